@@ -1,0 +1,50 @@
+// Bundles the extension client, the language server and the command-line checker into dist/.
+//   node esbuild.js               development build (source maps)
+//   node esbuild.js --production  minified, no source maps
+//   node esbuild.js --watch       rebuild on change
+const fs = require('node:fs');
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Options shared by the three bundles: self-contained CommonJS for Node 20. */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'info',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const bundles = [
+  // `vscode` is provided by the editor at run time; everything else is bundled in.
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  {
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+async function main() {
+  if (watch) {
+    const contexts = await Promise.all(bundles.map((options) => esbuild.context(options)));
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  fs.rmSync('dist', { recursive: true, force: true }); // no stale bundles or source maps
+  await Promise.all(bundles.map((options) => esbuild.build(options)));
+  fs.chmodSync('dist/cli.js', 0o755); // runnable as ./dist/cli.js and through `bin`
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+// Command-line arguments → options, or a usage error.
+import type { Locale, Localized } from '../core/types';
+import { cliErrors } from './messages';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const LOCALES = ['zh-cn', 'en'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  format: Format;
+  fix: boolean;
+  locale: Locale;
+  help: boolean;
+  version: boolean;
+  inputs: string[];
+}
+
+export type ParseResult = { ok: true; options: CliOptions } | { ok: false; locale: Locale; error: Localized };
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+/** The locale asked for on the command line (zh-cn unless `--locale en`), also when the rest is wrong. */
+export function requestedLocale(argv: readonly string[]): Locale {
+  let locale: Locale = 'zh-cn';
+  argv.forEach((arg, i) => {
+    const value = arg === '--locale' ? argv[i + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
+    if (value !== undefined && isOneOf(LOCALES, value)) locale = value;
+  });
+  return locale;
+}
+
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const options: CliOptions = { format: 'text', fix: false, locale: requestedLocale(argv), help: false, version: false, inputs: [] };
+  const fail = (error: Localized): ParseResult => ({ ok: false, locale: options.locale, error });
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      options.inputs.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.inputs.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const takeValue = (): string | undefined => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) return undefined;
+      i++;
+      return next;
+    };
+
+    switch (name) {
+      case '-h':
+      case '--help':
+        options.help = true;
+        break;
+      case '-v':
+      case '--version':
+        options.version = true;
+        break;
+      case '--fix':
+        if (inline !== undefined) return fail(cliErrors.unknownOption(arg));
+        options.fix = true;
+        break;
+      case '--format':
+      case '--locale': {
+        const value = takeValue();
+        if (value === undefined) return fail(cliErrors.missingValue(name));
+        const allowed = name === '--format' ? FORMATS : LOCALES;
+        if (!isOneOf<string>(allowed, value)) return fail(cliErrors.badValue(name, value, allowed));
+        if (name === '--format') options.format = value as Format;
+        else options.locale = value as Locale;
+        break;
+      }
+      default:
+        return fail(cliErrors.unknownOption(arg));
+    }
+  }
+  if (!options.help && !options.version && options.inputs.length === 0) return fail(cliErrors.noInput);
+  return { ok: true, options };
+}

@@ -1,0 +1,88 @@
+// The command-line checker as a function: arguments in, output through `io`, exit code out.
+import { check } from '../core/engine';
+import { localize } from '../core/i18n';
+import { LineIndex } from '../core/lineIndex';
+import type { Locale, Localized } from '../core/types';
+import { VERSION } from '../version';
+import { parseArgs, type Format } from './args';
+import { collectFiles, InputError, readReport, writeReport, type ReportFile } from './files';
+import { fixText } from './fixer';
+import { formatJson, formatText, location, oneLine, type CheckedFile } from './format';
+import { cliErrors, fixMessages, usage, usageHint } from './messages';
+import { formatSarif } from './sarif';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const formatters: Record<Format, (files: readonly CheckedFile[], locale: Locale) => string> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+};
+
+function errorLine(io: CliIO, locale: Locale, reason: Localized): void {
+  io.stderr(`gkreport: ${oneLine(localize(reason, locale))}\n`);
+}
+
+/** Checks one file, fixing it first when asked; what was fixed goes to stderr. */
+function checkFile(file: string, report: ReportFile, fix: boolean, io: CliIO, locale: Locale): CheckedFile {
+  try {
+    if (!fix) return { file, text: report.text, findings: check(report.text).findings };
+    const outcome = fixText(report.text, check);
+    if (outcome.status === 'fixed') {
+      const index = new LineIndex(report.text);
+      for (const finding of outcome.fixed) {
+        const where = location(file, index, finding.span.start);
+        io.stderr(localize(fixMessages.fixed(where, finding.ruleId, oneLine(localize(finding.message, locale))), locale) + '\n');
+      }
+      writeReport(file, { text: outcome.text, bom: report.bom });
+      io.stderr(localize(fixMessages.written(file, outcome.fixed.length), locale) + '\n');
+    } else if (outcome.status === 'rejected') {
+      const detail = [...outcome.stillThere].map(([ruleId, n]) => `${ruleId} ×${n}`).join(', ');
+      io.stderr(localize(outcome.converged ? fixMessages.notWritten(file, detail) : fixMessages.notConverged(file), locale) + '\n');
+    }
+    return { file, text: outcome.text, findings: outcome.findings };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    // A fault in a rule must not surface as a stack trace: one line, exit 2.
+    throw new InputError(cliErrors.internal(file, error instanceof Error ? error.message : String(error)));
+  }
+}
+
+export function run(argv: readonly string[], io: CliIO): number {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    // One line: the reason, then where to find the usage.
+    const { locale } = parsed;
+    const sep = locale === 'zh-cn' ? '。' : '. ';
+    io.stderr(`gkreport: ${localize(parsed.error, locale)}${sep}${localize(usageHint, locale)}\n`);
+    return EXIT_USAGE;
+  }
+  const { options } = parsed;
+  const { locale } = options;
+  if (options.help) {
+    io.stdout(localize(usage, locale) + '\n');
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout(VERSION + '\n');
+    return EXIT_OK;
+  }
+  try {
+    // Every input is read before anything is checked or written: an unreadable file stops the run untouched.
+    const reports = collectFiles(options.inputs).map((file) => ({ file, report: readReport(file) }));
+    const checked = reports.map(({ file, report }) => checkFile(file, report, options.fix, io, locale));
+    io.stdout(formatters[options.format](checked, locale));
+    return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    const reason = error instanceof InputError ? error.reason : cliErrors.unexpected(error instanceof Error ? error.message : String(error));
+    errorLine(io, locale, reason);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,87 @@
+// SARIF 2.1.0 output, for code-scanning dashboards and CI annotations.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { localize } from '../core/i18n';
+import { LineIndex } from '../core/lineIndex';
+import { allRules } from '../core/rules';
+import type { Locale, Rule, Severity, Span } from '../core/types';
+import { TOOL_NAME, VERSION } from '../version';
+import type { CheckedFile } from './format';
+import { otherFileIndexes } from './files';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+export function sarifLevel(severity: Severity): SarifLevel {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+/** A URI reference for a path: relative paths stay relative (forward slashes), absolute ones become file: URLs. */
+export function artifactUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return encodeURI(file.split(path.sep).join('/'));
+}
+
+/** 1-based lines and columns; columns count UTF-16 code units (`columnKind` of the run). */
+export function region(index: LineIndex, span: Span) {
+  const start = index.positionAt(span.start);
+  const end = index.positionAt(span.end);
+  return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+export function sarifRule(rule: Rule, locale: Locale) {
+  return {
+    id: rule.meta.id,
+    name: rule.meta.name,
+    shortDescription: { text: localize(rule.meta.description, locale) },
+    defaultConfiguration: { level: sarifLevel(rule.meta.defaultSeverity) },
+  };
+}
+
+export function toSarif(files: readonly CheckedFile[], locale: Locale, rules: readonly Rule[] = allRules) {
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.meta.id, i]));
+  const otherFile = otherFileIndexes();
+  const results = files.flatMap(({ file, text, findings }) => {
+    const index = new LineIndex(text);
+    const uri = artifactUri(file);
+    return findings.map((finding) => {
+      const relatedLocations = finding.related.flatMap((info, i) => {
+        const target = info.file === undefined ? { uri, index } : otherFile(info.file);
+        if (!target) return [];
+        const targetUri = info.file === undefined ? uri : artifactUri(info.file);
+        return [
+          {
+            id: i + 1,
+            physicalLocation: { artifactLocation: { uri: targetUri }, region: region(target.index, info.span) },
+            message: { text: localize(info.message, locale) },
+          },
+        ];
+      });
+      return {
+        ruleId: finding.ruleId,
+        ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
+        level: sarifLevel(finding.severity),
+        message: { text: localize(finding.message, locale) },
+        locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(index, finding.span) } }],
+        ...(relatedLocations.length > 0 ? { relatedLocations } : {}),
+      };
+    });
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, version: VERSION, rules: rules.map((rule) => sarifRule(rule, locale)) } },
+        language: locale === 'zh-cn' ? 'zh-CN' : 'en-US',
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+export function formatSarif(files: readonly CheckedFile[], locale: Locale): string {
+  return JSON.stringify(toSarif(files, locale), null, 2) + '\n';
+}

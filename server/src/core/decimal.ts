@@ -1,0 +1,85 @@
+// Exact decimals as a scaled bigint: counts are integers (scale 0), 万元 amounts keep their digits.
+// No floating point ever decides whether a total holds.
+
+export interface Decimal {
+  /** value = units / 10^scale */
+  units: bigint;
+  scale: number;
+}
+
+export const ZERO: Decimal = { units: 0n, scale: 0 };
+
+export function fromInteger(n: number | bigint): Decimal {
+  return { units: BigInt(n), scale: 0 };
+}
+
+/** Parses plain ASCII `-?digits(.digits)?`; returns undefined for anything else. */
+export function parseDecimal(s: string): Decimal | undefined {
+  let i = 0;
+  let negative = false;
+  if (s[0] === '-') {
+    negative = true;
+    i = 1;
+  }
+  let digits = '';
+  let scale = -1;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits += s[i];
+      if (scale >= 0) scale++;
+    } else if (s[i] === '.' && scale < 0) {
+      scale = 0;
+    } else {
+      return undefined;
+    }
+  }
+  if (digits === '' || scale === 0) return undefined;
+  const units = BigInt(digits);
+  return { units: negative ? -units : units, scale: Math.max(scale, 0) };
+}
+
+function rescale(d: Decimal, scale: number): bigint {
+  return d.units * 10n ** BigInt(scale - d.scale);
+}
+
+export function add(a: Decimal, b: Decimal): Decimal {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: rescale(a, scale) + rescale(b, scale), scale };
+}
+
+export function sub(a: Decimal, b: Decimal): Decimal {
+  return add(a, { units: -b.units, scale: b.scale });
+}
+
+export function sum(values: Decimal[]): Decimal {
+  return values.reduce(add, ZERO);
+}
+
+export function compare(a: Decimal, b: Decimal): number {
+  const scale = Math.max(a.scale, b.scale);
+  const x = rescale(a, scale);
+  const y = rescale(b, scale);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function equals(a: Decimal, b: Decimal): boolean {
+  return compare(a, b) === 0;
+}
+
+export function isNegative(d: Decimal): boolean {
+  return d.units < 0n;
+}
+
+export function toString(d: Decimal): string {
+  const negative = d.units < 0n;
+  let digits = (negative ? -d.units : d.units).toString();
+  if (d.scale > 0) {
+    digits = digits.padStart(d.scale + 1, '0');
+    let int = digits.slice(0, digits.length - d.scale);
+    let frac = digits.slice(digits.length - d.scale).replace(/0+$/, '');
+    if (int === '') int = '0';
+    digits = frac ? `${int}.${frac}` : int;
+  }
+  return negative && digits !== '0' ? `-${digits}` : digits;
+}

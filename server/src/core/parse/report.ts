@@ -1,0 +1,218 @@
+// Text → report model, in one pass over the lines plus a pass over the tables found.
+import type { Heading, Line, Part, ProseNumber, ReportModel } from '../model';
+import { PARTS } from '../layout/parts';
+import { tableDef } from '../layout';
+import { parseDecimal } from '../decimal';
+import { extractMeta } from './meta';
+import { detectHeading } from './headings';
+import { splitDelimitedRow, splitSpacedRow, type RawRow } from './rows';
+import { buildTables, coreKey, kindOfLabel, type TableItem } from './tables';
+import { labelKey, normalizeWidth, profile, profileSimilarity, similarity, splitLines, type Profile } from './text';
+
+type LineKind =
+  | { type: 'row'; raw: RawRow }
+  | { type: 'separator' }
+  | { type: 'heading'; heading: Heading }
+  | { type: 'spaced'; raw: RawRow }
+  | { type: 'other' };
+
+const FRAGMENT_MAX = 40;
+const TABLE_LABEL_MATCH = 0.6;
+
+/** Labels of table 三's top rows that look like level-1 headings (`四、结转下年度继续办理`). */
+const TOP_ROW_KEYS = ['new', 'carried', 'forward']
+  .map((id) => tableDef('2021', 'requests').rows.find((r) => r.id === id)!.label)
+  .concat(tableDef('2021', 'requests').groups[0].label)
+  .map(coreKey);
+
+function classify(line: Line, index: number): LineKind {
+  const delimited = splitDelimitedRow(line);
+  if (delimited === 'separator') return { type: 'separator' };
+  if (delimited) return { type: 'row', raw: delimited };
+  const spaced = splitSpacedRow(line);
+  const numbers = spaced ? spaced.cells.filter((c) => c.kind === 'number').length : 0;
+  if (spaced && (numbers >= 2 || (numbers === 1 && spaced.cells.length === 2))) return { type: 'spaced', raw: spaced };
+  const heading = detectHeading(line, index);
+  if (heading) return { type: 'heading', heading };
+  return { type: 'other' };
+}
+
+/** Which required part a level-1 heading stands for; first exact titles, then numeral + related words. */
+function resolveParts(candidates: Heading[]): { parts: Part[]; others: Heading[] } {
+  const claimed = new Map<number, Heading>();
+  const assigned = new Map<Heading, { index: number; accepted: boolean }>();
+  const duplicates: { heading: Heading; index: number }[] = [];
+  for (const h of candidates) {
+    const key = labelKey(h.title);
+    const def = PARTS.find((p) => p.accepted.some((t) => labelKey(t) === key));
+    if (!def) continue;
+    if (claimed.has(def.index)) duplicates.push({ heading: h, index: def.index });
+    else claimed.set(def.index, h);
+    assigned.set(h, { index: def.index, accepted: true });
+  }
+  for (const def of PARTS) {
+    if (claimed.has(def.index)) continue;
+    const h = candidates.find(
+      (c) =>
+        !assigned.has(c) &&
+        c.number === def.index &&
+        (def.keywords.some((w) => c.title.includes(w)) ||
+          def.accepted.some((t) => similarity(labelKey(t), labelKey(c.title)) >= 0.5)),
+    );
+    if (h) {
+      claimed.set(def.index, h);
+      assigned.set(h, { index: def.index, accepted: false });
+    }
+  }
+  const parts: Part[] = [];
+  const others: Heading[] = [];
+  for (const h of candidates) {
+    const a = assigned.get(h);
+    if (a) parts.push({ index: a.index, heading: h, body: { start: 0, end: 0 }, titleAccepted: a.accepted });
+    else others.push(h);
+  }
+  return { parts, others };
+}
+
+/** Numbers written in prose, with their spans (for the prose rules). */
+function proseNumbers(line: Line, index: number, out: ProseNumber[]): void {
+  const n = normalizeWidth(line.text);
+  let i = 0;
+  while (i < n.length) {
+    if (n[i] >= '0' && n[i] <= '9') {
+      let j = i;
+      while (j < n.length && ((n[j] >= '0' && n[j] <= '9') || (n[j] === '.' && n[j + 1] >= '0' && n[j + 1] <= '9'))) j++;
+      const value = parseDecimal(n.slice(i, j));
+      if (value) out.push({ span: { start: line.start + i, end: line.start + j }, value, line: index });
+      i = j;
+    } else {
+      i++;
+    }
+  }
+}
+
+export function parseReport(text: string): ReportModel {
+  const lines = splitLines(text);
+  const kinds = lines.map(classify);
+
+  const rowLines: number[] = [];
+  kinds.forEach((k, i) => {
+    if (k.type === 'row' || k.type === 'spaced') rowLines.push(i);
+  });
+  // Level-1 headings, except table-三 labels standing alone or broken between rows (PDF text).
+  const level1: Heading[] = [];
+  for (const k of kinds) {
+    if (k.type !== 'heading' || k.heading.level !== 1) continue;
+    const key = labelKey(k.heading.title);
+    if (TOP_ROW_KEYS.some((t) => similarity(key, t) >= 0.7)) continue;
+    if (!namesAPart(k.heading.title) && betweenRows(rowLines, k.heading.line)) continue;
+    level1.push(k.heading);
+  }
+  const { parts, others } = resolveParts(level1);
+
+  // Each line's part: a sweep over the part headings in document order.
+  const partStarts = [...parts].sort((a, b) => a.heading.line - b.heading.line);
+  partStarts.forEach((p, i) => {
+    const next = partStarts[i + 1];
+    p.body = { start: lines[p.heading.line].end, end: next ? lines[next.heading.line].start : text.length };
+  });
+  const partOfLine: (number | undefined)[] = new Array(lines.length);
+  {
+    let current: number | undefined;
+    let cursor = 0;
+    for (let i = 0; i < lines.length; i++) {
+      while (cursor < partStarts.length && partStarts[cursor].heading.line === i) current = partStarts[cursor++].index;
+      partOfLine[i] = current;
+    }
+  }
+
+  // In parts 二–四, the lines between the first and the last table row belong to the table.
+  const tableRange = new Map<number, [number, number]>();
+  for (const i of rowLines) {
+    const part = partOfLine[i];
+    if (part === undefined) continue;
+    const range = tableRange.get(part);
+    tableRange.set(part, range ? [range[0], i] : [i, i]);
+  }
+  const insideTable = (i: number) => {
+    const range = tableRange.get(partOfLine[i] ?? 0);
+    return range !== undefined && i > range[0] && i < range[1];
+  };
+
+  const headings: Heading[] = [];
+  const items: TableItem[] = [];
+  const prose: ProseNumber[] = [];
+  const level1Set = new Set(level1);
+  for (let i = 0; i < lines.length; i++) {
+    const k = kinds[i];
+    const part = partOfLine[i];
+    const inTablePart = part === 2 || part === 3 || part === 4;
+    if (k.type === 'row') {
+      items.push({ type: 'row', line: i, raw: k.raw, part });
+    } else if (k.type === 'spaced') {
+      const label = k.raw.cells[0].kind === 'text' ? k.raw.cells[0].raw : '';
+      const numbers = k.raw.cells.length - (label ? 1 : 0);
+      const named = label !== '' && kindOfLabel(label) !== undefined;
+      if (named || (inTablePart && (label === '' ? numbers >= 2 : numbers >= 3))) items.push({ type: 'row', line: i, raw: k.raw, part });
+      else proseNumbers(lines[i], i, prose);
+    } else if (k.type === 'heading') {
+      const h = k.heading;
+      const tableLabel =
+        (h.level === 1 && !level1Set.has(h)) ||
+        (h.level === 2 && inTablePart && (insideTable(i) || similarityToTable(h.title) >= TABLE_LABEL_MATCH));
+      if (tableLabel) items.push({ type: 'fragment', line: i, text: lines[i].text.trim(), part });
+      else headings.push(h);
+    } else if (k.type === 'other') {
+      const t = lines[i].text.trim();
+      if (inTablePart && t.length > 0 && t.length <= FRAGMENT_MAX && !t.includes('。')) {
+        items.push({ type: 'fragment', line: i, text: t, part });
+      }
+      proseNumbers(lines[i], i, prose);
+    }
+  }
+
+  const firstPartLine = partStarts.length > 0 ? partStarts[0].heading.line : undefined;
+  const meta = extractMeta(text, lines, firstPartLine);
+  const tables = buildTables(items, meta.reportYear);
+  for (const t of tables) {
+    const line = lines.findIndex((l) => l.end >= t.span.start);
+    t.part = line >= 0 ? partOfLine[line] : undefined;
+  }
+  return { text, lines, meta, headings, parts, otherTopHeadings: others, tables, proseNumbers: prose };
+}
+
+const NEAR_ROWS = 8;
+
+/** A row within a few lines before and after line i. */
+function betweenRows(rowLines: number[], i: number): boolean {
+  let lo = 0;
+  let hi = rowLines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rowLines[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = lo > 0 ? rowLines[lo - 1] : -Infinity;
+  const after = lo < rowLines.length ? rowLines[lo] : Infinity;
+  return i - before <= NEAR_ROWS && after - i <= NEAR_ROWS;
+}
+
+function namesAPart(title: string): boolean {
+  const key = labelKey(title);
+  return PARTS.some((p) => p.keywords.some((w) => title.includes(w)) || p.accepted.some((t) => labelKey(t) === key));
+}
+
+/** Profiles of every table 三 and 二 label (group or row), built once. */
+let tableLabelProfiles: Profile[] | undefined;
+
+/** How closely a heading-like line matches some table 三 or 二 label (group or row). */
+function similarityToTable(title: string): number {
+  tableLabelProfiles ??= (['requests', 'active'] as const).flatMap((kind) => {
+    const def = tableDef('2021', kind);
+    return [...def.rows.map((r) => r.label), ...def.groups.map((g) => g.label)].map((l) => profile(coreKey(l)));
+  });
+  const key = profile(coreKey(title));
+  let best = 0;
+  for (const p of tableLabelProfiles) best = Math.max(best, profileSimilarity(key, p));
+  return best;
+}

@@ -1,0 +1,117 @@
+// Splitting one line into table cells, for every table syntax we read.
+import type { Cell, Line, RowSyntax } from '../model';
+import type { Span } from '../types';
+import { makeCell, isChineseNumberText } from './cell';
+import { isSpace } from './text';
+
+export interface RawRow {
+  syntax: RowSyntax;
+  cells: Cell[];
+  fullWidthBars: Span[];
+}
+
+export type LineRowShape = RawRow | 'separator' | undefined;
+
+const FULL_BAR = '｜';
+
+function isSeparatorCell(s: string): boolean {
+  const t = s.trim();
+  if (t.length === 0) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c !== '-' && c !== ':' && c !== '—') return false;
+  }
+  return t.includes('-') || t.includes('—');
+}
+
+/** Pipe (`a | b |`), Markdown (`| a | b |`) or TAB rows; undefined for any other line. */
+export function splitDelimitedRow(line: Line): LineRowShape {
+  const text = line.text;
+  let bars = 0;
+  let tabs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '|' || c === FULL_BAR) bars++;
+    else if (c === '\t') tabs++;
+  }
+  if (bars === 0 && tabs === 0) return undefined;
+  const useBars = bars > 0;
+  const seps: number[] = [];
+  const fullWidthBars: Span[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (useBars ? c === '|' || c === FULL_BAR : c === '\t') {
+      seps.push(i);
+      if (c === FULL_BAR) fullWidthBars.push({ start: line.start + i, end: line.start + i + 1 });
+    }
+  }
+  // Cell interiors between separators.
+  const bounds: [number, number][] = [];
+  let from = 0;
+  for (const s of seps) {
+    bounds.push([from, s]);
+    from = s + 1;
+  }
+  bounds.push([from, text.length]);
+  let syntax: RowSyntax = useBars ? 'pipe' : 'tab';
+  if (useBars) {
+    const leading = text.slice(bounds[0][0], bounds[0][1]);
+    if (leading.trim() === '') {
+      // `| a | b |`: nothing before the first bar.
+      bounds.shift();
+      syntax = 'markdown';
+    }
+    const trailing = bounds[bounds.length - 1];
+    if (bounds.length > 0 && text.slice(trailing[0], trailing[1]).trim() === '') bounds.pop();
+    if (bounds.length > 0 && bounds.every(([a, b]) => isSeparatorCell(text.slice(a, b)))) return 'separator';
+  }
+  const cells = bounds.map(([a, b]) => makeCell(text, line.start, a, b));
+  const nonBlank = cells.filter((c) => c.kind !== 'blank').length;
+  // A lone tab-indented paragraph is prose; an all-blank pipe row (a template row) is a row.
+  if (nonBlank === 0 && (syntax === 'tab' || cells.length < 2)) return undefined;
+  if (syntax === 'tab' && nonBlank < 2 && cells.length < 3) return undefined;
+  return { syntax, cells, fullWidthBars };
+}
+
+const MAX_LABEL_FOR_SPACED = 120;
+
+/**
+ * A space-aligned row as `pdftotext -layout` writes it: an optional label, then numbers separated by
+ * spaces (`行政许可      550`, `一、本年新收…   21  0  0  0  0  0  21`).
+ */
+export function splitSpacedRow(line: Line): RawRow | undefined {
+  const text = line.text;
+  // Tokens by whitespace, scanned from the end while they are numbers.
+  const tokens: [number, number][] = [];
+  let i = text.length;
+  while (i > 0) {
+    while (i > 0 && isSpace(text[i - 1])) i--;
+    if (i === 0) break;
+    let j = i;
+    while (j > 0 && !isSpace(text[j - 1])) j--;
+    const cell = makeCell(text, line.start, j, i);
+    if (cell.kind !== 'number' || cell.unit) break;
+    tokens.push([j, i]);
+    i = j;
+  }
+  if (tokens.length === 0) return undefined;
+  tokens.reverse();
+  const [labelFrom, labelTo] = [0, tokens[0][0]];
+  const label = text.slice(labelFrom, labelTo).trim();
+  if (label.length > MAX_LABEL_FOR_SPACED) return undefined;
+  // Numbers glued to words (`2023 年`) are prose: the label must end in a space before the numbers.
+  if (label !== '' && !isSpace(text[labelTo - 1])) return undefined;
+  const cells: Cell[] = [];
+  if (label !== '') cells.push(makeCell(text, line.start, 0, labelTo));
+  for (const [a, b] of tokens) cells.push(makeCell(text, line.start, a, b));
+  return { syntax: 'spaced', cells, fullWidthBars: [] };
+}
+
+/** Index of the first value cell: labels are the leading text cells (leading blanks skipped). */
+export function labelEnd(cells: Cell[]): number {
+  let i = 0;
+  while (i < cells.length && cells[i].kind === 'blank') i++;
+  const firstLabel = i;
+  while (i < cells.length && cells[i].kind === 'text' && !(i > firstLabel && isChineseNumberText(cells[i].raw))) i++;
+  return i === firstLabel ? 0 : i;
+}

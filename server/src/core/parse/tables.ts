@@ -1,0 +1,478 @@
+// Rebuilding the three statistical tables from row lines, guided by the layout declarations.
+import type { Cell, HeaderCell, Table, TableRow } from '../model';
+import type { ColumnDef, LayoutId, RowDef, TableDef, TableKind } from '../layout/types';
+import { LAYOUTS, layoutForYear, tableDef } from '../layout';
+import type { RawRow } from './rows';
+import { labelEnd } from './rows';
+import { labelKey, normalizeWidth, profile, profileSimilarity, similarity, type Profile } from './text';
+
+/** A line that holds table cells, in document order, with the part it sits in. */
+export interface RowLine {
+  line: number;
+  raw: RawRow;
+  part?: number;
+}
+
+/** A line of label text only (a label broken across lines, or a group label standing alone). */
+export interface FragmentLine {
+  line: number;
+  text: string;
+  part?: number;
+}
+
+export type TableItem = ({ type: 'row' } & RowLine) | ({ type: 'fragment' } & FragmentLine);
+
+const MATCH_THRESHOLD = 0.5;
+const STRONG_MATCH = 0.8;
+const MAX_LABEL_KEY = 200;
+
+// ── label keys ──────────────────────────────────────────────────────────────
+
+const NUMERALS = '一二三四五六七八九十';
+
+/** Length of a numbering marker at position p of a width-normalised string (一、 (一) 1. 1、), else 0. */
+function markerLength(s: string, p: number): number {
+  if (s[p] === '(') {
+    let j = p + 1;
+    while (j < s.length && j - p <= 3 && NUMERALS.includes(s[j])) j++;
+    return j > p + 1 && s[j] === ')' ? j + 1 - p : 0;
+  }
+  let j = p;
+  if (NUMERALS.includes(s[p])) {
+    while (j < s.length && j - p < 3 && NUMERALS.includes(s[j])) j++;
+    return s[j] === '、' ? j + 1 - p : 0;
+  }
+  while (j < s.length && j - p < 2 && s[j] >= '0' && s[j] <= '9') j++;
+  if (j === p) return 0;
+  if ((s[j] === '.' || s[j] === '、') && !(s[j + 1] >= '0' && s[j + 1] <= '9')) return j + 1 - p;
+  return 0;
+}
+
+/** Splits a label into numbered segments: `（三）不予公开 1.属于国家秘密` → two segments. */
+export function labelSegments(label: string): string[] {
+  const s = normalizeWidth(label).replace(/\s+/g, '');
+  const segments: string[] = [];
+  let start = 0;
+  for (let p = 1; p < s.length; p++) {
+    if (markerLength(s, p) > 0) {
+      segments.push(s.slice(start, p));
+      start = p;
+    }
+  }
+  segments.push(s.slice(start));
+  return segments.filter((x) => x !== '');
+}
+
+/** Key of a label without its numbering marker. */
+export function coreKey(label: string): string {
+  const s = normalizeWidth(label).replace(/\s+/g, '');
+  return labelKey(s.slice(markerLength(s, 0))).slice(0, MAX_LABEL_KEY);
+}
+
+interface Candidate<T> {
+  item: T;
+  score: number;
+  exact: boolean;
+}
+
+interface DefKeys {
+  /** Canonical and accepted wordings: an exact match is no GK203. */
+  exact: Set<string>;
+  /** Every wording, variants included, for fuzzy matching. */
+  profiles: Profile[];
+}
+
+const defKeyCache = new WeakMap<RowDef, DefKeys>();
+
+function keysOf(def: RowDef): DefKeys {
+  let keys = defKeyCache.get(def);
+  if (!keys) {
+    const exact = [def.label, ...(def.accepted ?? [])].map(coreKey);
+    keys = { exact: new Set(exact), profiles: [...exact, ...(def.variants ?? []).map(coreKey)].map(profile) };
+    defKeyCache.set(def, keys);
+  }
+  return keys;
+}
+
+function rowScore(key: string | Profile, def: RowDef): { score: number; exact: boolean } {
+  const p = typeof key === 'string' ? profile(key) : key;
+  const keys = keysOf(def);
+  if (keys.exact.has(p.text)) return { score: 1, exact: true };
+  let score = 0;
+  for (const k of keys.profiles) score = Math.max(score, profileSimilarity(p, k));
+  return { score, exact: false };
+}
+
+function bestRow(key: string, rows: readonly RowDef[], prefer?: (def: RowDef) => number): Candidate<RowDef> | undefined {
+  if (key === '') return undefined;
+  // Exact wordings first: most rows are written as the format says.
+  const exact = rows.filter((d) => keysOf(d).exact.has(key));
+  const pool = exact.length > 0 ? exact : rows;
+  const p = profile(key);
+  let best: Candidate<RowDef> | undefined;
+  let bestBonus = -Infinity;
+  for (const def of pool) {
+    const { score, exact: isExact } = exact.length > 0 ? { score: 1, exact: true } : rowScore(p, def);
+    if (score < MATCH_THRESHOLD) continue;
+    const bonus = prefer ? prefer(def) : 0;
+    if (!best || score > best.score || (score === best.score && bonus > bestBonus)) {
+      best = { item: def, score, exact: isExact };
+      bestBonus = bonus;
+    }
+  }
+  return best;
+}
+
+// ── deciding which table a row belongs to ──────────────────────────────────
+
+const ALL_DEFS: Record<TableKind, RowDef[]> = { active: [], requests: [], review: [] };
+for (const layout of LAYOUTS) for (const t of layout.tables) ALL_DEFS[t.kind].push(...t.rows.filter((r) => r.label !== ''));
+
+const HEADER_WORDS: [TableKind, string[]][] = [
+  ['review', ['行政复议', '行政诉讼', '结果维持', '复议后起诉', '尚未审结']],
+  ['requests', ['申请人情况', '自然人', '勾稽关系', '法人或其他组织', '商业企业']],
+  ['active', ['信息内容', '第二十条', '本年制发件数', '处理决定数量']],
+];
+
+function kindOfPart(part: number | undefined): TableKind | undefined {
+  return part === 2 ? 'active' : part === 3 ? 'requests' : part === 4 ? 'review' : undefined;
+}
+
+function labelText(raw: RawRow): string {
+  return raw.cells
+    .slice(0, labelEnd(raw.cells))
+    .map((c) => c.raw)
+    .join(' ');
+}
+
+function hasNumbers(raw: RawRow): boolean {
+  return raw.cells.some((c) => c.kind === 'number' || c.kind === 'placeholder');
+}
+
+/** The table a labelled row or header row belongs to, by its words; undefined when unclear. */
+export function kindOfLabel(label: string): TableKind | undefined {
+  const segments = labelSegments(label);
+  const key = segments.length > 0 ? coreKey(segments[segments.length - 1]) : '';
+  let best: { kind: TableKind; score: number } | undefined;
+  if (key !== '') {
+    for (const kind of ['requests', 'active'] as TableKind[]) {
+      const match = bestRow(key, ALL_DEFS[kind]);
+      if (match && (!best || match.score > best.score)) best = { kind, score: match.score };
+    }
+    if (best && best.score >= 0.6) return best.kind;
+  }
+  const flat = labelKey(label);
+  for (const [kind, words] of HEADER_WORDS) if (words.some((w) => flat.includes(w))) return kind;
+  return undefined;
+}
+
+// ── headers ────────────────────────────────────────────────────────────────
+
+/** Aligns a header row with the declared header bands; returns recognised cells, or [] when the row is not a clean header. */
+export function alignHeader(cells: Cell[], def: TableDef): HeaderCell[] {
+  const texts = cells.filter((c) => c.kind !== 'blank');
+  if (texts.length === 0) return [];
+  const known = new Set(def.knownHeaders.map(labelKey));
+  let best: HeaderCell[] = [];
+  for (const band of def.headerBands) {
+    const keys = band.map(labelKey);
+    const aligned: HeaderCell[] = [];
+    let ptr = 0;
+    let clean = true;
+    for (const cell of texts) {
+      const key = labelKey(cell.raw);
+      if (known.has(key)) continue;
+      let found = -1;
+      for (let i = ptr; i < keys.length; i++) {
+        if (keys[i] === key || (key.length > 0 && keys[i].startsWith(key))) {
+          found = i;
+          break;
+        }
+      }
+      if (found < 0) {
+        clean = false;
+        break;
+      }
+      aligned.push({ cell, canonical: band[found], exact: keys[found] === key });
+      ptr = found + 1;
+    }
+    if (clean && aligned.length > best.length) best = aligned;
+  }
+  return best;
+}
+
+// ── building one table ─────────────────────────────────────────────────────
+
+interface Collected {
+  rows: RowLine[];
+  /** Fragment text gathered before each row (same index as rows). */
+  pending: string[];
+}
+
+function spanOf(rows: RowLine[]): { start: number; end: number } {
+  const cells = rows.flatMap((r) => r.raw.cells);
+  return { start: Math.min(...cells.map((c) => c.span.start)), end: Math.max(...cells.map((c) => c.span.end)) };
+}
+
+function majoritySyntax(rows: RowLine[]): TableRow['syntax'] {
+  const counts = new Map<TableRow['syntax'], number>();
+  for (const r of rows) counts.set(r.raw.syntax, (counts.get(r.raw.syntax) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+function newRow(r: RowLine, labelCells: Cell[], label: string, valueCells: Cell[], columns: ColumnDef[]): TableRow {
+  const values = valueCells.slice(0, columns.length);
+  const extraCells = valueCells.slice(columns.length).filter((c) => c.kind !== 'blank');
+  return {
+    line: r.line,
+    span: spanOf([r]),
+    syntax: r.raw.syntax,
+    labelCells,
+    label,
+    values,
+    extraCells,
+    groupLabels: [],
+    fullWidthBars: r.raw.fullWidthBars,
+    countMismatch: values.length < columns.length || extraCells.length > 0,
+  };
+}
+
+function emptyTable(def: TableDef, rows: RowLine[], columns: ColumnDef[]): Table {
+  return {
+    kind: def.kind,
+    layout: def.layout,
+    def,
+    columns,
+    span: spanOf(rows),
+    rows: [],
+    byRow: new Map(),
+    headerCells: [],
+    unplaced: [],
+    syntax: majoritySyntax(rows),
+  };
+}
+
+function place(table: Table, row: TableRow, def: RowDef, match: TableRow['match'], score = 1): void {
+  row.def = def;
+  row.match = match;
+  row.matchScore = score;
+  table.rows.push(row);
+  if (!table.byRow.has(def.id)) table.byRow.set(def.id, row);
+}
+
+/** Layout of table 三: a (六)其他处理 row holding values is the 2019 layout; its sub-rows are 2021. */
+function requestsLayout(collected: Collected, fallback: LayoutId): LayoutId {
+  const old = coreKey('（六）其他处理');
+  const newKeys = tableDef('2021', 'requests')
+    .rows.filter((r) => r.group === 'otherHandling')
+    .map((r) => coreKey(r.label));
+  for (const r of collected.rows) {
+    const segments = labelSegments(labelText(r.raw));
+    if (segments.length === 0) continue;
+    const key = coreKey(segments[segments.length - 1]);
+    if (key === old && hasNumbers(r.raw)) return '2019';
+    if (newKeys.some((k) => similarity(key, k) >= STRONG_MATCH)) return '2021';
+  }
+  return fallback;
+}
+
+/** Layout of table 二: by its column headers and the rows only one layout has. */
+function activeLayout(collected: Collected, fallback: LayoutId): LayoutId {
+  const only = (id: LayoutId) => {
+    const mine = tableDef(id, 'active');
+    const other = tableDef(id === '2021' ? '2019' : '2021', 'active');
+    const otherWords = new Set([...other.headerBands.flat(), ...other.rows.map((r) => r.label)].map(labelKey));
+    return [...mine.headerBands.flat(), ...mine.rows.map((r) => r.label)].map(labelKey).filter((k) => !otherWords.has(k));
+  };
+  const words2019 = only('2019');
+  const words2021 = only('2021');
+  let score = 0;
+  for (const r of collected.rows) {
+    for (const c of r.raw.cells) {
+      const key = labelKey(c.raw);
+      if (key.length < 2) continue;
+      if (words2019.some((w) => w.startsWith(key))) score--;
+      if (words2021.some((w) => w.startsWith(key))) score++;
+    }
+  }
+  return score < 0 ? '2019' : score > 0 ? '2021' : fallback;
+}
+
+function requestColumns(def: TableDef, headerRows: RowLine[]): ColumnDef[] {
+  const base = def.columns.filter((c) => !c.optional);
+  for (const r of headerRows) {
+    const keys = r.raw.cells.map((c) => labelKey(c.raw));
+    const at = keys.findIndex((k) => k.includes('小计'));
+    if (at < 0) continue;
+    const subtotal = def.columns.find((c) => c.optional)!;
+    const commercial = keys.findIndex((k) => k.startsWith('商业'));
+    const insertAt = commercial >= 0 && at < commercial ? 1 : base.length - 1;
+    return [...base.slice(0, insertAt), subtotal, ...base.slice(insertAt)];
+  }
+  return base;
+}
+
+function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, reportYear: number | undefined): Table {
+  const fallback = layoutForYear(reportYear).id;
+  const layout = kind === 'requests' ? requestsLayout(collected, fallback) : activeLayout(collected, fallback);
+  const def = tableDef(layout, kind);
+  const headerRows = collected.rows.filter((r) => !hasNumbers(r.raw) && !bestRow(coreKey(lastSegment(labelText(r.raw))), def.rows));
+  const columns = kind === 'requests' ? requestColumns(def, headerRows) : def.columns;
+  const table = emptyTable(def, collected.rows, columns);
+  const order = def.rows;
+  let lastIndex = -1;
+  const groupKeys = def.groups.map((g) => ({ group: g, key: coreKey(g.label) }));
+
+  collected.rows.forEach((r, n) => {
+    const end = labelEnd(r.raw.cells);
+    const labelCells = r.raw.cells.slice(0, end);
+    const valueCells = r.raw.cells.slice(end);
+    const numeric = hasNumbers(r.raw);
+    if (headerRows.includes(r)) {
+      table.headerCells.push(...alignHeader(r.raw.cells, def));
+      return;
+    }
+    const columnsOf = (d: RowDef) => d.columns ?? columns;
+    if (labelCells.length === 0) {
+      // No label: placed by order, unless the label fragments before it name another row.
+      const expected = order.slice(lastIndex + 1).find((d) => !table.byRow.has(d.id));
+      let target = expected;
+      const fragments = labelSegments(collected.pending[n]).map(coreKey);
+      if (expected && fragments.length > 0 && !fragments.some((k) => rowScore(k, expected).score >= MATCH_THRESHOLD)) {
+        const named = fragments
+          .map((k) => bestRow(k, order.filter((d) => !table.byRow.has(d.id))))
+          .find((m) => m && m.score >= STRONG_MATCH);
+        if (named) target = named.item;
+      }
+      const row = newRow(r, [], collected.pending[n], valueCells, target ? columnsOf(target) : columns);
+      if (!target || kind === 'active') {
+        if (numeric && kind === 'requests') table.unplaced.push(row);
+        return;
+      }
+      place(table, row, target, 'sequence');
+      lastIndex = order.indexOf(target);
+      return;
+    }
+    // Segments across the label cells: group labels first, the row's own label last.
+    const segments: { text: string; cell: Cell }[] = [];
+    for (const cell of labelCells) for (const text of labelSegments(cell.raw)) segments.push({ text, cell });
+    if (segments.length === 0) return;
+    const leaf = segments[segments.length - 1];
+    const leafKey = coreKey(leaf.text);
+    const groupContext = segments.slice(0, -1).map((s) => groupKeys.find((g) => similarity(coreKey(s.text), g.key) >= MATCH_THRESHOLD)?.group.id);
+    // Rows already placed are not candidates; a label broken across cells is also tried whole.
+    const open = order.filter((d) => !table.byRow.has(d.id));
+    const prefer = (d: RowDef) => {
+      const i = order.indexOf(d);
+      return (groupContext.includes(d.group) ? 100 : 0) + (i > lastIndex ? 10 - Math.min(9, i - lastIndex) : 0);
+    };
+    const unmarked = segments.filter((s, i) => i === segments.length - 1 || markerLength(normalizeWidth(s.text), 0) === 0);
+    const joinedKey = coreKey(unmarked.map((s) => s.text).join(''));
+    const match = [bestRow(leafKey, open, prefer), joinedKey !== leafKey ? bestRow(joinedKey, open, prefer) : undefined]
+      .filter((m): m is Candidate<RowDef> => m !== undefined)
+      .sort((a, b) => b.score - a.score)[0];
+    const isGroupLabel = groupKeys.some((g) => g.key === leafKey);
+    if (!match || (isGroupLabel && match.score < 1)) {
+      // A group heading row with no values, a repeated row, or a row we cannot name.
+      if (numeric && !isGroupLabel && kind === 'requests') table.unplaced.push(newRow(r, labelCells, labelText(r.raw), valueCells, columns));
+      return;
+    }
+    const row = newRow(r, labelCells, labelText(r.raw), valueCells, columnsOf(match.item));
+    // Group labels written in their own cell, with their marker (`(五)不予处`), are checked too.
+    for (const s of segments.slice(0, -1)) {
+      if (markerLength(normalizeWidth(s.text), 0) === 0) continue;
+      const key = coreKey(s.text);
+      const group = groupKeys.find((g) => similarity(key, g.key) >= MATCH_THRESHOLD || (key.length >= 2 && g.key.startsWith(key)));
+      if (group && s.cell !== leaf.cell) row.groupLabels.push({ cell: s.cell, canonical: group.group.label, exact: key === group.key });
+    }
+    place(table, row, match.item, match.exact ? 'exact' : 'fuzzy', match.score);
+    lastIndex = order.indexOf(match.item);
+  });
+
+  if (kind === 'requests') {
+    const placed = table.rows.length;
+    if (table.unplaced.length > 0) table.unreadable = `unplaced:${table.unplaced.length}`;
+    else if (placed < Math.ceil(order.length / 2)) table.unreadable = `rows:${placed}/${order.length}`;
+  }
+  return table;
+}
+
+function lastSegment(label: string): string {
+  const segments = labelSegments(label);
+  return segments.length > 0 ? segments[segments.length - 1] : '';
+}
+
+const REVIEW_SEGMENT = 5;
+
+/** Table 四: one data row of 15 numbers, or three rows of 5 (one per sub-table). */
+function buildReviewTable(collected: Collected, reportYear: number | undefined): Table | undefined {
+  const def = tableDef(layoutForYear(reportYear).id, 'review');
+  // Data rows have no label: numbers, or all blank (a template waiting to be filled).
+  const data = collected.rows.filter(
+    (r) =>
+      labelEnd(r.raw.cells) === 0 &&
+      (hasNumbers(r.raw) || (r.raw.cells.length >= REVIEW_SEGMENT && r.raw.cells.every((c) => c.kind === 'blank'))),
+  );
+  if (data.length === 0) return undefined;
+  const table = emptyTable(def, collected.rows, def.columns);
+  for (const r of collected.rows) if (!data.includes(r)) table.headerCells.push(...alignHeader(r.raw.cells, def));
+  const trimmed = (r: RowLine) => {
+    const cells = [...r.raw.cells];
+    while (cells.length > def.columns.length && cells[cells.length - 1].kind === 'blank') cells.pop();
+    return cells;
+  };
+  const rowDef = def.rows[0];
+  if (data.length === 1) {
+    place(table, newRow(data[0], [], '', trimmed(data[0]), def.columns), rowDef, 'exact');
+  } else if (data.length === 3 && data.every((r) => trimmed(r).length === REVIEW_SEGMENT)) {
+    const row = newRow(data[0], [], '', data.flatMap(trimmed), def.columns);
+    row.span = spanOf(data);
+    place(table, row, rowDef, 'exact');
+  } else {
+    table.unreadable = `review-rows:${data.length}`;
+  }
+  return table;
+}
+
+/** Groups row lines into tables and rebuilds each against its layout. */
+export function buildTables(items: TableItem[], reportYear: number | undefined): Table[] {
+  const collected: Record<TableKind, Collected> = {
+    active: { rows: [], pending: [] },
+    requests: { rows: [], pending: [] },
+    review: { rows: [], pending: [] },
+  };
+  let context: TableKind | undefined;
+  let contextPart: number | undefined;
+  let pending = '';
+  for (const item of items) {
+    if (item.type === 'fragment') {
+      pending += item.text;
+      continue;
+    }
+    const label = labelText(item.raw);
+    const regionKind = kindOfPart(item.part);
+    if (item.part !== contextPart) {
+      context = regionKind;
+      contextPart = item.part;
+    }
+    let kind = label !== '' ? kindOfLabel(label) ?? context : context;
+    if (!kind && label === '' && item.raw.cells.length >= 2 * REVIEW_SEGMENT) kind = 'review';
+    if (!kind) continue;
+    // Inside the part of a table, a row that does not clearly name another table stays in it.
+    if (regionKind && kind !== regionKind && (label === '' || kindOfLabel(label) === undefined)) kind = regionKind;
+    context = kind;
+    collected[kind].rows.push(item);
+    collected[kind].pending.push(pending);
+    pending = '';
+  }
+  const tables: Table[] = [];
+  for (const kind of ['active', 'requests'] as const) {
+    if (collected[kind].rows.some((r) => hasNumbers(r.raw) || bestRow(coreKey(lastSegment(labelText(r.raw))), ALL_DEFS[kind]))) {
+      const table = buildLabelledTable(kind, collected[kind], reportYear);
+      if (table.rows.length > 0 || table.unplaced.length > 0) tables.push(table);
+    }
+  }
+  const review = buildReviewTable(collected.review, reportYear);
+  if (review) tables.push(review);
+  return tables.sort((a, b) => a.span.start - b.span.start);
+}

@@ -1,0 +1,97 @@
+// Character-level helpers. Normalisation is one-to-one in UTF-16 units, so offsets found in a
+// normalised line are offsets in the original text.
+import type { Line } from '../model';
+
+/** Full-width ASCII (digits, brackets, bar, punctuation) to half-width; ideographic/no-break space to space. */
+export function normalizeWidth(s: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) {
+      out += String.fromCharCode(c - 0xfee0);
+      changed = true;
+    } else if (c === 0x3000 || c === 0xa0 || c === 0x0c || c === 0x0b) {
+      out += ' ';
+      changed = true;
+    } else {
+      out += s[i];
+    }
+  }
+  return changed ? out : s;
+}
+
+export function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\f' || c === '\v';
+}
+
+/** Splits into lines; CRLF, LF and lone CR all end a line. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+const KEY_DROP = new Set([
+  ' ', '\t', ',', '，', '、', '.', '．', '。', ':', '：', ';', '；', '(', ')', '（', '）', '“', '”', '"', "'", '‘', '’',
+  '《', '》', '-', '—', '_', '*', '#', '·', '|',
+]);
+
+/** Comparison key of a label: width-normalised, without spaces and punctuation. */
+export function labelKey(s: string): string {
+  const n = normalizeWidth(s);
+  let out = '';
+  for (const ch of n) if (!KEY_DROP.has(ch)) out += ch;
+  return out;
+}
+
+/** Character bigrams of a string with their counts, for repeated similarity comparisons. */
+export interface Profile {
+  grams: Map<string, number>;
+  size: number;
+  text: string;
+}
+
+export function profile(text: string): Profile {
+  const grams = new Map<string, number>();
+  for (let i = 0; i < text.length - 1; i++) {
+    const g = text.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  return { grams, size: Math.max(0, text.length - 1), text };
+}
+
+/** Sørensen–Dice similarity over character bigrams (0..1); good for Chinese labels. */
+export function profileSimilarity(a: Profile, b: Profile): number {
+  if (a.text === b.text) return 1;
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.grams.size <= b.grams.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const [g, n] of small.grams) {
+    const m = large.grams.get(g);
+    if (m) common += Math.min(n, m);
+  }
+  return (2 * common) / (a.size + b.size);
+}
+
+export function similarity(a: string, b: string): number {
+  return a === b ? 1 : profileSimilarity(profile(a), profile(b));
+}
+
+/** Offsets of the first and last non-space characters of s[from, to). */
+export function trimRange(s: string, from: number, to: number): [number, number] {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(s[a])) a++;
+  while (b > a && isSpace(s[b - 1])) b--;
+  return [a, b];
+}

@@ -1,0 +1,30 @@
+import type { Rule } from '../types';
+import { msg } from '../i18n';
+import { toChineseNumeral } from '../numerals';
+
+/** A part appears twice. */
+export const sectionDuplicate: Rule = {
+  meta: {
+    id: 'GK103',
+    name: 'section-duplicate',
+    group: 'S',
+    defaultSeverity: 'warning',
+    description: msg('同一部分出现了两次。', 'A part appears twice.'),
+  },
+  check(ctx) {
+    const first = new Map<number, (typeof ctx.model.parts)[number]>();
+    for (const part of ctx.model.parts) {
+      const earlier = first.get(part.index);
+      if (!earlier) {
+        first.set(part.index, part);
+        continue;
+      }
+      ctx.emit({
+        span: part.heading.span,
+        message: msg(`第${toChineseNumeral(part.index)}部分重复出现`, `Part ${part.index} appears again`),
+        related: [{ span: earlier.heading.span, message: msg('第一次出现', 'first occurrence') }],
+        data: { part: part.index },
+      });
+    }
+  },
+};

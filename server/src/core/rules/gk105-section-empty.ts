@@ -1,0 +1,27 @@
+import type { Rule } from '../types';
+import { msg } from '../i18n';
+import { PARTS } from '../layout/parts';
+import { toChineseNumeral } from '../numerals';
+
+/** A part with no text and no table (parts that lack their table are GK201's). */
+export const sectionEmpty: Rule = {
+  meta: {
+    id: 'GK105',
+    name: 'section-empty',
+    group: 'S',
+    defaultSeverity: 'warning',
+    description: msg('某部分没有任何内容。', 'A part has no text and no table.'),
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const part of model.parts) {
+      if (PARTS[part.index - 1].table) continue;
+      if (model.text.slice(part.body.start, part.body.end).trim() !== '') continue;
+      ctx.emit({
+        span: part.heading.span,
+        message: msg(`第${toChineseNumeral(part.index)}部分没有内容`, `Part ${part.index} is empty`),
+        data: { part: part.index },
+      });
+    }
+  },
+};

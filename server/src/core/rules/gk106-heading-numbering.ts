@@ -1,0 +1,73 @@
+import type { Rule, TextEdit } from '../types';
+import type { Heading } from '../model';
+import { msg } from '../i18n';
+import { toChineseNumeral } from '../numerals';
+
+/** Sub-heading numbers that skip or repeat, and top-level numbering that starts over. */
+export const headingNumbering: Rule = {
+  meta: {
+    id: 'GK106',
+    name: 'heading-numbering',
+    group: 'S',
+    defaultSeverity: 'warning',
+    description: msg('标题序号跳号、重号，或同一层级混用两套编号。', 'Heading numbers skip or repeat, or two numbering systems are mixed at one level.'),
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const top = [...model.parts.map((p) => p.heading), ...model.otherTopHeadings].sort((a, b) => a.span.start - b.span.start);
+    for (let i = 1; i < top.length; i++) {
+      if (top[i].number > top[i - 1].number) continue;
+      ctx.emit({
+        span: top[i].markerSpan,
+        message: msg(
+          `一级标题编号从“${toChineseNumeral(top[i - 1].number)}”回到“${toChineseNumeral(top[i].number)}”：同一层级用了两套编号`,
+          `Top-level numbering goes back from ${top[i - 1].number} to ${top[i].number}: two numbering systems at one level`,
+        ),
+        related: [{ span: top[i - 1].markerSpan, message: msg('上一个一级标题', 'previous top-level heading') }],
+        data: { level: 1 },
+      });
+    }
+    // Level-2 runs restart after every level-1 heading.
+    const runs: Heading[][] = [];
+    let run: Heading[] = [];
+    const subs = model.headings.filter((h) => h.level === 2);
+    let b = 0;
+    const topLines = top.map((h) => h.line);
+    for (const h of subs) {
+      let crossed = false;
+      while (b < topLines.length && topLines[b] < h.line) {
+        b++;
+        crossed = true;
+      }
+      if (crossed && run.length > 0) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(h);
+    }
+    if (run.length > 0) runs.push(run);
+    for (const r of runs) {
+      let expected = 1;
+      for (let i = 0; i < r.length; i++) {
+        const h = r[i];
+        if (h.number !== expected) {
+          const edits: TextEdit[] = r.slice(i).map((x, k) => ({
+            span: x.markerSpan,
+            newText: `${ctx.text[x.markerSpan.start]}${toChineseNumeral(expected + k)}${ctx.text[x.markerSpan.end - 1]}`,
+          }));
+          ctx.emit({
+            span: h.markerSpan,
+            message: msg(
+              `序号应为（${toChineseNumeral(expected)}），实际为（${toChineseNumeral(h.number)}）`,
+              `Number should be (${expected}), found (${h.number})`,
+            ),
+            related: i > 0 ? [{ span: r[i - 1].markerSpan, message: msg('上一个同级标题', 'previous heading at this level') }] : [],
+            fixes: [{ id: 'renumber', title: msg('重新编号本组标题', 'Renumber this run of headings'), edits, safe: false }],
+            data: { level: 2, expected, actual: h.number },
+          });
+        }
+        expected = h.number + 1;
+      }
+    }
+  },
+};

@@ -1,0 +1,45 @@
+import type { Rule } from '../types';
+import { msg } from '../i18n';
+import { blankRow, writable } from '../templates';
+import { insertLinesAfter, insertLinesBefore } from './edit';
+
+/** Every standard row of a readable table must be present. */
+export const rowMissing: Rule = {
+  meta: {
+    id: 'GK202',
+    name: 'row-missing',
+    group: 'T',
+    defaultSeverity: 'error',
+    description: msg('统计表缺少标准行（如“3.危及“三安全一稳定””）。', 'A standard row of a table is missing.'),
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const table of model.tables) {
+      if (table.unreadable || table.def.labelless) continue;
+      const order = table.def.rows;
+      order.forEach((def, i) => {
+        if (table.byRow.has(def.id)) return;
+        const before = order.slice(0, i).reverse().find((d) => table.byRow.has(d.id));
+        const after = order.slice(i + 1).find((d) => table.byRow.has(d.id));
+        const anchor = table.byRow.get((before ?? after)!.id)!;
+        const line = blankRow(table.def, def, writable(table.syntax));
+        const where = before
+          ? msg(`，应位于“${before.label}”之后`, `, expected after “${before.label}”`)
+          : msg(`，应位于“${after!.label}”之前`, `, expected before “${after!.label}”`);
+        ctx.emit({
+          span: anchor.labelCells[0]?.contentSpan ?? anchor.span,
+          message: msg(`${table.def.title['zh-cn']}缺少“${def.label}”行${where['zh-cn']}`, `${table.def.title.en} lacks the row “${def.label}”${where.en}`),
+          fixes: [
+            {
+              id: 'insert-row',
+              title: msg(`插入“${def.label}”行`, `Insert the row “${def.label}”`),
+              edits: [before ? insertLinesAfter(model, anchor.line, [line]) : insertLinesBefore(model, anchor.line, [line])],
+              safe: false,
+            },
+          ],
+          data: { table: table.kind, row: def.id },
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,61 @@
+import type { Fix, Rule, TextEdit } from '../types';
+import type { Table, TableRow } from '../model';
+import { msg } from '../i18n';
+import { toString } from '../decimal';
+import { fillPlan, isDerivedBlank } from './fill';
+import { columnsOf, setCellEdit } from './tableUtil';
+
+function rowEdits(table: Table, row: TableRow): TextEdit[] {
+  const plan = fillPlan(table);
+  return row.values.filter((c) => plan.has(c)).map((c) => setCellEdit(row, c, toString(plan.get(c)!)));
+}
+
+/** A cell that must hold a number is blank. */
+export const cellEmpty: Rule = {
+  meta: {
+    id: 'GK204',
+    name: 'cell-empty',
+    group: 'T',
+    defaultSeverity: 'warning',
+    description: msg('应填数字的单元格为空（没有发生的事项应填 0）。', 'A cell that must hold a number is blank (write 0 when nothing happened).'),
+  },
+  check(ctx) {
+    for (const table of ctx.model.tables) {
+      const plan = fillPlan(table);
+      const rows = table.rows.filter((r) => r.def && r.values.some((c) => plan.has(c)));
+      if (rows.length === 0) continue;
+      const tableEdits = rows.flatMap((r) => rowEdits(table, r));
+      for (const row of rows) {
+        const edits = rowEdits(table, row);
+        const columns = columnsOf(table, row);
+        row.values.forEach((cell, i) => {
+          const value = plan.get(cell);
+          if (value === undefined) return;
+          const text = toString(value);
+          const derived = isDerivedBlank(table, cell);
+          const where = `${row.def!.label || table.def.title['zh-cn']} / ${columns[i].label}`;
+          const fixes: Fix[] = [
+            {
+              id: derived ? 'fill-computed' : 'fill-zero',
+              title: derived ? msg(`填入计算值 ${text}`, `Fill in the computed value ${text}`) : msg('填入 0', 'Fill in 0'),
+              edits: [setCellEdit(row, cell, text)],
+              safe: true,
+              preferred: true,
+              setsTotal: derived,
+            },
+            { id: 'fill-zero-row', title: msg('本行空白单元格全部填入数值', 'Fill every blank cell of this row'), edits, safe: false },
+            { id: 'fill-zero-table', title: msg('本表空白单元格全部填入数值', 'Fill every blank cell of this table'), edits: tableEdits, safe: false },
+          ];
+          ctx.emit({
+            span: cell.span,
+            message: derived
+              ? msg(`“${where}”为空，按各项之和应为 ${text}`, `“${where}” is blank; its sum is ${text}`)
+              : msg(`“${where}”为空，没有发生的事项应填 0`, `“${where}” is blank; write 0 when nothing happened`),
+            fixes,
+            data: { table: table.kind, row: row.def!.id, col: columns[i].id, value: text, derived },
+          });
+        });
+      }
+    }
+  },
+};

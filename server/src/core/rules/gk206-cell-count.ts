@@ -1,0 +1,33 @@
+import type { Rule } from '../types';
+import { msg } from '../i18n';
+import { columnsOf } from './tableUtil';
+
+/** A row has more or fewer value cells than its table has columns; its totals are not checked. */
+export const cellCount: Rule = {
+  meta: {
+    id: 'GK206',
+    name: 'cell-count',
+    group: 'T',
+    defaultSeverity: 'error',
+    description: msg('某行的数值单元格个数与表格列数不符。', 'A row has more or fewer value cells than the table has columns.'),
+  },
+  check(ctx) {
+    for (const table of ctx.model.tables) {
+      for (const row of table.rows) {
+        if (!row.countMismatch) continue;
+        const expected = columnsOf(table, row).length;
+        const actual = row.values.length + row.extraCells.length;
+        const name = row.def?.label || table.def.title['zh-cn'];
+        ctx.emit({
+          span: row.span,
+          message: msg(
+            `“${name}”行应有 ${expected} 个数值单元格，实际为 ${actual} 个；该行未参与合计核对`,
+            `Row “${name}” should have ${expected} value cells, found ${actual}; its totals were not checked`,
+          ),
+          related: row.extraCells.map((c) => ({ span: c.contentSpan, message: msg('多出的单元格', 'extra cell') })),
+          data: { table: table.kind, row: row.def?.id, expected, actual },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,69 @@
+import type { Fix, Rule } from '../types';
+import type { Table } from '../model';
+import { msg } from '../i18n';
+import { layoutForYear, tableDef } from '../layout';
+import { renderTable, writable } from '../templates';
+import { columnsOf } from './tableUtil';
+
+/** The conversion of a table to `target`'s layout, carrying over what its declaration maps. */
+function convertFix(table: Table, targetLayout: '2021' | '2019', text: string, lines: { start: number; end: number }[]): Fix | undefined {
+  const target = tableDef(targetLayout, table.kind);
+  const carry = target.carryOver;
+  if (!carry || carry.from !== table.layout) return undefined;
+  const valueOf = (rowId: string, colId: string) => {
+    const source = table.byRow.get(carry.rows?.[rowId] ?? rowId);
+    if (!source) return undefined;
+    const index = columnsOf(table, source).findIndex((c) => c.id === (carry.columns?.[colId] ?? colId));
+    const cell = index >= 0 ? source.values[index] : undefined;
+    return cell && cell.kind !== 'blank' ? cell.raw : undefined;
+  };
+  const first = table.rows.reduce((a, r) => Math.min(a, r.line), Infinity);
+  const last = table.rows.reduce((a, r) => Math.max(a, r.line), -Infinity);
+  const headerLines = table.headerCells.map((h) => lines.findIndex((l) => l.end >= h.cell.span.start));
+  const from = Math.min(first, ...headerLines);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return {
+    id: 'convert-layout',
+    title: msg(`将${target.title['zh-cn']}转换为${targetLayout}年版格式`, `Convert ${target.title.en} to the ${targetLayout} layout`),
+    edits: [{ span: { start: lines[from].start, end: lines[last].end }, newText: renderTable(target, writable(table.syntax), valueOf).join(eol) }],
+    safe: false,
+  };
+}
+
+/** A table in the layout of another period than the report year's. */
+export const layoutOutdated: Rule = {
+  meta: {
+    id: 'GK208',
+    name: 'layout-outdated',
+    group: 'T',
+    defaultSeverity: 'warning',
+    description: msg(
+      '统计表格式与报告年度不符：2021年度起应使用国办公开办函〔2021〕30号格式，2019—2020年度使用国办公开办函〔2019〕60号格式。',
+      'A table uses the layout of another period: 2021 on uses 国办公开办函〔2021〕30号, 2019–2020 uses 国办公开办函〔2019〕60号.',
+    ),
+  },
+  check(ctx) {
+    const year = ctx.model.meta.reportYear;
+    if (year === undefined) return;
+    const expected = layoutForYear(year);
+    for (const table of ctx.model.tables) {
+      if (table.layout === expected.id || table.kind === 'review') continue;
+      const telltale = table.byRow.get('otherHandling') ?? table.rows[0];
+      if (!telltale) continue;
+      const why =
+        table.kind === 'requests'
+          ? msg('（“（六）其他处理”未拆分为三项）', ' (“(6) other handling” is a single row)')
+          : msg('（栏目为旧版）', ' (old columns)');
+      const fix = convertFix(table, expected.id, ctx.text, ctx.model.lines);
+      ctx.emit({
+        span: telltale.labelCells[0]?.contentSpan ?? telltale.span,
+        message: msg(
+          `${table.def.title['zh-cn']}使用了${table.layout}年版格式${why['zh-cn']}，${year}年度报告应使用${expected.id}年版格式（${expected.docNumber}）`,
+          `${table.def.title.en} uses the ${table.layout} layout${why.en}; a ${year} report must use the ${expected.id} layout (${expected.docNumber})`,
+        ),
+        fixes: fix ? [fix] : [],
+        data: { table: table.kind, layout: table.layout, expected: expected.id },
+      });
+    }
+  },
+};

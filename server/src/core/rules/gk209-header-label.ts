@@ -1,0 +1,33 @@
+import type { Rule } from '../types';
+import { msg } from '../i18n';
+
+/** A column header that is a truncation of its standard text (`结果` for `结果纠正`). */
+export const headerLabel: Rule = {
+  meta: {
+    id: 'GK209',
+    name: 'header-label',
+    group: 'T',
+    defaultSeverity: 'info',
+    description: msg('列标题被截断或不规范（如“结果”应为“结果纠正”）。', 'A column header is truncated or non-standard (结果 for 结果纠正).'),
+  },
+  check(ctx) {
+    for (const table of ctx.model.tables) {
+      for (const header of table.headerCells) {
+        if (header.exact) continue;
+        ctx.emit({
+          span: header.cell.contentSpan,
+          message: msg(`列标题“${header.cell.raw}”应为“${header.canonical}”`, `Column header “${header.cell.raw}” should read “${header.canonical}”`),
+          fixes: [
+            {
+              id: 'canonical-header',
+              title: msg(`改为“${header.canonical}”`, `Use “${header.canonical}”`),
+              edits: [{ span: header.cell.contentSpan, newText: header.canonical }],
+              safe: true,
+            },
+          ],
+          data: { table: table.kind, canonical: header.canonical },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,64 @@
+import type { Rule } from '../types';
+import { msg } from '../i18n';
+import { compare, sub, ZERO } from '../decimal';
+import { cellName, cellOf, equals, relationsFor, rowOf, setCellEdit, sumValues, toString } from './tableUtil';
+import { cellValue } from './fill';
+
+/** Table 三 per column: 一、新收 + 二、上年结转 = （七）总计 + 四、结转下年度 (the table's own 勾稽关系 note). */
+export const balance: Rule = {
+  meta: {
+    id: 'GK303',
+    name: 'balance',
+    group: 'N',
+    defaultSeverity: 'error',
+    description: msg(
+      '表三每列：一、本年新收 + 二、上年结转 应等于 三、（七）总计 + 四、结转下年度继续办理。',
+      'Table 3, per column: new + carried over must equal (7) total + carried forward.',
+    ),
+  },
+  check(ctx) {
+    for (const table of ctx.model.tables) {
+      for (const relation of relationsFor(table, 'GK303')) {
+        if (relation.kind !== 'balance') continue;
+        const left = relation.left.map((c) => cellOf(table, c.row, c.col));
+        const right = relation.right.map((c) => cellOf(table, c.row, c.col));
+        const cells = [...left, ...right];
+        if (cells.some((c) => !c)) continue;
+        const target = cellOf(table, relation.solveFor.row, relation.solveFor.col)!;
+        if (target.kind === 'blank') continue; // GK204 reports it
+        const values = cells.map((c) => cellValue(table, c!));
+        if (values.some((v) => !v)) continue;
+        const l = sumValues(values.slice(0, left.length) as NonNullable<(typeof values)[number]>[]);
+        const r = sumValues(values.slice(left.length) as NonNullable<(typeof values)[number]>[]);
+        if (equals(l, r)) continue;
+        const column = cellName(table, relation.solveFor.row, relation.solveFor.col)['zh-cn'].split(' / ')[1] ?? '';
+        const show = (i: number) => toString(values[i]!);
+        const zh = `“${column}”列勾稽关系不成立：一+二 = ${show(0)}+${show(1)} = ${toString(l)}，（七）+四 = ${show(2)}+${show(3)} = ${toString(r)}`;
+        const en = `Column “${column}” does not balance: new + carried = ${show(0)}+${show(1)} = ${toString(l)}, (7) total + forward = ${show(2)}+${show(3)} = ${toString(r)}`;
+        const solved = sub(l, values[2]!);
+        const fixes =
+          compare(solved, ZERO) >= 0
+            ? [
+                {
+                  id: 'set-carried-forward',
+                  title: msg(`将“结转下年度继续办理”改为 ${toString(solved)}`, `Set “carried forward” to ${toString(solved)}`),
+                  edits: [setCellEdit(rowOf(table, relation.solveFor.row)!, target, toString(solved))],
+                  safe: false,
+                  setsTotal: true,
+                },
+              ]
+            : [];
+        ctx.emit({
+          span: target.contentSpan,
+          message: msg(zh, en),
+          related: [...relation.left, ...relation.right].map((c, i) => ({
+            span: cells[i]!.contentSpan,
+            message: cellName(table, c.row, c.col),
+          })),
+          fixes,
+          data: { table: table.kind, col: relation.solveFor.col, left: toString(l), right: toString(r) },
+        });
+      }
+    }
+  },
+};

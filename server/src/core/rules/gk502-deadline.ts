@@ -1,0 +1,59 @@
+// GK502 deadline: signed or published after the statutory deadline (条例第四十九条):
+// 3月31日 of the next year for a people's government's own report, 1月31日 for everyone else.
+import type { DateMention } from '../model';
+import type { RelatedInfo, Rule } from '../types';
+import { msg } from '../i18n';
+import { compareDates, formatDateEn, formatDateZh, reportYearSettled } from '../parse/meta';
+
+export const gk502Deadline: Rule = {
+  meta: {
+    id: 'GK502',
+    name: 'deadline',
+    group: 'D',
+    defaultSeverity: 'warning',
+    description: msg(
+      '落款或发布日期不得晚于法定期限：人民政府次年3月31日，部门、办公室和街道办事处次年1月31日（条例第四十九条）。',
+      'The signature or publication date is within the statutory deadline: 31 March of the next year for a people’s government, 31 January for everyone else (Art. 49).',
+    ),
+  },
+  check(ctx) {
+    const meta = ctx.model.meta;
+    const year = meta.reportYear;
+    if (year === undefined || !reportYearSettled(meta)) return; // GK501 reports a disputed year
+    const kind = meta.issuerKind;
+    const lenient = kind === 'government' || kind === 'unknown';
+    const deadline = { year: year + 1, month: lenient ? 3 : 1, day: 31 };
+    const agency = meta.agency ?? '';
+    let whyZh: string;
+    let whyEn: string;
+    if (kind === 'government') {
+      whyZh = `人民政府的年度报告应于次年3月31日前公布，条例第四十九条；本报告发布机关：${agency}`;
+      whyEn = `a people’s government publishes its report by 31 March of the next year, Art. 49; issuing body: ${agency}`;
+    } else if (kind === 'unknown') {
+      whyZh = '未能识别发布机关，按人民政府的期限（次年3月31日）计算，条例第四十九条';
+      whyEn = 'the issuing body was not recognised, so the later deadline for a people’s government (31 March) was applied, Art. 49';
+    } else {
+      whyZh = `部门、办公室和街道办事处应于次年1月31日前公布，条例第四十九条；本报告发布机关：${agency}`;
+      whyEn = `departments, offices (办公室/办公厅) and subdistrict offices publish by 31 January of the next year, Art. 49; issuing body: ${agency}`;
+    }
+    const seen = new Set<number>();
+    const check = (d: DateMention | undefined, zh: string, en: string) => {
+      if (!d || !d.valid || seen.has(d.span.start)) return;
+      seen.add(d.span.start);
+      if (compareDates(d, deadline) <= 0) return;
+      const related: RelatedInfo[] = [];
+      if (meta.title) related.push({ span: meta.title.span, message: msg(`报告标题（报告年度 ${year}）`, `report title (report year ${year})`) });
+      ctx.emit({
+        span: d.span,
+        message: msg(
+          `${zh} ${formatDateZh(d)} 晚于法定期限 ${formatDateZh(deadline)}（${whyZh}）`,
+          `${en} ${formatDateEn(d)} is after the statutory deadline ${formatDateEn(deadline)} (${whyEn})`,
+        ),
+        related,
+        data: { deadline: formatDateEn(deadline), date: formatDateEn(d), issuerKind: kind, reportYear: year },
+      });
+    };
+    check(meta.signed, '落款日期', 'Signature date');
+    check(meta.published, '发布日期', 'Publication date');
+  },
+};

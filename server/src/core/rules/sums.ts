@@ -1,0 +1,56 @@
+// The check every totals rule shares: a derived cell must equal the sum of its terms (exact decimals).
+import type { Localized, RuleContext } from '../types';
+import type { SumRelation } from '../layout/types';
+import type { Table } from '../model';
+import { msg } from '../i18n';
+import { cellName, cellOf, equals, relationsFor, rowOf, setCellEdit, sumValues, toString } from './tableUtil';
+import { cellValue } from './fill';
+
+const MAX_TERMS_SHOWN = 8;
+
+/** How a rule names the cell it checks, e.g. `总计` or `（七）总计·自然人`. */
+export type TargetName = (table: Table, relation: SumRelation) => Localized;
+
+export function checkSums(ctx: RuleContext, rule: string, name: TargetName): void {
+  for (const table of ctx.model.tables) {
+    for (const relation of relationsFor(table, rule)) {
+      if (relation.kind !== 'sum') continue;
+      const target = cellOf(table, relation.target.row, relation.target.col);
+      if (!target || target.kind !== 'number' || !target.value) continue;
+      const terms = relation.terms.map((t) => cellOf(table, t.row, t.col));
+      if (terms.some((t) => !t)) continue;
+      const values = terms.map((t) => cellValue(table, t!));
+      if (values.some((v) => !v)) continue;
+      const expected = sumValues(values as NonNullable<(typeof values)[number]>[]);
+      if (equals(expected, target.value)) continue;
+      const shown = values.length <= MAX_TERMS_SHOWN;
+      const formula = shown ? values.map((v) => toString(v!)).join('+') : undefined;
+      const n = name(table, relation);
+      const exp = toString(expected);
+      const act = toString(target.value);
+      const row = rowOf(table, relation.target.row)!;
+      ctx.emit({
+        span: target.contentSpan,
+        message: msg(
+          `${n['zh-cn']}应为 ${exp}（${formula ?? `${values.length} 项之和`}），实际为 ${act}`,
+          `${n.en} should be ${exp} (${formula ?? `sum of ${values.length} cells`}), found ${act}`,
+        ),
+        related: relation.terms.map((t, i) => ({
+          span: terms[i]!.contentSpan,
+          message: cellName(table, t.row, t.col),
+        })),
+        fixes: [
+          {
+            id: 'set-total',
+            title: msg(`将${n['zh-cn']}改为 ${exp}`, `Set ${n.en} to ${exp}`),
+            edits: [setCellEdit(row, target, exp)],
+            safe: true,
+            preferred: true,
+            setsTotal: true,
+          },
+        ],
+        data: { table: table.kind, row: relation.target.row, col: relation.target.col, expected: exp, actual: act },
+      });
+    }
+  }
+}

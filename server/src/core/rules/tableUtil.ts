@@ -1,0 +1,73 @@
+// Shared by the table and totals rules: finding cells by row and column id, describing them, editing them.
+import type { Cell, Table, TableRow } from '../model';
+import type { ColumnDef, Relation } from '../layout/types';
+import type { Localized, TextEdit } from '../types';
+import { type Decimal, ZERO, add, equals, toString } from '../decimal';
+import { relationsOf } from '../layout';
+import { msg } from '../i18n';
+
+export function columnsOf(table: Table, row: TableRow): ColumnDef[] {
+  return row.def?.columns ?? table.columns;
+}
+
+/** The cell at (row, column), or undefined when the row is missing or its cells cannot be trusted. */
+export function cellOf(table: Table, rowId: string, colId: string): Cell | undefined {
+  const row = table.byRow.get(rowId);
+  if (!row || row.countMismatch) return undefined;
+  const index = columnsOf(table, row).findIndex((c) => c.id === colId);
+  return index < 0 ? undefined : row.values[index];
+}
+
+/** `（七）总计 / 自然人` */
+export function cellName(table: Table, rowId: string, colId: string): Localized {
+  const row = table.byRow.get(rowId);
+  const column = row ? columnsOf(table, row).find((c) => c.id === colId) : undefined;
+  const rowLabel = row?.def?.label || table.def.title['zh-cn'];
+  const text = column ? `${rowLabel} / ${column.label}` : rowLabel;
+  return msg(text, text);
+}
+
+/** The value a written cell counts for in a sum: —/无 count as 0; text makes the sum unknown. */
+export function termValue(cell: Cell): Decimal | undefined {
+  if (cell.kind === 'number') return cell.value;
+  if (cell.kind === 'blank' || cell.kind === 'placeholder') return ZERO;
+  return undefined;
+}
+
+/** Replaces what a cell holds; a blank cell is written with the spacing its row uses. */
+export function setCellEdit(row: TableRow, cell: Cell, text: string): TextEdit {
+  if (cell.kind !== 'blank') return { span: cell.contentSpan, newText: text };
+  const padded = row.syntax === 'tab' ? text : ` ${text} `;
+  return { span: cell.span, newText: padded };
+}
+
+/** Rows whose cells every relation may read. */
+export function placedRows(table: Table): TableRow[] {
+  return table.rows.filter((r) => r.def);
+}
+
+/** Relations of a table for one rule; multi-row relations are skipped when the table could not be fully read. */
+export function relationsFor(table: Table, rule: string): Relation[] {
+  return relationsOf(table.def).filter((r) => {
+    if (r.rule !== rule) return false;
+    if (!table.unreadable) return true;
+    const cells = r.kind === 'sum' ? [r.target, ...r.terms] : [...r.left, ...r.right];
+    return cells.every((c) => c.row === cells[0].row);
+  });
+}
+
+export function sumValues(values: Decimal[]): Decimal {
+  return values.reduce(add, ZERO);
+}
+
+export { equals, toString };
+
+export interface RowOfCell {
+  row: TableRow;
+  cell: Cell;
+}
+
+/** The row holding a cell of the table. */
+export function rowOf(table: Table, rowId: string): TableRow | undefined {
+  return table.byRow.get(rowId);
+}

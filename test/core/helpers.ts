@@ -1,0 +1,69 @@
+// Shared by the core tests: fixtures, running the checker, locating findings.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import assert from 'node:assert/strict';
+import { check } from '../../server/src/core/engine';
+import { applyEdits } from '../../server/src/core/fix';
+import { LineIndex } from '../../server/src/core/lineIndex';
+import type { Finding } from '../../server/src/core/types';
+
+export const fixtures = resolve(__dirname, '..', 'fixtures');
+export const seedText = (name: string) => readFileSync(join(fixtures, 'seeds', name), 'utf8');
+export const realText = (name: string) => readFileSync(join(fixtures, 'real', name), 'utf8');
+
+export const SEEDS = {
+  kunming2023: '000_62a988e64cb0ac5c.txt',
+  kunmingBureau2019: '001_592af5ca0dea8887.txt',
+  anning2022: '002_5d8db5c6007b71c2.txt',
+  panlong2023: '003_5e8b3a9a41b72c94.txt',
+  qilin2023: '004_726ada126d26dda0.txt',
+} as const;
+
+export function findings(text: string): Finding[] {
+  return check(text).findings;
+}
+
+export function ofRule(text: string, rule: string): Finding[] {
+  return findings(text).filter((f) => f.ruleId === rule);
+}
+
+/** 1-based line of a finding. */
+export function lineOf(text: string, f: Finding): number {
+  return new LineIndex(text).positionAt(f.span.start).line + 1;
+}
+
+/** The finding's range as text. */
+export function spanText(text: string, f: Finding): string {
+  return text.slice(f.span.start, f.span.end);
+}
+
+/** Errors and warnings only (what "clean" is about). */
+export function serious(list: Finding[]): Finding[] {
+  return list.filter((f) => f.severity === 'error' || f.severity === 'warning');
+}
+
+/** Replaces exactly one occurrence, failing loudly if the fixture changed. */
+export function replaceOnce(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  assert.ok(at >= 0, `fixture text not found: ${from}`);
+  assert.equal(text.indexOf(from, at + 1), -1, `fixture text not unique: ${from}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+/**
+ * Applies a fix and checks that it removes its finding and edits nothing outside its edits' ranges.
+ * Returns the fixed text.
+ */
+export function applyAndRecheck(text: string, finding: Finding, fixId?: string): string {
+  const fix = fixId ? finding.fixes.find((f) => f.id === fixId) : finding.fixes[0];
+  assert.ok(fix, `${finding.ruleId} offers ${fixId ?? 'a fix'}`);
+  const fixed = applyEdits(text, fix.edits);
+  const first = Math.min(...fix.edits.map((e) => e.span.start));
+  const last = Math.max(...fix.edits.map((e) => e.span.end));
+  assert.equal(fixed.slice(0, first), text.slice(0, first), 'text before the fix is unchanged');
+  assert.equal(fixed.slice(fixed.length - (text.length - last)), text.slice(last), 'text after the fix is unchanged');
+  const before = ofRule(text, finding.ruleId).length;
+  const after = ofRule(fixed, finding.ruleId).length;
+  assert.ok(after < before, `${finding.ruleId} fix "${fix.id}" removes its finding (${before} → ${after})`);
+  return fixed;
+}
