@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { extractMeta, issuerKindOf, parseCnNumber, titleParts } from '../../server/src/core/parse/meta';
+import { extractMeta, issuerKindOf, titleParts } from '../../server/src/core/parse/meta';
+import { parseChineseNumeral } from '../../server/src/core/numerals';
 import { splitLines } from '../../server/src/core/parse/text';
 import type { DocumentMeta, Line } from '../../server/src/core/model';
 import type { Span } from '../../server/src/core/types';
@@ -386,12 +387,12 @@ describe('extractMeta: legal references', () => {
   });
 
   it('Chinese numerals', () => {
-    assert.equal(parseCnNumber('二十'), 20);
-    assert.equal(parseCnNumber('十六'), 16);
-    assert.equal(parseCnNumber('五十六'), 56);
-    assert.equal(parseCnNumber('一百零五'), 105);
-    assert.equal(parseCnNumber('一二'), undefined);
-    assert.equal(parseCnNumber(''), undefined);
+    assert.equal(parseChineseNumeral('二十'), 20);
+    assert.equal(parseChineseNumeral('十六'), 16);
+    assert.equal(parseChineseNumeral('五十六'), 56);
+    assert.equal(parseChineseNumeral('一百零五'), 105);
+    assert.equal(parseChineseNumeral('一二'), undefined);
+    assert.equal(parseChineseNumeral(''), undefined);
   });
 });
 

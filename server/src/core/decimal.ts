@@ -21,6 +21,7 @@ export function parseDecimal(s: string): Decimal | undefined {
     negative = true;
     i = 1;
   }
+  if (s[i] === '.') return undefined; // `.5`: a digit must come first
   let digits = '';
   let scale = -1;
   for (; i < s.length; i++) {

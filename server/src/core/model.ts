@@ -75,6 +75,15 @@ export interface HeaderCell {
   exact: boolean;
 }
 
+/**
+ * unplaced: rows with numbers that match no standard row; few-rows: fewer than half the standard rows
+ * found; data-rows: table 四 has neither one row of 15 numbers nor three rows of 5.
+ */
+export interface Unreadable {
+  reason: 'unplaced' | 'few-rows' | 'data-rows';
+  count: number;
+}
+
 export interface Table {
   kind: TableKind;
   layout: LayoutId;
@@ -91,7 +100,7 @@ export interface Table {
   /** Rows that could not be placed. */
   unplaced: TableRow[];
   /** Why the totals of this table could not be checked; absent when readable. */
-  unreadable?: string;
+  unreadable?: Unreadable;
   /** The syntax most rows use (for inserted rows). */
   syntax: RowSyntax;
 }

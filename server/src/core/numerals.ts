@@ -1,35 +1,39 @@
 // Chinese numerals as written in headings and legal references (一 … 九十九, 一百…).
 
-const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+/** Digits as written in Chinese numerals; 〇 ○ Ｏ are zero in years and references. */
+export const CHINESE_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, '○': 0, 'Ｏ': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
-export function isChineseNumeralChar(ch: string): boolean {
-  return ch in DIGITS || ch === '十' || ch === '百';
+export function isChineseNumeralChar(ch: string | undefined): boolean {
+  return ch !== undefined && (ch in CHINESE_DIGITS || ch === '十' || ch === '百');
 }
 
-/** Value of a Chinese numeral up to 999, or undefined when the text is not one. */
+/** 一 … 九百九十九, including 一百零五; undefined when the text is not such a numeral. */
 export function parseChineseNumeral(s: string): number | undefined {
-  if (s.length === 0 || s.length > 6) return undefined;
+  if (s.length === 0 || s.length > 7) return undefined;
   let total = 0;
   let current = -1;
   for (const ch of s) {
-    if (ch in DIGITS) {
-      if (current >= 0) return undefined; // two digits in a row (一二)
-      current = DIGITS[ch];
-    } else if (ch === '十') {
+    if (ch === '十') {
       total += (current < 0 ? 1 : current) * 10;
       current = -1;
     } else if (ch === '百') {
       if (current < 0) return undefined;
       total += current * 100;
       current = -1;
-    } else {
-      return undefined;
-    }
+    } else if (ch in CHINESE_DIGITS) {
+      const d = CHINESE_DIGITS[ch];
+      if (d === 0) {
+        if (current >= 0 || total === 0) return undefined; // 零 only after 百: 一百零五
+        continue;
+      }
+      if (current >= 0) return undefined; // two digits in a row (一二)
+      current = d;
+    } else return undefined;
   }
   if (current >= 0) total += current;
-  return total === 0 && !s.includes('零') && !s.includes('〇') ? undefined : total;
+  return total > 0 ? total : undefined;
 }
 
 const SMALL = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

@@ -2,10 +2,9 @@
 // Source: ../shared/spec/format-2019.md. Table 三 differs from 2021 only in (六)其他处理 (one row);
 // table 四 is the same.
 import { msg } from '../i18n';
-import type { ColumnDef, LayoutDef, TableDef } from './types';
-import { REVIEW_TABLE_BASE, requestsTable } from './format2021';
+import type { LayoutDef, TableDef } from './types';
+import { ACTIVE_TABLE_BASE, REVIEW_TABLE_BASE, count, requestsTable } from './format2021';
 
-const count = (id: string, label: string): ColumnDef => ({ id, label });
 const projectColumns = [
   count('prevCount', '上一年项目数量'),
   { id: 'change', label: '本年增/减', signed: true },
@@ -14,12 +13,8 @@ const projectColumns = [
 const publishColumns = [count('newMade', '本年新制作数量'), count('newPublished', '本年新公开数量'), count('totalPublished', '对外公开总数量')];
 
 const active2019: TableDef = {
-  kind: 'active',
+  ...ACTIVE_TABLE_BASE,
   layout: '2019',
-  part: 2,
-  title: msg('表二 主动公开政府信息情况', 'Table 2: proactive disclosure'),
-  columns: [],
-  groups: [],
   blocks: [
     { id: '20-1', heading: '第二十条第（一）项', item: 1, rows: ['rules', 'normDocs'] },
     { id: '20-5', heading: '第二十条第（五）项', item: 5, rows: ['license', 'otherServices'] },
@@ -49,8 +44,6 @@ const active2019: TableDef = {
     ['信息内容', '采购项目数量', '采购总金额'],
   ],
   knownHeaders: ['采购总金额（单位：万元）'],
-  sums: [],
-  balances: [],
 };
 
 export const layout2019: LayoutDef = {

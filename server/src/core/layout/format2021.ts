@@ -3,18 +3,27 @@
 import { msg } from '../i18n';
 import type { ColumnDef, GroupDef, LayoutDef, RowDef, TableDef } from './types';
 
-const count = (id: string, label: string): ColumnDef => ({ id, label });
+export const count = (id: string, label: string): ColumnDef => ({ id, label });
 
 // ── 表二 主动公开政府信息情况 ──────────────────────────────────────────────
 const decisions = [count('decisions', '本年处理决定数量')];
+const documents = [count('issued', '本年制发件数'), count('repealed', '本年废止件数'), count('inForce', '现行有效件数')];
 
-const active2021: TableDef = {
+/** What table 二 is in every layout; rows and columns are per block. */
+export const ACTIVE_TABLE_BASE = {
   kind: 'active',
-  layout: '2021',
   part: 2,
   title: msg('表二 主动公开政府信息情况', 'Table 2: proactive disclosure'),
   columns: [],
   groups: [],
+  knownHeaders: [],
+  sums: [],
+  balances: [],
+} as const satisfies Partial<TableDef>;
+
+const active2021: TableDef = {
+  ...ACTIVE_TABLE_BASE,
+  layout: '2021',
   blocks: [
     { id: '20-1', heading: '第二十条第（一）项', item: 1, rows: ['rules', 'normDocs'] },
     { id: '20-5', heading: '第二十条第（五）项', item: 5, rows: ['license'] },
@@ -26,7 +35,7 @@ const active2021: TableDef = {
       id: 'rules',
       label: '规章',
       block: '20-1',
-      columns: [count('issued', '本年制发件数'), count('repealed', '本年废止件数'), count('inForce', '现行有效件数')],
+      columns: documents,
       articles: ['第二十条第（一）项'],
     },
     {
@@ -34,7 +43,7 @@ const active2021: TableDef = {
       label: '行政规范性文件',
       variants: ['规范性文件'],
       block: '20-1',
-      columns: [count('issued', '本年制发件数'), count('repealed', '本年废止件数'), count('inForce', '现行有效件数')],
+      columns: documents,
       articles: ['第二十条第（一）项'],
     },
     { id: 'license', label: '行政许可', block: '20-5', columns: decisions, articles: ['第二十条第（五）项'] },
@@ -53,9 +62,6 @@ const active2021: TableDef = {
     ['信息内容', '本年处理决定数量'],
     ['信息内容', '本年收费金额（单位：万元）'],
   ],
-  knownHeaders: [],
-  sums: [],
-  balances: [],
   // 本年新制作数量 → 本年制发件数 and 处理决定数量 carry over; 废止、现行有效、收费金额 have no 2019 counterpart.
   carryOver: { from: '2019', columns: { issued: 'newMade' } },
 };

@@ -8,6 +8,7 @@
 // and look-behind: linear in the length of the text, whatever the text.
 import type { Span } from '../types';
 import type { DateMention, DocumentMeta, DocumentNumber, IssuerKind, LawReference, Line, ReportModel } from '../model';
+import { CHINESE_DIGITS, isChineseNumeralChar, parseChineseNumeral } from '../numerals';
 
 // ---------------------------------------------------------------------------------------------
 // The compact text
@@ -103,40 +104,6 @@ function isCjk(ch: string | undefined): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007;
 }
 
-const CN_DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, '○': 0, 'Ｏ': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
-function isCnNumeralChar(ch: string | undefined): boolean {
-  return ch !== undefined && (ch in CN_DIGIT || ch === '十' || ch === '百');
-}
-
-/** 一 … 九百九十九, including 一百零五; undefined when not a numeral. */
-export function parseCnNumber(s: string): number | undefined {
-  if (s.length === 0 || s.length > 7) return undefined;
-  let total = 0;
-  let current = -1;
-  for (const ch of s) {
-    if (ch === '十') {
-      total += (current < 0 ? 1 : current) * 10;
-      current = -1;
-    } else if (ch === '百') {
-      if (current < 0) return undefined;
-      total += current * 100;
-      current = -1;
-    } else if (ch in CN_DIGIT) {
-      const d = CN_DIGIT[ch];
-      if (d === 0) {
-        if (current >= 0 || total === 0) return undefined; // 零 only after 百: 一百零五
-        continue;
-      }
-      if (current >= 0) return undefined;
-      current = d;
-    } else return undefined;
-  }
-  if (current >= 0) total += current;
-  return total > 0 ? total : undefined;
-}
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -199,9 +166,9 @@ function monthDayAt(c: CompactText, i: number): { month: number; day: number; en
 /** Chinese-numeral month or day (一 … 三十一) followed by `unit`, within 3 characters. */
 function cnUnitAt(s: string, i: number, unit: string): { value: number; end: number } | undefined {
   let k = 0;
-  while (k < 3 && isCnNumeralChar(s[i + k])) k++;
+  while (k < 3 && isChineseNumeralChar(s[i + k])) k++;
   if (k === 0 || s[i + k] !== unit) return undefined;
-  const value = parseCnNumber(s.slice(i, i + k).replace(/[〇○Ｏ]/g, '零'));
+  const value = parseChineseNumeral(s.slice(i, i + k));
   if (value === undefined) return undefined;
   return { value, end: i + k + 1 };
 }
@@ -239,12 +206,12 @@ function dateAt(c: CompactText, i: number): RawDate | undefined {
     }
     return undefined;
   }
-  if (ch !== undefined && ch in CN_DIGIT && ch !== '两') {
+  if (ch !== undefined && ch in CHINESE_DIGITS && ch !== '两') {
     // 二〇二〇年一月十七日
-    if (i > 0 && s[i - 1] in CN_DIGIT) return undefined;
+    if (i > 0 && s[i - 1] in CHINESE_DIGITS) return undefined;
     let year = 0;
     for (let k = 0; k < 4; k++) {
-      const d = CN_DIGIT[s[i + k]];
+      const d = CHINESE_DIGITS[s[i + k]];
       if (d === undefined || s[i + k] === '两') return undefined;
       year = year * 10 + d;
     }
@@ -263,7 +230,7 @@ function scanDates(c: CompactText): RawDate[] {
   const s = c.s;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
-    if (!isDigit(ch) && !(ch in CN_DIGIT)) continue;
+    if (!isDigit(ch) && !(ch in CHINESE_DIGITS)) continue;
     const d = dateAt(c, i);
     if (d) {
       out.push(d);
@@ -454,9 +421,9 @@ function numeralAt(s: string, i: number): { value: number; end: number; arabic: 
     return { value: v, end: i + k, arabic: true };
   }
   let k = 0;
-  while (k < 7 && isCnNumeralChar(s[i + k])) k++;
+  while (k < 7 && isChineseNumeralChar(s[i + k])) k++;
   if (k === 0) return undefined;
-  const v = parseCnNumber(s.slice(i, i + k).replace(/[〇○Ｏ]/g, '零'));
+  const v = parseChineseNumeral(s.slice(i, i + k));
   if (v === undefined) return undefined;
   return { value: v, end: i + k, arabic: false };
 }
@@ -558,7 +525,7 @@ function scanLawRefs(c: CompactText): LawReference[] {
         }
         items.push({ value: n.value, cs: q, ce: r });
         q = r;
-        if ((s[q] === '、' || s[q] === '和' || s[q] === '及') && (s[q + 1] === '（' || s[q + 1] === '(' || (!open && isCnNumeralChar(s[q + 1])))) {
+        if ((s[q] === '、' || s[q] === '和' || s[q] === '及') && (s[q + 1] === '（' || s[q + 1] === '(' || (!open && isChineseNumeralChar(s[q + 1])))) {
           q++;
           continue;
         }

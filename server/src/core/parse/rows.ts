@@ -13,6 +13,8 @@ export interface RawRow {
 export type LineRowShape = RawRow | 'separator' | undefined;
 
 const FULL_BAR = '｜';
+/** A line of only TABs is a blank template row (table 四's data row) only when it is that wide. */
+const MIN_BLANK_TAB_CELLS = 5;
 
 function isSeparatorCell(s: string): boolean {
   const t = s.trim();
@@ -67,9 +69,9 @@ export function splitDelimitedRow(line: Line): LineRowShape {
   }
   const cells = bounds.map(([a, b]) => makeCell(text, line.start, a, b));
   const nonBlank = cells.filter((c) => c.kind !== 'blank').length;
-  // A lone tab-indented paragraph is prose; an all-blank pipe row (a template row) is a row.
-  if (nonBlank === 0 && (syntax === 'tab' || cells.length < 2)) return undefined;
-  if (syntax === 'tab' && nonBlank < 2 && cells.length < 3) return undefined;
+  // A tab-indented paragraph is prose; an all-blank pipe row or `label<TAB>` (a template row) is a row.
+  if (nonBlank === 0 && cells.length < (syntax === 'tab' ? MIN_BLANK_TAB_CELLS : 2)) return undefined;
+  if (syntax === 'tab' && nonBlank === 1 && cells[cells.length - 1].kind !== 'blank') return undefined;
   return { syntax, cells, fullWidthBars };
 }
 

@@ -260,20 +260,19 @@ function place(table: Table, row: TableRow, def: RowDef, match: TableRow['match'
   if (!table.byRow.has(def.id)) table.byRow.set(def.id, row);
 }
 
-/** Layout of table 三: a (六)其他处理 row holding values is the 2019 layout; its sub-rows are 2021. */
+/** Layout of table 三: (六)其他处理 as a row of its own is the 2019 layout; its three sub-rows are 2021. */
 function requestsLayout(collected: Collected, fallback: LayoutId): LayoutId {
   const old = coreKey('（六）其他处理');
-  const newKeys = tableDef('2021', 'requests')
-    .rows.filter((r) => r.group === 'otherHandling')
-    .map((r) => coreKey(r.label));
+  const subRows = tableDef('2021', 'requests').rows.filter((r) => r.group === 'otherHandling');
+  let single = false;
   for (const r of collected.rows) {
     const segments = labelSegments(labelText(r.raw));
     if (segments.length === 0) continue;
     const key = coreKey(segments[segments.length - 1]);
-    if (key === old && hasNumbers(r.raw)) return '2019';
-    if (newKeys.some((k) => similarity(key, k) >= STRONG_MATCH)) return '2021';
+    if ((bestRow(key, subRows)?.score ?? 0) >= STRONG_MATCH) return '2021';
+    if (key === old) single = true;
   }
-  return fallback;
+  return single ? '2019' : fallback;
 }
 
 /** Layout of table 二: by its column headers and the rows only one layout has. */
@@ -391,8 +390,8 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
 
   if (kind === 'requests') {
     const placed = table.rows.length;
-    if (table.unplaced.length > 0) table.unreadable = `unplaced:${table.unplaced.length}`;
-    else if (placed < Math.ceil(order.length / 2)) table.unreadable = `rows:${placed}/${order.length}`;
+    if (table.unplaced.length > 0) table.unreadable = { reason: 'unplaced', count: table.unplaced.length };
+    else if (placed < Math.ceil(order.length / 2)) table.unreadable = { reason: 'few-rows', count: placed };
   }
   return table;
 }
@@ -429,7 +428,7 @@ function buildReviewTable(collected: Collected, reportYear: number | undefined):
     row.span = spanOf(data);
     place(table, row, rowDef, 'exact');
   } else {
-    table.unreadable = `review-rows:${data.length}`;
+    table.unreadable = { reason: 'data-rows', count: data.length };
   }
   return table;
 }
@@ -455,11 +454,12 @@ export function buildTables(items: TableItem[], reportYear: number | undefined):
       context = regionKind;
       contextPart = item.part;
     }
-    let kind = label !== '' ? kindOfLabel(label) ?? context : context;
+    const named = label !== '' ? kindOfLabel(label) : undefined;
+    let kind = named ?? context;
     if (!kind && label === '' && item.raw.cells.length >= 2 * REVIEW_SEGMENT) kind = 'review';
     if (!kind) continue;
     // Inside the part of a table, a row that does not clearly name another table stays in it.
-    if (regionKind && kind !== regionKind && (label === '' || kindOfLabel(label) === undefined)) kind = regionKind;
+    if (regionKind && kind !== regionKind && named === undefined) kind = regionKind;
     context = kind;
     collected[kind].rows.push(item);
     collected[kind].pending.push(pending);

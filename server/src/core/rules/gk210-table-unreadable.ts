@@ -17,14 +17,20 @@ export const tableUnreadable: Rule = {
     for (const table of ctx.model.tables) {
       if (!table.unreadable) continue;
       const first = table.rows[0] ?? table.unplaced[0];
+      const { reason, count } = table.unreadable;
+      const why = {
+        unplaced: msg(`${count} 行无法对应到标准行`, `${count} rows match no standard row`),
+        'few-rows': msg(`只识别出 ${count} 个标准行`, `only ${count} standard rows were found`),
+        'data-rows': msg(`数据行应为 1 行 15 个数或 3 行各 5 个数，实际为 ${count} 行`, `the data should be one row of 15 numbers or three rows of 5, found ${count} rows`),
+      }[reason];
       ctx.emit({
         span: first ? first.span : table.span,
         message: msg(
-          `${table.def.title['zh-cn']}无法完整识别（${table.unplaced.length > 0 ? `${table.unplaced.length} 行无法对应到标准行` : '识别出的标准行过少'}），未核对列合计与勾稽关系；请检查行标签`,
-          `${table.def.title.en} could not be fully read (${table.unplaced.length > 0 ? `${table.unplaced.length} rows match no standard row` : 'too few standard rows found'}); column totals and the balance were not checked`,
+          `${table.def.title['zh-cn']}无法完整识别（${why['zh-cn']}），未核对合计与勾稽关系；请检查表格的行标签和单元格`,
+          `${table.def.title.en} could not be fully read (${why.en}); its totals and balance were not checked`,
         ),
         related: table.unplaced.map((r) => ({ span: r.span, message: msg('无法识别的行', 'unrecognised row') })),
-        data: { table: table.kind, reason: table.unreadable },
+        data: { table: table.kind, reason, count },
       });
     }
   },

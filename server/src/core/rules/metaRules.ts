@@ -8,16 +8,6 @@ import { gk504DateTooEarly } from './gk504-date-too-early';
 import { gk701ArticleReference } from './gk701-article-reference';
 import { gk702OutdatedReference } from './gk702-outdated-reference';
 
-export {
-  gk107ReportTitle,
-  gk501YearMismatch,
-  gk502Deadline,
-  gk503DateInvalid,
-  gk504DateTooEarly,
-  gk701ArticleReference,
-  gk702OutdatedReference,
-};
-
 export const metaRules: Rule[] = [
   gk107ReportTitle,
   gk501YearMismatch,
