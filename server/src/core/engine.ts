@@ -25,6 +25,7 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
     const ctx: RuleContext = {
       text: model.text,
       model,
+      workspace: options.workspace ?? [],
       emit(report) {
         findings.push({
           ruleId: rule.meta.id,

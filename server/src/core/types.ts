@@ -72,9 +72,18 @@ export interface Report {
   data?: Record<string, unknown>;
 }
 
+/** Another report of the workspace, for rules that compare reports (group X). */
+export interface OtherReport {
+  /** Path or URI, used in related information. */
+  file: string;
+  model: import('./model').ReportModel;
+}
+
 export interface RuleContext {
   readonly text: string;
   readonly model: import('./model').ReportModel;
+  /** The other reports the caller knows of (open documents, the CLI's inputs); empty when checking one file. */
+  readonly workspace: readonly OtherReport[];
   emit(report: Report): void;
 }
 
@@ -88,4 +97,5 @@ export type RuleSetting = boolean | Severity;
 
 export interface CheckOptions {
   rules?: Record<string, RuleSetting>;
+  workspace?: readonly OtherReport[];
 }

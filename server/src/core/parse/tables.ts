@@ -4,7 +4,7 @@ import type { ColumnDef, LayoutId, RowDef, TableDef, TableKind } from '../layout
 import { LAYOUTS, layoutForYear, tableDef } from '../layout';
 import type { RawRow } from './rows';
 import { labelEnd } from './rows';
-import { labelKey, normalizeWidth, profile, profileSimilarity, similarity, type Profile } from './text';
+import { labelKey, memoize, normalizeWidth, profile, profileSimilarity, similarity, type Profile } from './text';
 
 /** A line that holds table cells, in document order, with the part it sits in. */
 export interface RowLine {
@@ -64,10 +64,10 @@ export function labelSegments(label: string): string[] {
 }
 
 /** Key of a label without its numbering marker. */
-export function coreKey(label: string): string {
+export const coreKey = memoize((label: string): string => {
   const s = normalizeWidth(label).replace(/\s+/g, '');
   return labelKey(s.slice(markerLength(s, 0))).slice(0, MAX_LABEL_KEY);
-}
+});
 
 interface Candidate<T> {
   item: T;
@@ -150,7 +150,9 @@ function hasNumbers(raw: RawRow): boolean {
 }
 
 /** The table a labelled row or header row belongs to, by its words; undefined when unclear. */
-export function kindOfLabel(label: string): TableKind | undefined {
+export const kindOfLabel = memoize(kindOfLabelUncached);
+
+function kindOfLabelUncached(label: string): TableKind | undefined {
   const segments = labelSegments(label);
   const key = segments.length > 0 ? coreKey(segments[segments.length - 1]) : '';
   let best: { kind: TableKind; score: number } | undefined;

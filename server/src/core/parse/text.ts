@@ -95,3 +95,19 @@ export function trimRange(s: string, from: number, to: number): [number, number]
   while (b > a && isSpace(s[b - 1])) b--;
   return [a, b];
 }
+
+/**
+ * Memoises a pure function of a string. Report labels come from a small vocabulary, so checking the
+ * same document again (every keystroke) finds them cached; the cache is dropped when it grows large.
+ */
+export function memoize<V>(fn: (s: string) => V, max = 4096): (s: string) => V {
+  const cache = new Map<string, V>();
+  return (s: string) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as V;
+    if (cache.size >= max) cache.clear();
+    const value = fn(s);
+    cache.set(s, value);
+    return value;
+  };
+}
