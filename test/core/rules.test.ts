@@ -157,6 +157,19 @@ describe('T — tables', () => {
     assert.deepEqual(ofRule(fixed, 'GK301'), []);
   });
 
+  it('GK208 layout-outdated: a 2019 table 二 in a 2021 report → rebuilt with the 2021 columns, what maps carried over', () => {
+    const old = seedText(SEEDS.kunmingBureau2019).replace('昆明市政务服务管理局2019年', '昆明市政务服务管理局2021年');
+    const active = ofRule(old, 'GK208').find((f) => f.data?.table === 'active')!;
+    assert.ok(active, 'table 二 is flagged');
+    assert.ok(ofRule(old, 'GK208').some((f) => f.data?.table === 'requests'), 'and table 三');
+    const fixed = applyAndRecheck(old, active);
+    const table = check(fixed).model.tables.find((t) => t.kind === 'active')!;
+    assert.equal(table.layout, '2021');
+    assert.equal(table.byRow.get('normDocs')?.values[0].raw, '1', '本年新制作数量 → 本年制发件数');
+    assert.equal(table.byRow.get('normDocs')?.values[2].kind, 'blank', '现行有效件数 has no 2019 counterpart');
+    assert.ok(!fixed.includes('政府集中采购'), '第二十条第（九）项 is gone');
+  });
+
   it('GK209 header-label: truncated 商业 → 商业企业 (info)', () => {
     const text = mutate('商业 企业 | 科研 机构', '商业 | 科研 机构');
     const [f] = fires('GK209', text);

@@ -91,6 +91,8 @@ export interface Table {
   /** Value columns in the order the table writes them (table 三 may add a 小计 column). */
   columns: ColumnDef[];
   span: Span;
+  /** First and last line holding any of the table's rows, header rows included. */
+  lines: { first: number; last: number };
   /** The part the table sits in (1..6), if any. */
   part?: number;
   rows: TableRow[];

@@ -246,6 +246,7 @@ function emptyTable(def: TableDef, rows: RowLine[], columns: ColumnDef[]): Table
     def,
     columns,
     span: spanOf(rows),
+    lines: { first: rows[0].line, last: rows[rows.length - 1].line },
     rows: [],
     byRow: new Map(),
     headerCells: [],

@@ -4,6 +4,7 @@ import { msg } from '../i18n';
 import { layoutForYear, tableDef } from '../layout';
 import { renderTable, writable } from '../templates';
 import { columnsOf } from './tableUtil';
+import { eolOf } from './edit';
 
 /** The conversion of a table to `target`'s layout, carrying over what its declaration maps. */
 function convertFix(table: Table, targetLayout: '2021' | '2019', text: string, lines: { start: number; end: number }[]): Fix | undefined {
@@ -17,15 +18,11 @@ function convertFix(table: Table, targetLayout: '2021' | '2019', text: string, l
     const cell = index >= 0 ? source.values[index] : undefined;
     return cell && cell.kind !== 'blank' ? cell.raw : undefined;
   };
-  const first = table.rows.reduce((a, r) => Math.min(a, r.line), Infinity);
-  const last = table.rows.reduce((a, r) => Math.max(a, r.line), -Infinity);
-  const headerLines = table.headerCells.map((h) => lines.findIndex((l) => l.end >= h.cell.span.start));
-  const from = Math.min(first, ...headerLines);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   return {
     id: 'convert-layout',
     title: msg(`将${target.title['zh-cn']}转换为${targetLayout}年版格式`, `Convert ${target.title.en} to the ${targetLayout} layout`),
-    edits: [{ span: { start: lines[from].start, end: lines[last].end }, newText: renderTable(target, writable(table.syntax), valueOf).join(eol) }],
+    edits: [{ span: { start: lines[table.lines.first].start, end: lines[table.lines.last].end }, newText: renderTable(target, writable(table.syntax), valueOf).join(eol) }],
     safe: false,
   };
 }
