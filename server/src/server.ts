@@ -1,5 +1,6 @@
 // The language server: a thin adapter from LSP documents to the core checker.
 // Run by the VS Code client over IPC, or by any editor with `node dist/server.js --stdio`.
+import { looksLikeReport } from './core/detect';
 import { pathToFileURL } from 'node:url';
 import {
   createConnection,
@@ -41,7 +42,7 @@ connection.onInitialize((params): InitializeResult => {
  */
 function isReport(document: TextDocument): boolean {
   if (document.languageId === 'gkreport') return true;
-  return document.getText().includes('政府信息公开');
+  return looksLikeReport(document.getText());
 }
 
 function validate(document: TextDocument): void {

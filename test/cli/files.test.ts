@@ -33,3 +33,15 @@ test('a BOM read is written back; none is added', () => {
 test('VERSION matches package.json', () => {
   assert.equal(VERSION, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
 });
+
+test('a folder walk checks reports only; a file named on the command line is always checked', async () => {
+  const { runJson, SEED_CLEAN } = await import('./helpers');
+  const dir = tempDir();
+  writeTemp(dir, 'README.md', '# Notes\n\nNot a report.\n');
+  writeTemp(dir, 'report.txt', readFileSync(SEED_CLEAN, 'utf8'));
+  const walked = runJson([dir]).files.map((f) => f.file.split(/[\\/]/).pop());
+  assert.deepEqual(walked, ['report.txt']);
+  const named = runJson([join(dir, 'README.md')]).files;
+  assert.equal(named.length, 1);
+  assert.ok(named[0].diagnostics.some((d) => d.code === 'GK101'), 'a named file is checked as a report');
+});

@@ -54,9 +54,15 @@ function isFileLink(file: string): boolean {
   }
 }
 
+export interface Input {
+  file: string;
+  /** Named on the command line (always checked), rather than found in a folder. */
+  named: boolean;
+}
+
 /** The files to check, in order, each once: named files as given, folders walked. */
-export function collectFiles(inputs: readonly string[]): string[] {
-  const files: string[] = [];
+export function collectFiles(inputs: readonly string[]): Input[] {
+  const files: Input[] = [];
   for (const input of inputs) {
     let stat: fs.Stats;
     try {
@@ -64,11 +70,16 @@ export function collectFiles(inputs: readonly string[]): string[] {
     } catch (error) {
       throw new InputError(describe(error, input));
     }
-    if (stat.isDirectory()) walk(input, files);
-    else files.push(input);
+    if (stat.isDirectory()) {
+      const found: string[] = [];
+      walk(input, found);
+      files.push(...found.map((file) => ({ file, named: false })));
+    } else {
+      files.push({ file: input, named: true });
+    }
   }
   const seen = new Set<string>();
-  return files.filter((file) => {
+  return files.filter(({ file }) => {
     const key = path.resolve(file);
     if (seen.has(key)) return false;
     seen.add(key);

@@ -1,4 +1,5 @@
 // The command-line checker as a function: arguments in, output through `io`, exit code out.
+import { looksLikeReport } from '../core/detect';
 import { check } from '../core/engine';
 import { localize } from '../core/i18n';
 import { LineIndex } from '../core/lineIndex';
@@ -76,7 +77,10 @@ export function run(argv: readonly string[], io: CliIO): number {
   }
   try {
     // Every input is read before anything is checked or written: an unreadable file stops the run untouched.
-    const reports = collectFiles(options.inputs).map((file) => ({ file, report: readReport(file) }));
+    // A .txt or .md found in a folder is checked only when it is a report (a README is not).
+    const reports = collectFiles(options.inputs)
+      .map(({ file, named }) => ({ file, named, report: readReport(file) }))
+      .filter(({ file, named, report }) => named || file.endsWith('.gkreport') || looksLikeReport(report.text));
     const checked = reports.map(({ file, report }) => checkFile(file, report, options.fix, io, locale));
     io.stdout(formatters[options.format](checked, locale));
     return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
