@@ -394,10 +394,6 @@ interface TitleFound {
   lastLine: number;
 }
 
-function isPageNumberLine(compact: string): boolean {
-  return /^[-—－–第]{0,2}\d{1,3}[-—－–页]{0,2}$/.test(compact) && /\d/.test(compact);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Legal references
 
