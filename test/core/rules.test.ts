@@ -107,7 +107,7 @@ describe('T — tables', () => {
     assert.deepEqual(count.fixes.map((x) => x.id), ['fill-zero', 'fill-zero-row', 'fill-zero-table']);
     const filled = applyEdits(text, count.fixes[1].edits);
     assert.deepEqual(ofRule(filled, 'GK204'), []);
-    assert.ok(filled.includes(ROW_NEW.replace('| 0 | 0 | 0 | 0 |', '| 0 | 0 | 0 | 0 |')));
+    assert.ok(filled.includes(ROW_NEW), 'the row reads as before it was blanked');
     applyAndRecheck(text, total);
   });
 

@@ -174,10 +174,7 @@ export function parseReport(text: string): ReportModel {
   const firstPartLine = partStarts.length > 0 ? partStarts[0].heading.line : undefined;
   const meta = extractMeta(text, lines, firstPartLine);
   const tables = buildTables(items, meta.reportYear);
-  for (const t of tables) {
-    const line = lines.findIndex((l) => l.end >= t.span.start);
-    t.part = line >= 0 ? partOfLine[line] : undefined;
-  }
+  for (const t of tables) t.part = partOfLine[t.lines.first];
   return { text, lines, meta, headings, parts, otherTopHeadings: others, tables, proseNumbers: prose };
 }
 

@@ -2,19 +2,32 @@
 import type { Cell, Table } from '../model';
 import type { Decimal } from '../decimal';
 import { ZERO } from '../decimal';
-import { relationsOf } from '../layout';
-import { cellOf, placedRows, sumValues, termValue } from './tableUtil';
+import { cellOf, placedRows, sumValues, termValue, trustedRelations } from './tableUtil';
 
-const cache = new WeakMap<Table, Map<Cell, Decimal>>();
+interface Fill {
+  /** Blank cell → the value to write. */
+  plan: Map<Cell, Decimal>;
+  /** Blank cells that are totals of other cells. */
+  derived: Set<Cell>;
+}
+
+const cache = new WeakMap<Table, Fill>();
 
 /** Blank value cells → the value to write, derived cells computed in dependency order. */
 export function fillPlan(table: Table): Map<Cell, Decimal> {
+  return fillOf(table).plan;
+}
+
+/** A blank cell that is the total of other cells. */
+export function isDerivedBlank(table: Table, cell: Cell): boolean {
+  return fillOf(table).derived.has(cell);
+}
+
+function fillOf(table: Table): Fill {
   const cached = cache.get(table);
   if (cached) return cached;
   const plan = new Map<Cell, Decimal>();
-  const sums = relationsOf(table.def).filter(
-    (r) => r.kind === 'sum' && (!table.unreadable || r.terms.every((t) => t.row === r.target.row)),
-  );
+  const sums = trustedRelations(table).filter((r) => r.kind === 'sum');
   const derived = new Set<Cell>();
   for (const r of sums) {
     if (r.kind !== 'sum') continue;
@@ -39,14 +52,9 @@ export function fillPlan(table: Table): Map<Cell, Decimal> {
     }
   }
   for (const cell of derived) if (!plan.has(cell)) plan.set(cell, ZERO);
-  cache.set(table, plan);
-  return plan;
-}
-
-export function isDerivedBlank(table: Table, cell: Cell): boolean {
-  return relationsOf(table.def).some(
-    (r) => r.kind === 'sum' && cellOf(table, r.target.row, r.target.col) === cell,
-  );
+  const fill = { plan, derived };
+  cache.set(table, fill);
+  return fill;
 }
 
 /** What a cell counts for in a check: a blank counts as what it should hold (0, or its computed sum). */

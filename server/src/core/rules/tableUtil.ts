@@ -46,14 +46,19 @@ export function placedRows(table: Table): TableRow[] {
   return table.rows.filter((r) => r.def);
 }
 
-/** Relations of a table for one rule; multi-row relations are skipped when the table could not be fully read. */
-export function relationsFor(table: Table, rule: string): Relation[] {
-  return relationsOf(table.def).filter((r) => {
-    if (r.rule !== rule) return false;
-    if (!table.unreadable) return true;
+/** Relations whose cells can be trusted: all of them, or only single-row ones when the table was not fully read. */
+export function trustedRelations(table: Table): Relation[] {
+  const all = relationsOf(table.def);
+  if (!table.unreadable) return all;
+  return all.filter((r) => {
     const cells = r.kind === 'sum' ? [r.target, ...r.terms] : [...r.left, ...r.right];
     return cells.every((c) => c.row === cells[0].row);
   });
+}
+
+/** Trusted relations of a table for one rule. */
+export function relationsFor(table: Table, rule: string): Relation[] {
+  return trustedRelations(table).filter((r) => r.rule === rule);
 }
 
 export function sumValues(values: Decimal[]): Decimal {
@@ -61,11 +66,6 @@ export function sumValues(values: Decimal[]): Decimal {
 }
 
 export { equals, toString };
-
-export interface RowOfCell {
-  row: TableRow;
-  cell: Cell;
-}
 
 /** The row holding a cell of the table. */
 export function rowOf(table: Table, rowId: string): TableRow | undefined {
