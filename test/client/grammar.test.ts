@@ -53,41 +53,46 @@ function hasScope(line: string, text: string, scope: string): void {
   assert.ok(scopes.some((s) => s.split(' ').some((part) => part.startsWith(scope))), `“${text}” has ${scope}: ${scopes.join(', ')}`);
 }
 
+const TABLE_ROW = '一、本年新收政府信息公开申请数量 | 2446 | 123 | 9 | 2 | 82 | 8 | 2670 | ||';
+
 describe('TextMate grammar (source.gkreport)', () => {
-  it('part headings and sub-headings', () => {
-    hasScope('一、总体情况', '一、', 'markup.heading.part');
-    hasScope('一、总体情况', '总体情况', 'entity.name.section.part');
-    hasScope('六、其他需要报告的事项', '其他需要报告的事项', 'markup.heading.part');
-    hasScope('(一)主动公开政府信息情况', '(一)', 'markup.heading.subsection');
-    hasScope('（二）依申请公开办理情况', '依申请公开办理情况', 'entity.name.section.subsection');
-  });
+  /** [line, token on that line, a scope the token must carry] */
+  const cases: Record<string, [string, string, string][]> = {
+    'part headings and sub-headings': [
+      ['一、总体情况', '一、', 'markup.heading.part'],
+      ['一、总体情况', '总体情况', 'entity.name.section.part'],
+      ['六、其他需要报告的事项', '其他需要报告的事项', 'markup.heading.part'],
+      ['(一)主动公开政府信息情况', '(一)', 'markup.heading.subsection'],
+      ['（二）依申请公开办理情况', '依申请公开办理情况', 'entity.name.section.subsection'],
+    ],
+    'the title line': [['昆明市政务服务管理局2019年政府信息公开年度报告', '昆明市政务服务管理局2019年政府信息公开年度报告', 'markup.heading.title']],
+    'table rows: bars (ASCII and full-width), TABs, Markdown rules and numbers': [
+      [TABLE_ROW, '|', 'punctuation.separator.table.bar'],
+      [TABLE_ROW, '2446', 'constant.numeric'],
+      [TABLE_ROW, '2670', 'meta.table.row'],
+      ['行政许可｜１５９９｜', '｜', 'punctuation.separator.table.bar'],
+      ['行政许可｜１５９９｜', '１５９９', 'constant.numeric'],
+      ['规章\t3\t5\t87', '\t', 'punctuation.separator.table.tab'],
+      ['行政事业性收费 | 194815.9 |', '194815.9', 'constant.numeric'],
+      ['|---|---|', '---', 'punctuation.definition.table.rule'],
+    ],
+    '条例 article references, document numbers, 《》 titles and dates': [
+      ['第二十条第(一)项 | |||', '第二十条第(一)项', 'support.constant.article-reference'],
+      ['依据条例第五十条规定', '第五十条', 'support.constant.article-reference'],
+      ['按第二十条第（一）（五）（六）（八）项填报', '第二十条第（一）（五）（六）（八）项', 'support.constant.article-reference'],
+      ['第十六条第二款', '第十六条第二款', 'support.constant.article-reference'],
+      ['年度报告格式》(国办公开办函〔2021〕30号)规定', '国办公开办函〔2021〕30号', 'constant.other.document-number'],
+      ['(国务院令第711号)', '国务院令第711号', 'constant.other.document-number'],
+      ['根据《中华人民共和国政府信息公开条例》规定', '《中华人民共和国政府信息公开条例》', 'string.quoted.title'],
+      ['统计期限为2023年1月1日—2023年12月31日', '2023年1月1日', 'constant.other.date'],
+    ],
+  };
+  for (const [name, list] of Object.entries(cases)) {
+    it(name, () => list.forEach(([line, text, scope]) => hasScope(line, text, scope)));
+  }
 
-  it('the title line', () => {
-    hasScope('昆明市政务服务管理局2019年政府信息公开年度报告', '昆明市政务服务管理局2019年政府信息公开年度报告', 'markup.heading.title');
-  });
-
-  it('table rows: bars, TABs and numbers; a row label that looks like a heading stays a cell', () => {
-    const row = '一、本年新收政府信息公开申请数量 | 2446 | 123 | 9 | 2 | 82 | 8 | 2670 | ||';
-    hasScope(row, '|', 'punctuation.separator.table.bar');
-    hasScope(row, '2446', 'constant.numeric');
-    hasScope(row, '2670', 'meta.table.row');
-    assert.ok(!scopesOf(row, '一、本年新收政府信息公开申请数量 ').some((s) => s.includes('markup.heading')));
-    hasScope('行政许可｜１５９９｜', '｜', 'punctuation.separator.table.bar');
-    hasScope('行政许可｜１５９９｜', '１５９９', 'constant.numeric');
-    hasScope('规章\t3\t5\t87', '\t', 'punctuation.separator.table.tab');
-    hasScope('行政事业性收费 | 194815.9 |', '194815.9', 'constant.numeric');
-    hasScope('|---|---|', '---', 'punctuation.definition.table.rule');
-  });
-
-  it('条例 article references, document numbers, 《》 titles and dates', () => {
-    hasScope('第二十条第(一)项 | |||', '第二十条第(一)项', 'support.constant.article-reference');
-    hasScope('依据条例第五十条规定', '第五十条', 'support.constant.article-reference');
-    hasScope('按第二十条第（一）（五）（六）（八）项填报', '第二十条第（一）（五）（六）（八）项', 'support.constant.article-reference');
-    hasScope('第十六条第二款', '第十六条第二款', 'support.constant.article-reference');
-    hasScope('年度报告格式》(国办公开办函〔2021〕30号)规定', '国办公开办函〔2021〕30号', 'constant.other.document-number');
-    hasScope('(国务院令第711号)', '国务院令第711号', 'constant.other.document-number');
-    hasScope('根据《中华人民共和国政府信息公开条例》规定', '《中华人民共和国政府信息公开条例》', 'string.quoted.title');
-    hasScope('统计期限为2023年1月1日—2023年12月31日', '2023年1月1日', 'constant.other.date');
+  it('a table row label that looks like a part heading stays a cell', () => {
+    assert.ok(!scopesOf(TABLE_ROW, '一、本年新收政府信息公开申请数量 ').some((s) => s.includes('markup.heading')));
   });
 
   it('an unclosed 《 does not swallow the following lines', () => {

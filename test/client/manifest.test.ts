@@ -138,6 +138,12 @@ describe('extension manifest', () => {
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
     assert.deepEqual(contributes.grammars[0], { language: 'gkreport', scopeName: 'source.gkreport', path: './syntaxes/gkreport.tmLanguage.json' });
     assert.ok(contributes.languages[0].extensions.includes('.gkreport'));
+    // Files without a known extension are recognised by their first line, as every seed's is.
+    const firstLine = new RegExp(contributes.languages[0].firstLine);
+    const seeds = join(root, 'test', 'fixtures', 'seeds');
+    for (const seed of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) {
+      assert.match(readFileSync(join(seeds, seed), 'utf8').split('\n')[0], firstLine, seed);
+    }
     JSON.parse(readFileSync(join(root, contributes.languages[0].configuration), 'utf8'));
   });
 
