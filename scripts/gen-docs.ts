@@ -3,7 +3,8 @@
 //   docs/rules/<ID>.md        one page per rule (linked from each diagnostic's codeDescription)
 //   docs/rules/index.json     the list the client's "show rule documentation" quick pick reads
 //   package.json + package.nls*.json   the `gkreport.rules` settings schema, one entry per rule
-// Examples come from running the checker over the sample reports in test/fixtures.
+// Examples come from running the checker over the sample reports in test/fixtures, or, for a rule
+// none of them triggers, over one sample with a declared edit that introduces the fault.
 //   npx tsx scripts/gen-docs.ts          write
 //   npx tsx scripts/gen-docs.ts --check  exit 1 when any of them is out of date
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,38 @@ const SAMPLE_FOLDERS = ['test/fixtures/seeds', 'test/fixtures/real'];
 /** Characters of context shown either side of an example finding. */
 const CONTEXT = 40;
 
+/** The sample the declared edits apply to: a clean 2022 report of a government office. */
+const EDITED_SAMPLE = 'test/fixtures/seeds/002_5d8db5c6007b71c2.txt';
+const ROW_NEW = '一、本年新收政府信息公开申请数量 | 17 | 3 | 0 | 0 | 0 | 0 | 20 | ||';
+const ROW_TOTAL = '(七)总计 | 16 | 3 | 0 | 0 | 0 | 0 | 19 | ||';
+
+/** An edit of EDITED_SAMPLE that makes a rule fire: replace the first `from`, or append a line. */
+type SampleEdit = { from: string; to: string } | { append: string };
+
+const EDITS: Record<string, SampleEdit> = {
+  GK103: { from: '(一)信息处理费用情况。', to: '六、其他需要报告的事项\n(一)信息处理费用情况。' },
+  GK202: { from: '3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n', to: '' },
+  GK205: { from: '规章 | 0 | 0 | 0 |', to: '规章 | 0 | 无 | 0 |' },
+  GK207: { from: '行政许可 | 0 |', to: '行政许可 | 1,２00 |' },
+  GK301: { from: ROW_NEW, to: ROW_NEW.replace('| 20 |', '| 21 |') },
+  GK302: { from: ROW_TOTAL, to: ROW_TOTAL.replace('| 16 |', '| 15 |') },
+  GK303: { from: '四、结转下年继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', to: '四、结转下年继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |' },
+  GK501: { from: '2022年1月1日至12月31日', to: '2021年1月1日至12月31日' },
+  GK502: { append: '安宁市人民政府办公室\n2023年3月15日' },
+  GK503: { append: '安宁市人民政府办公室\n2023年2月30日' },
+  GK504: { append: '安宁市人民政府办公室\n2022年12月1日' },
+  GK601: { from: '(一)信息处理费用情况。本年度安宁市人民政府办公室未收取信息处理费。\n', to: '' },
+  GK701: { from: '对照《条例》第二十、二十一条规定', to: '对照《条例》第六十条规定' },
+  GK702: { from: '(国务院令第711号)', to: '(国务院令第492号)' },
+};
+
+function applyEdit(text: string, edit: SampleEdit): string {
+  if ('append' in edit) return `${text.replace(/\s*$/, '')}\n${edit.append}\n`;
+  const at = text.indexOf(edit.from);
+  if (at < 0) throw new Error(`gen-docs: “${edit.from}” is not in ${EDITED_SAMPLE}`);
+  return text.slice(0, at) + edit.to + text.slice(at + edit.from.length);
+}
+
 export function rulesMarkdown(): string {
   const out: string[] = [
     '# 规则目录 · Rule catalogue',
@@ -58,35 +91,53 @@ export function rulesMarkdown(): string {
 
 interface Example {
   file: string;
+  /** What was changed in the sample to make the rule fire. */
+  edit?: SampleEdit;
   line: number;
   excerpt: string;
   finding: Finding;
 }
 
-/** The first finding of each rule in the sample reports (files in name order). */
+/** The finding of `ruleId` (or each rule's first) in a text, with the line it is on. */
+function findExamples(text: string, file: string, found: Map<string, Example>, edit?: SampleEdit): void {
+  const lines = new LineIndex(text);
+  for (const finding of check(text).findings) {
+    if (found.has(finding.ruleId)) continue;
+    const { line } = lines.positionAt(finding.span.start);
+    const lineStart = lines.offsetAt({ line, character: 0 });
+    const lineText = text.slice(lineStart).split(/\r\n|\r|\n/, 1)[0];
+    const at = finding.span.start - lineStart;
+    const from = Math.max(0, at - CONTEXT);
+    const to = Math.min(lineText.length, Math.max(finding.span.end - lineStart, at) + CONTEXT);
+    const excerpt = `${from > 0 ? '…' : ''}${lineText.slice(from, to).trim()}${to < lineText.length ? '…' : ''}`;
+    found.set(finding.ruleId, { file, edit, line: line + 1, excerpt, finding });
+  }
+}
+
+/** The first finding of each rule in the sample reports (files in name order), then in the edited sample. */
 function examples(): Map<string, Example> {
   const found = new Map<string, Example>();
   for (const folder of SAMPLE_FOLDERS) {
     const names = readdirSync(join(root, folder))
       .filter((n) => /\.(txt|md)$/.test(n) && n !== 'README.md')
       .sort();
-    for (const name of names) {
-      const text = readFileSync(join(root, folder, name), 'utf8');
-      const lines = new LineIndex(text);
-      for (const finding of check(text).findings) {
-        if (found.has(finding.ruleId)) continue;
-        const { line } = lines.positionAt(finding.span.start);
-        const lineStart = lines.offsetAt({ line, character: 0 });
-        const lineText = text.slice(lineStart).split(/\r\n|\r|\n/, 1)[0];
-        const at = finding.span.start - lineStart;
-        const from = Math.max(0, at - CONTEXT);
-        const to = Math.min(lineText.length, Math.max(finding.span.end - lineStart, at) + CONTEXT);
-        const excerpt = `${from > 0 ? '…' : ''}${lineText.slice(from, to).trim()}${to < lineText.length ? '…' : ''}`;
-        found.set(finding.ruleId, { file: `${folder}/${name}`, line: line + 1, excerpt, finding });
-      }
-    }
+    for (const name of names) findExamples(readFileSync(join(root, folder, name), 'utf8'), `${folder}/${name}`, found);
+  }
+  const sample = readFileSync(join(root, EDITED_SAMPLE), 'utf8');
+  for (const [ruleId, edit] of Object.entries(EDITS)) {
+    if (found.has(ruleId)) continue;
+    const ofRule = new Map<string, Example>();
+    findExamples(applyEdit(sample, edit), EDITED_SAMPLE, ofRule, edit);
+    const example = ofRule.get(ruleId);
+    if (!example) throw new Error(`gen-docs: the declared edit for ${ruleId} does not make it fire`);
+    found.set(ruleId, example);
   }
   return found;
+}
+
+function describeEdit(edit: SampleEdit): string {
+  const code = (text: string) => `\`${text.trim().replace(/\n/g, '⏎') || '（空 · empty）'}\``;
+  return 'append' in edit ? `末尾加上 · append ${code(edit.append)}` : `${code(edit.from)} → ${code(edit.to)}`;
 }
 
 function groupLabel(group: RuleGroup): string {
@@ -119,7 +170,8 @@ export function rulePage(meta: RuleMeta, example: Example | undefined): string {
     '',
   ];
   if (example) {
-    const { finding } = example;
+    const { finding, edit } = example;
+    if (edit) out.push(`把示例报告改为 · The sample report, edited: ${describeEdit(edit)}`, '');
     out.push(
       `\`${example.file}\`，第 ${example.line} 行 · line ${example.line}:`,
       '',

@@ -46,4 +46,11 @@ describe('rule documentation', () => {
     assert.match(page, /- Diagnostic: .+/);
     assert.match(page, /快速修复 · Quick fix: .+ · .+（可自动应用/);
   });
+
+  it('a rule no sample triggers is shown on a declared edit of a sample, with the edit stated', () => {
+    const page = readFileSync(join(docs, 'rules', 'GK301.md'), 'utf8');
+    assert.match(page, /The sample report, edited: `一、本年新收.+\| 20 \| \|\|` → `.+\| 21 \| \|\|`/);
+    assert.match(page, /- Diagnostic: the total should be 20/);
+    assert.match(page, /Set the total to 20/);
+  });
 });
