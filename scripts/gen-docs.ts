@@ -145,7 +145,7 @@ function groupLabel(group: RuleGroup): string {
   return `${group} — ${zh} · ${en}`;
 }
 
-export function rulePage(meta: RuleMeta, example: Example | undefined): string {
+function rulePage(meta: RuleMeta, example: Example | undefined): string {
   const out = [
     `# ${meta.id} \`${meta.name}\``,
     '',
@@ -247,7 +247,7 @@ function settingsFiles(): Record<string, string> {
 }
 
 /** Every generated file, by absolute path. */
-export function generatedDocs(): Record<string, string> {
+function generatedDocs(): Record<string, string> {
   const found = examples();
   const files: Record<string, string> = {
     [join(root, 'docs', 'rules.md')]: rulesMarkdown(),

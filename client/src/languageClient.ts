@@ -6,7 +6,7 @@ import { REPORT_LANGUAGE } from './detect';
 export const SETTINGS_SECTION = 'gkreport';
 
 /** The `gkreport` settings as one plain object, the shape `workspace/configuration` returns. */
-export function currentSettings(): Record<string, unknown> {
+function currentSettings(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION)));
 }
 
