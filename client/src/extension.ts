@@ -1,30 +1,31 @@
-// The VS Code side: starts the language server (dist/server.js) and nothing else.
-// All checking lives in the server; richer client features (commands, status bar) come later.
-import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+// The VS Code side: starts the language server and wires detection, commands and the status bar.
+// All checking lives in the server.
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { registerReportDetection } from './detect';
+import { createLanguageClient } from './languageClient';
+import type { ServerChannel } from './protocol';
+import { ReportStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'gkreport' },
-      { scheme: 'untitled', language: 'gkreport' },
-      { scheme: 'file', language: 'plaintext' },
-      { scheme: 'file', language: 'markdown' },
-    ],
-  };
-  client = new LanguageClient('gkreport', '政府信息公开年报检查', serverOptions, clientOptions);
+/** What activate returns: the running client, for tests and other extensions. */
+export interface ReportExtensionApi {
+  client: LanguageClient;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ReportExtensionApi> {
+  client = createLanguageClient(context);
+  const server: ServerChannel = client;
+  registerReportDetection(context);
+  registerCommands(context, server);
+  context.subscriptions.push(new ReportStatusBar(server));
   await client.start();
+  return { client };
 }
 
 export async function deactivate(): Promise<void> {
-  if (client) await client.stop();
+  await client?.stop();
   client = undefined;
 }

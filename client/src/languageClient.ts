@@ -1,0 +1,31 @@
+// Starts the language server (dist/server.js) and tells it the settings and the editor's language.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { REPORT_LANGUAGE } from './detect';
+
+export const SETTINGS_SECTION = 'gkreport';
+
+/** The `gkreport` settings as one plain object, the shape `workspace/configuration` returns. */
+function currentSettings(): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION)));
+}
+
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Plain text and Markdown too: the server checks those that look like reports.
+    documentSelector: [
+      { scheme: 'file', language: REPORT_LANGUAGE },
+      { scheme: 'untitled', language: REPORT_LANGUAGE },
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'file', language: 'markdown' },
+    ],
+    initializationOptions: { settings: currentSettings(), locale: vscode.env.language },
+    synchronize: { configurationSection: SETTINGS_SECTION },
+  };
+  return new LanguageClient('gkreport', vscode.l10n.t('Disclosure report checker'), serverOptions, clientOptions);
+}

@@ -1,0 +1,49 @@
+// The client's side of the server contract (docs: /work/notes/brief.md, "Contract between server and client").
+// Method names and payloads only; the server owns their meaning.
+
+/** Server → client after each check of a document. */
+export const STATUS_NOTIFICATION = 'gkreport/status';
+
+export interface ReportStatus {
+  uri: string;
+  version: number;
+  isReport: boolean;
+  year?: number;
+  layout?: '2021' | '2019' | 'mixed';
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Blank standard tables and the report skeleton, rendered by the server from the layout data. */
+export const TEMPLATES_REQUEST = 'gkreport/templates';
+
+export interface ReportTemplate {
+  id: string;
+  label: string;
+  description: string;
+  text: string;
+}
+
+/** The server reads, checks and publishes diagnostics for each file; returns the counts. */
+export const CHECK_FILES_REQUEST = 'gkreport/checkFiles';
+
+export interface CheckFilesResult {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export const EXECUTE_COMMAND_REQUEST = 'workspace/executeCommand';
+export const SERVER_RECOMPUTE_TOTALS = 'gkreport.server.recomputeTotals';
+
+export interface RecomputeTotalsResult {
+  changed: number;
+}
+
+/** What the commands and the status bar need of the language client (a LanguageClient satisfies it). */
+export interface ServerChannel {
+  sendRequest<R>(method: string, params: unknown): Promise<R>;
+  onNotification(method: string, handler: (params: ReportStatus) => void): { dispose(): unknown };
+}
