@@ -5,8 +5,18 @@ import { check } from './engine';
 import { applyEdits } from './fix';
 import { splitLines } from './parse/text';
 
-/** Passes before giving up; the deepest chain of totals (subtotal → row total → column total) is 3. */
-const MAX_PASSES = 10;
+/** Passes before giving up; each pass settles one layer of totals. */
+const MAX_PASSES = 12;
+
+/**
+ * Totals settle inner to outer: subtotals, then row totals, then column totals. One layer per pass, so
+ * a wrong cell fixed by its row total is not also "fixed" into the column total in the same pass.
+ */
+const LAYERS = ['GK305', 'GK301', 'GK304', 'GK302'];
+const layerOf = (finding: Finding) => {
+  const i = LAYERS.indexOf(finding.ruleId);
+  return i < 0 ? LAYERS.length : i;
+};
 
 export interface RecomputeResult {
   /** The text with every total recomputed. */
@@ -31,11 +41,11 @@ export function recomputeTotals(original: string): RecomputeResult {
   let text = original;
   const cells = new Set<string>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const fixable = check(text).findings.filter((f) => totalFix(f));
+    const layer = Math.min(...fixable.map(layerOf));
     const edits: TextEdit[] = [];
-    for (const finding of check(text).findings) {
-      const fix = totalFix(finding);
-      if (!fix) continue;
-      edits.push(...fix.edits);
+    for (const finding of fixable.filter((f) => layerOf(f) === layer)) {
+      edits.push(...totalFix(finding)!.edits);
       cells.add(cellKey(finding));
     }
     if (edits.length === 0) break;
