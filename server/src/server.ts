@@ -31,12 +31,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const canPullSettings = capabilities.workspace?.configuration === true;
   const pull = capabilities.textDocument?.diagnostic !== undefined;
   const canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
+  const resolveEdits = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   const ctx = new ServerContext(connection, documents, new SettingsStore(connection, canPullSettings, params.initializationOptions), params.locale);
   // Seam for cross-report rules: the lead plugs a disk index in here later.
   ctx.cache.workspace = openReports(ctx.cache, () => documents.all());
   const scheduler = new DiagnosticsScheduler(ctx, pull, canRefresh);
   scheduler.register();
-  registerCodeActions(ctx);
+  registerCodeActions(ctx, resolveEdits);
   registerHover(ctx);
   registerSymbols(ctx);
   registerFormatting(ctx);
@@ -54,6 +55,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       codeActionProvider: {
         codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RECOMPUTE_KIND, CodeActionKind.RefactorRewrite],
+        resolveProvider: true,
       },
       hoverProvider: true,
       documentSymbolProvider: { label: '政府信息公开年报' },
@@ -70,6 +72,10 @@ connection.onInitialized(() => {
   // Clients that pull settings want to be asked for changes explicitly.
   connection.client.register(DidChangeConfigurationNotification.type).catch(() => undefined);
 });
+
+// Last line of defence: a bug in a handler is logged, and the server goes on serving.
+process.on('uncaughtException', (error) => connection.console.error(`gkreport: uncaught: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`gkreport: unhandled rejection: ${String(reason)}`));
 
 documents.listen(connection);
 connection.listen();

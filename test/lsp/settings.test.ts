@@ -46,6 +46,24 @@ describe('settings', () => {
       assert.ok(actions.some((a: any) => /^Insert a blank/.test(a.title)), 'English titles');
       const hover = await client.call('textDocument/hover', { textDocument: { uri }, position: gk201.range.start });
       assert.match(hover.contents.value, /Table 2/);
+      const status = await client.wait((m) => m.method === 'gkreport/status' && m.params.uri === uri, 'status');
+      assert.deepEqual([status.params.isReport, status.params.errors], [true, 3]);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  test('detectReports false: a .txt report is left alone, a .gkreport file is still checked', async () => {
+    const client = await startServer({ initializationOptions: { settings: { detectReports: false } } });
+    try {
+      const text = seedText(QILIN);
+      client.open(seedUri(QILIN), text);
+      assert.deepEqual((await client.diagnostics(seedUri(QILIN), 1)).params.diagnostics, []);
+      const status = await client.wait((m) => m.method === 'gkreport/status' && m.params.uri === seedUri(QILIN), 'status');
+      assert.equal(status.params.isReport, false);
+      client.open('file:///tmp/qilin.gkreport', text, 'gkreport');
+      const checked = await client.diagnostics('file:///tmp/qilin.gkreport', 1);
+      assert.equal(checked.params.diagnostics.filter((d: any) => d.code === 'GK201').length, 3);
     } finally {
       await client.shutdown();
     }
@@ -79,9 +97,11 @@ describe('settings', () => {
   });
 });
 
-describe('pull diagnostics', () => {
-  test('a client that advertises textDocument.diagnostic pulls them; nothing is pushed', async () => {
-    const client = await startServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+describe('a client with pull diagnostics and lazy code action edits', () => {
+  test('it pulls diagnostics (nothing is pushed); recompute-all gets its edit on codeAction/resolve', async () => {
+    const client = await startServer({
+      capabilities: { textDocument: { diagnostic: { dynamicRegistration: false }, codeAction: { resolveSupport: { properties: ['edit'] } } } },
+    });
     try {
       const init = client.received.find((m) => m.result?.capabilities);
       assert.ok(init?.result.capabilities.diagnosticProvider, 'diagnosticProvider advertised');
@@ -93,6 +113,15 @@ describe('pull diagnostics', () => {
       const status = await client.wait((m) => m.method === 'gkreport/status' && m.params.uri === uri, 'status');
       assert.equal(status.params.errors, 3);
       assert.ok(!client.received.some((m) => m.method === 'textDocument/publishDiagnostics'), 'no push in pull mode');
+
+      const other = 'file:///tmp/gkreport-lazy.gkreport';
+      const broken = seedText(KUNMING).replace('| 1 | 10 | 1 | 1093 |', '| 1 | 10 | 1 | 1039 |');
+      client.open(other, broken, 'gkreport');
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const [lazy] = await client.call('textDocument/codeAction', { textDocument: { uri: other }, range, context: { diagnostics: [], only: ['source.recomputeTotals'] } });
+      assert.equal(lazy.edit, undefined, 'no edit computed for the lightbulb');
+      const resolved = await client.call('codeAction/resolve', lazy);
+      assert.equal(applyLspEdits(broken, resolved.edit.changes[other]), seedText(KUNMING));
     } finally {
       await client.shutdown();
     }

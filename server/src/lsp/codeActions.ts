@@ -38,7 +38,28 @@ function wanted(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function codeActionsFor(analysis: Analysis, params: CodeActionParams, includeTotals: boolean): CodeAction[] {
+/** How code actions are answered: fix-all with totals or not; recompute deferred to codeAction/resolve. */
+export interface ActionOptions {
+  includeTotals: boolean;
+  /** The client resolves `edit` lazily: the costly recompute runs only when the action is picked. */
+  resolveEdits: boolean;
+}
+
+interface RecomputeData {
+  recompute: { uri: string };
+}
+
+function recomputeAction(analysis: Analysis): CodeAction | undefined {
+  const result = recomputeTotals(analysis.text);
+  if (result.changed === 0) return undefined;
+  return {
+    title: localize(msg(`重新计算所有合计（${result.changed} 处）`, `Recompute all totals (${result.changed} cells)`), analysis.locale),
+    kind: RECOMPUTE_KIND,
+    edit: { changes: { [analysis.uri]: toLspEdits(analysis, result.edits) } },
+  };
+}
+
+export function codeActionsFor(analysis: Analysis, params: CodeActionParams, options: ActionOptions): CodeAction[] {
   const { locale } = analysis;
   const uri = analysis.uri;
   const only = params.context.only;
@@ -60,16 +81,15 @@ export function codeActionsFor(analysis: Analysis, params: CodeActionParams, inc
   if (!analysis.isReport) return actions;
   if (wanted(only, FIX_ALL_KIND) && only) {
     // Only on request (on save, or the Fix All command): computing it for every lightbulb is wasted work.
-    const edits = safeFixEdits(analysis.findings, { includeTotals });
+    const edits = safeFixEdits(analysis.findings, { includeTotals: options.includeTotals });
     if (edits.length > 0) actions.push(action(localize(msg('修复所有可安全修复的问题', 'Fix all safe problems'), locale), FIX_ALL_KIND, edits));
   }
   // Recomputing re-checks the text, so only when some total is wrong in this version.
   const totalWrong = analysis.findings.some((f) => f.fixes.some((fix) => fix.setsTotal && fix.safe));
   if (wanted(only, RECOMPUTE_KIND) && totalWrong) {
-    const result = recomputeTotals(analysis.text);
-    if (result.changed > 0) {
-      actions.push(action(localize(msg(`重新计算所有合计（${result.changed} 处）`, `Recompute all totals (${result.changed} cells)`), locale), RECOMPUTE_KIND, result.edits));
-    }
+    const data: RecomputeData = { recompute: { uri } };
+    const recompute = options.resolveEdits ? { title: localize(msg('重新计算所有合计', 'Recompute all totals'), locale), kind: RECOMPUTE_KIND, data } : recomputeAction(analysis);
+    if (recompute) actions.push(recompute);
   }
   if (wanted(only, CodeActionKind.RefactorRewrite)) {
     const start = analysis.index.offsetAt(params.range.start);
@@ -80,12 +100,21 @@ export function codeActionsFor(analysis: Analysis, params: CodeActionParams, inc
   return actions;
 }
 
-export function registerCodeActions(ctx: ServerContext): void {
+export function registerCodeActions(ctx: ServerContext, resolveEdits: boolean): void {
   ctx.connection.onCodeAction(
     guard(ctx, 'textDocument/codeAction', async (params: CodeActionParams) => {
       const analysis = await ctx.analyze(ctx.document(params.textDocument.uri));
       const settings = await ctx.settings.get();
-      return codeActionsFor(analysis, params, settings.fixAllIncludeTotals);
+      return codeActionsFor(analysis, params, { includeTotals: settings.fixAllIncludeTotals, resolveEdits });
+    }),
+  );
+  ctx.connection.onCodeActionResolve(
+    guard(ctx, 'codeAction/resolve', async (action: CodeAction): Promise<CodeAction> => {
+      const target = (action.data as Partial<RecomputeData> | undefined)?.recompute;
+      if (!target) return action;
+      const analysis = await ctx.analyze(ctx.document(target.uri));
+      // The document changed since the action was offered: recompute the version the user sees now.
+      return { ...action, edit: recomputeAction(analysis)?.edit ?? { changes: {} } };
     }),
   );
 }
