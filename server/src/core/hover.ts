@@ -20,6 +20,8 @@ export interface HoverContent {
 /** Formulas list the names of their terms up to this many; longer sums show values only. */
 const MAX_NAMED_TERMS = 8;
 
+/** `text（note）` in Chinese, `text (note)` in English. */
+const withNote = (text: string, note: string, locale: Locale) => (locale === 'en' ? `${text} (${note})` : `${text}（${note}）`);
 const contains = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n>\n');
 
@@ -60,7 +62,7 @@ export function articleMarkdown(article: number, paragraph: number | undefined, 
   const chapter = locale === 'en' ? `Chapter ${a.chapter.number} ${a.chapter.title}` : `第${toChineseNumeral(a.chapter.number)}章 ${a.chapter.title}`;
   // An item is shown under its paragraph's lead-in, so the sentence reads whole.
   const lead = resolved.item !== undefined ? a.paragraphs[resolved.paragraph! - 1].text + '\n' : '';
-  const parts = [locale === 'en' ? `**${label}** (${chapter})` : `**${label}**（${chapter}）`, quote(lead + resolved.text)];
+  const parts = [withNote(`**${label}**`, chapter, locale), quote(lead + resolved.text)];
   if (a.explanation) parts.push(`${localize(msg('*释义*：', '*In plain words*: '), locale)}${localize(a.explanation, locale)}`);
   return parts.join('\n\n');
 }
@@ -81,7 +83,7 @@ function documentMarkdown(number: string, locale: Locale): string | undefined {
 function partMarkdown(index: number, accepted: boolean, locale: Locale): string {
   const def = PARTS[index - 1];
   const standard = `${toChineseNumeral(index)}、${def.title}`;
-  const lines = [`**${standard}**（${localize(msg(`第${toChineseNumeral(index)}部分`, `part ${index}`), locale)}）`, localize(def.contents, locale)];
+  const lines = [withNote(`**${standard}**`, localize(msg(`第${toChineseNumeral(index)}部分`, `part ${index}`), locale), locale), localize(def.contents, locale)];
   if (!accepted) lines.push(localize(msg(`标准标题：${standard}`, `Standard title: ${standard}`), locale));
   return lines.join('\n\n');
 }
@@ -138,7 +140,7 @@ function articleLines(articles: readonly string[] | undefined, locale: Locale): 
 function rowMarkdown(table: Table, row: TableRow, locale: Locale): string {
   const def = row.def!;
   const group = table.def.groups.find((g) => g.id === def.group && g.id !== 'results');
-  const title = `**${group ? `${group.label} ` : ''}${def.label || localize(table.def.title, locale)}**（${localize(table.def.title, locale)}）`;
+  const title = withNote(`**${group ? `${group.label} ` : ''}${def.label || localize(table.def.title, locale)}**`, localize(table.def.title, locale), locale);
   const parts = [title];
   const meaning = def.help ?? ROW_MEANINGS[def.id];
   if (meaning) parts.push(localize(meaning, locale));
