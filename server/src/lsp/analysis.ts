@@ -39,6 +39,8 @@ export function ruleDocUri(ruleId: string): string {
   return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
 }
 
+const EMPTY_MODEL = parseReport('');
+
 interface Parsed {
   version: number;
   model: ReportModel;
@@ -68,8 +70,9 @@ export class AnalysisCache {
       return cached.analysis;
     }
     const text = document.getText();
-    const model = this.modelOf(document);
     const isReport = isReportDocument(document.languageId, document.uri, text, settings.detectReports);
+    // Other text files are not parsed at all: an empty model answers their requests.
+    const model = isReport ? this.modelOf(document) : EMPTY_MODEL;
     const findings = isReport ? runRules(model, { rules: settings.rules, workspace: this.workspace(document.uri) }) : [];
     const index = new LineIndex(text);
     const diagnostics = findings.map((finding) =>
