@@ -25,10 +25,13 @@ import { registerSymbols } from './lsp/symbols';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+/** The client registers for configuration changes only when asked (dynamic registration). */
+let registerConfigurationChanges = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
   const canPullSettings = capabilities.workspace?.configuration === true;
+  registerConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   const pull = capabilities.textDocument?.diagnostic !== undefined;
   const canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
   const resolveEdits = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
@@ -69,8 +72,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  // Clients that pull settings want to be asked for changes explicitly.
-  connection.client.register(DidChangeConfigurationNotification.type).catch(() => undefined);
+  if (!registerConfigurationChanges) return;
+  connection.client
+    .register(DidChangeConfigurationNotification.type, { section: 'gkreport' })
+    .catch((error: unknown) => connection.console.warn(`gkreport: no configuration change events: ${String(error)}`));
 });
 
 // Last line of defence: a bug in a handler is logged, and the server goes on serving.

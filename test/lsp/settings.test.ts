@@ -10,8 +10,10 @@ const KUNMING = '000_62a988e64cb0ac5c.txt';
 describe('settings', () => {
   test('pulled with workspace/configuration: rule off and severity change; didChangeConfiguration re-checks', async () => {
     let settings: object = { rules: { GK201: 'warning', 'header-label': 'off' } };
-    const client = await startServer({ capabilities: { workspace: { configuration: true } }, settings: () => settings });
+    const client = await startServer({ capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } }, settings: () => settings });
     try {
+      const registration = await client.wait((m) => m.method === 'client/registerCapability', 'registration for configuration changes');
+      assert.equal(registration.params.registrations[0].method, 'workspace/didChangeConfiguration');
       const uri = seedUri(QILIN);
       client.open(uri, seedText(QILIN));
       const first = await client.diagnostics(uri, 1);

@@ -35,7 +35,7 @@ export function statusOf(analysis: Analysis): StatusParams {
 
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** What the client was last given, per document (pull mode in onSave answers with it until the next save). */
+  /** Pull mode: what the client was last given, per document (with run "onSave", the answer until the next save). */
   private readonly published = new Map<string, Diagnostic[]>();
   /** Version each document was opened at: its first content-change event is the open itself. */
   private readonly openedAt = new Map<string, number>();
@@ -127,7 +127,6 @@ export class DiagnosticsScheduler {
     if (!document || this.pull) return;
     const analysis = await this.ctx.analyze(document);
     if (this.ctx.documents.get(uri)?.version !== analysis.version) return; // stale: a newer check follows
-    this.published.set(uri, analysis.diagnostics);
     await this.ctx.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
     await this.ctx.connection.sendNotification('gkreport/status', statusOf(analysis));
   }
