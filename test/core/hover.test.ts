@@ -88,6 +88,18 @@ describe('hover: tables, documents, parts', () => {
     assert.match(at('四、政府信息公开行政复议'), /第五十条第（三）项/);
   });
 
+  it('every cited official document number, and references written with full-width brackets or a paragraph', () => {
+    const prose = '某某局2023年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》（国务院令第711号）和国办公开办函〔2019〕60号、国办函〔2020〕109号，以及国务院令第492号要求，依据《条例》第三十六条第（七）项和第十六条第二款。\n';
+    const m = check(prose).model;
+    const hover = (needle: string) => hoverAt(m, prose.indexOf(needle) + 2, 'zh-cn')?.markdown ?? '';
+    assert.match(hover('国务院令第711号'), /2019年5月15日起施行/);
+    assert.match(hover('国办公开办函〔2019〕60号'), /2019年版/);
+    assert.match(hover('国办函〔2020〕109号'), /信息处理费/);
+    assert.match(hover('国务院令第492号'), /已被2019年修订版/);
+    assert.match(hover('第三十六条第（七）项'), /（七）所申请公开信息属于工商、不动产登记资料等信息/);
+    assert.match(hover('第十六条第二款'), /过程性信息/);
+  });
+
   it('nothing to say in plain prose', () => {
     assert.equal(hoverAt(model, text.indexOf('全市各级行政机关') + 3, 'zh-cn'), undefined);
   });
