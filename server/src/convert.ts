@@ -24,6 +24,8 @@ export interface ConvertContext {
   otherFile?: (file: string) => { uri: string; index: LineIndex } | undefined;
   /** Copy `Finding.data` to `Diagnostic.data` (the server wants it for code actions; the CLI does not). */
   includeData?: boolean;
+  /** Where the documentation page of a rule is (`codeDescription.href`); omitted when absent. */
+  ruleDocUri?: (ruleId: string) => string;
 }
 
 export function toDiagnostic(finding: Finding, ctx: ConvertContext): Diagnostic {
@@ -34,6 +36,7 @@ export function toDiagnostic(finding: Finding, ctx: ConvertContext): Diagnostic 
     source: SOURCE,
     message: localize(finding.message, ctx.locale),
   };
+  if (ctx.ruleDocUri) diagnostic.codeDescription = { href: ctx.ruleDocUri(finding.ruleId) };
   const related: DiagnosticRelatedInformation[] = [];
   for (const info of finding.related) {
     const target = info.file === undefined ? { uri: ctx.uri, index: ctx.index } : ctx.otherFile?.(info.file);

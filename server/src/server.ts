@@ -1,105 +1,86 @@
-// The language server: a thin adapter from LSP documents to the core checker.
+// The language server: a thin adapter from LSP to the core checker, one module per capability in lsp/.
 // Run by the VS Code client over IPC, or by any editor with `node dist/server.js --stdio`.
-import { looksLikeReport } from './core/detect';
-import { pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  DidChangeConfigurationNotification,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check } from './core/engine';
-import { pickLocale } from './core/i18n';
-import { LineIndex } from './core/lineIndex';
-import type { Locale } from './core/types';
-import { toDiagnostic } from './convert';
 import { TOOL_NAME, VERSION } from './version';
+import { openReports } from './lsp/analysis';
+import { FIX_ALL_KIND, RECOMPUTE_KIND, registerCodeActions } from './lsp/codeActions';
+import { COMMANDS, registerCommands } from './lsp/commands';
+import { registerCompletion } from './lsp/completion';
+import { guardNotification, ServerContext } from './lsp/context';
+import { DiagnosticsScheduler } from './lsp/diagnostics';
+import { registerFormatting } from './lsp/formatting';
+import { registerHover } from './lsp/hover';
+import { SettingsStore } from './lsp/settings';
+import { registerSymbols } from './lsp/symbols';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-let locale: Locale = 'zh-cn';
+/** The client registers for configuration changes only when asked (dynamic registration). */
+let registerConfigurationChanges = false;
 
-/** Delay after the last keystroke before a document is checked again. */
-const DEBOUNCE_MS = 200;
-const pending = new Map<string, ReturnType<typeof setTimeout>>();
-/** Documents checked at least once; the first check (on open) runs at once. */
-const seen = new Set<string>();
-
-connection.onInitialize((params): InitializeResult => {
-  // zh-cn unless the editor says it runs in another language.
-  locale = params.locale ? pickLocale(params.locale) : 'zh-cn';
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const capabilities = params.capabilities;
+  const canPullSettings = capabilities.workspace?.configuration === true;
+  registerConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  const pull = capabilities.textDocument?.diagnostic !== undefined;
+  const canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
+  const resolveEdits = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  const ctx = new ServerContext(connection, documents, new SettingsStore(connection, canPullSettings, params.initializationOptions), params.locale);
+  // Seam for cross-report rules: the lead plugs a disk index in here later.
+  ctx.cache.workspace = openReports(ctx.cache, () => documents.all());
+  const scheduler = new DiagnosticsScheduler(ctx, pull, canRefresh);
+  scheduler.register();
+  registerCodeActions(ctx, resolveEdits);
+  registerHover(ctx);
+  registerSymbols(ctx);
+  registerFormatting(ctx);
+  registerCompletion(ctx);
+  registerCommands(ctx, scheduler);
+  connection.onDidChangeConfiguration(
+    guardNotification(ctx, 'workspace/didChangeConfiguration', (change) => {
+      ctx.settings.changed(change?.settings);
+      scheduler.recheckAll();
+    }),
+  );
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RECOMPUTE_KIND, CodeActionKind.RefactorRewrite],
+        resolveProvider: true,
+      },
+      hoverProvider: true,
+      documentSymbolProvider: { label: '政府信息公开年报' },
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      completionProvider: { triggerCharacters: ['|', '\t'] },
+      executeCommandProvider: { commands: COMMANDS },
+    },
     serverInfo: { name: TOOL_NAME, version: VERSION },
   };
 });
 
-/**
- * `.gkreport` documents are always checked; plain text and Markdown only when they look like a
- * disclosure report, so that unrelated notes get no diagnostics.
- */
-function isReport(document: TextDocument): boolean {
-  if (document.languageId === 'gkreport') return true;
-  return looksLikeReport(document.getText());
-}
-
-function validate(document: TextDocument): void {
-  try {
-    if (!isReport(document)) {
-      connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-      return;
-    }
-    const text = document.getText();
-    const { findings } = check(text);
-    const index = new LineIndex(text);
-    const diagnostics = findings.map((finding) =>
-      toDiagnostic(finding, {
-        index,
-        uri: document.uri,
-        locale,
-        includeData: true,
-        otherFile: (file) => {
-          const uri = file.includes('://') ? file : pathToFileURL(file).href;
-          const other = documents.get(uri);
-          return other ? { uri, index: new LineIndex(other.getText()) } : undefined;
-        },
-      }),
-    );
-    connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-  } catch (error) {
-    connection.console.error(`gkreport: checking ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-  }
-}
-
-function schedule(document: TextDocument): void {
-  if (!seen.has(document.uri)) {
-    seen.add(document.uri);
-    validate(document);
-    return;
-  }
-  const previous = pending.get(document.uri);
-  if (previous) clearTimeout(previous);
-  pending.set(
-    document.uri,
-    setTimeout(() => {
-      pending.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (current) validate(current);
-    }, DEBOUNCE_MS),
-  );
-}
-
-// TextDocuments reports an opened document as a content change too.
-documents.onDidChangeContent((event) => schedule(event.document));
-documents.onDidClose((event) => {
-  seen.delete(event.document.uri);
-  const timer = pending.get(event.document.uri);
-  if (timer) clearTimeout(timer);
-  pending.delete(event.document.uri);
-  connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+connection.onInitialized(() => {
+  if (!registerConfigurationChanges) return;
+  connection.client
+    .register(DidChangeConfigurationNotification.type, { section: 'gkreport' })
+    .catch((error: unknown) => connection.console.warn(`gkreport: no configuration change events: ${String(error)}`));
 });
+
+// Last line of defence: a bug in a handler is logged, and the server goes on serving.
+process.on('uncaughtException', (error) => connection.console.error(`gkreport: uncaught: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`gkreport: unhandled rejection: ${String(reason)}`));
 
 documents.listen(connection);
 connection.listen();

@@ -4,6 +4,7 @@ import type { Localized } from '../types';
 import { msg } from '../i18n';
 import { toChineseNumeral } from '../numerals';
 import { REGULATION } from './regulation.generated';
+import { ARTICLE_EXPLANATIONS } from './explanations';
 
 // ---- the shape of the generated data ----
 
@@ -54,11 +55,10 @@ export const regulationDocument = REGULATION.document;
 export const articleCount = REGULATION.articles.length;
 export const chapters: readonly Chapter[] = REGULATION.chapters;
 
-/**
- * Plain-language explanations of articles, keyed by article number, for hovers.
- * Deliberately empty for now; the hover module fills it (or supplies its own).
- */
-export const explanations: Partial<Record<number, Localized>> = {};
+/** Plain-language explanations of articles, keyed by article number, for hovers (explanations.ts). */
+export const explanations: Partial<Record<number, Localized>> = Object.fromEntries(
+  ARTICLE_EXPLANATIONS.map((text, i) => [i + 1, text]),
+);
 
 /** The article, or undefined when the 条例 has no such article. */
 export function getArticle(n: number): Article | undefined {

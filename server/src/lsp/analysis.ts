@@ -1,0 +1,104 @@
+// One check per document version and settings: diagnostics, hovers, code actions and symbols all
+// read the cached result, so no request parses the text again.
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import type { ReportModel } from '../core/model';
+import type { Finding, Locale, OtherReport } from '../core/types';
+import { runRules } from '../core/engine';
+import { parseReport } from '../core/parse/report';
+import { looksLikeReport } from '../core/detect';
+import { LineIndex } from '../core/lineIndex';
+import { toDiagnostic } from '../convert';
+import type { Settings } from './settings';
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  text: string;
+  isReport: boolean;
+  model: ReportModel;
+  findings: Finding[];
+  index: LineIndex;
+  diagnostics: Diagnostic[];
+  locale: Locale;
+}
+
+/** Other reports a document's cross-report rules compare with (group X). */
+export type WorkspaceProvider = (uri: string) => OtherReport[];
+
+/** A document in the `gkreport` language, or a .txt/.md one that names 政府信息公开 near its start. */
+export function isReportDocument(languageId: string, uri: string, text: string, detect: boolean): boolean {
+  if (languageId === 'gkreport' || uri.endsWith('.gkreport')) return true;
+  return detect && looksLikeReport(text);
+}
+
+/** `docs/rules/<ID>.md` shipped next to the bundle (dist/../docs). */
+export function ruleDocUri(ruleId: string): string {
+  return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
+}
+
+const EMPTY_MODEL = parseReport('');
+
+interface Parsed {
+  version: number;
+  model: ReportModel;
+}
+
+export class AnalysisCache {
+  private readonly parsed = new Map<string, Parsed>();
+  private readonly analyses = new Map<string, { generation: number; analysis: Analysis }>();
+
+  constructor(
+    private readonly lookup: (uri: string) => TextDocument | undefined,
+    public workspace: WorkspaceProvider = () => [],
+  ) {}
+
+  /** The parsed model of a document version (shared by its own check and other documents' cross checks). */
+  modelOf(document: TextDocument): ReportModel {
+    const cached = this.parsed.get(document.uri);
+    if (cached?.version === document.version) return cached.model;
+    const model = parseReport(document.getText());
+    this.parsed.set(document.uri, { version: document.version, model });
+    return model;
+  }
+
+  get(document: TextDocument, settings: Settings, locale: Locale, generation: number): Analysis {
+    const cached = this.analyses.get(document.uri);
+    if (cached && cached.generation === generation && cached.analysis.version === document.version && cached.analysis.locale === locale) {
+      return cached.analysis;
+    }
+    const text = document.getText();
+    const isReport = isReportDocument(document.languageId, document.uri, text, settings.detectReports);
+    // Other text files are not parsed at all: an empty model answers their requests.
+    const model = isReport ? this.modelOf(document) : EMPTY_MODEL;
+    const findings = isReport ? runRules(model, { rules: settings.rules, workspace: this.workspace(document.uri) }) : [];
+    const index = new LineIndex(text);
+    const diagnostics = findings.map((finding) =>
+      toDiagnostic(finding, { index, uri: document.uri, locale, includeData: true, ruleDocUri, otherFile: (file) => this.otherFile(file) }),
+    );
+    const analysis: Analysis = { uri: document.uri, version: document.version, text, isReport, model, findings, index, diagnostics, locale };
+    this.analyses.set(document.uri, { generation, analysis });
+    return analysis;
+  }
+
+  private otherFile(file: string): { uri: string; index: LineIndex } | undefined {
+    const uri = file.includes('://') ? file : pathToFileURL(file).href;
+    const other = this.lookup(uri);
+    return other ? { uri, index: new LineIndex(other.getText()) } : undefined;
+  }
+
+  forget(uri: string): void {
+    this.parsed.delete(uri);
+    this.analyses.delete(uri);
+  }
+}
+
+/** The default workspace: the other open documents that look like reports. */
+export function openReports(cache: AnalysisCache, all: () => TextDocument[]): WorkspaceProvider {
+  return (uri) =>
+    all()
+      .filter((d) => d.uri !== uri && isReportDocument(d.languageId, d.uri, d.getText(), true))
+      .map((d) => ({ file: d.uri, model: cache.modelOf(d) }));
+}

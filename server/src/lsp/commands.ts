@@ -1,0 +1,110 @@
+// Server-side commands and custom requests of the client contract:
+//   workspace/executeCommand gkreport.server.recomputeTotals [uri] → { changed }
+//   workspace/executeCommand gkreport.server.insertTable [uri, position, "二"|"三"|"四", layout?]
+//   gkreport/templates {} → Template[]
+//   gkreport/checkFiles { uris } → { files, errors, warnings, infos }
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { ErrorCodes, ResponseError, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
+import type { LayoutId } from '../core/layout/types';
+import { check } from '../core/engine';
+import { LineIndex } from '../core/lineIndex';
+import { recomputeTotals } from '../core/recompute';
+import { writable } from '../core/templates';
+import { TABLE_BY_NUMERAL, standardTemplates, tableText } from '../core/templateList';
+import { toDiagnostic } from '../convert';
+import { isReportDocument, ruleDocUri } from './analysis';
+import { guard, type ServerContext } from './context';
+import type { DiagnosticsScheduler } from './diagnostics';
+import { toLspEdits } from './codeActions';
+
+export const COMMANDS = ['gkreport.server.recomputeTotals', 'gkreport.server.insertTable'];
+
+const badParams = (message: string) => new ResponseError(ErrorCodes.InvalidParams, `gkreport: ${message}`);
+
+async function recompute(ctx: ServerContext, uri: unknown): Promise<{ changed: number }> {
+  const analysis = await ctx.analyze(ctx.document(uri));
+  const result = recomputeTotals(analysis.text);
+  if (result.changed === 0) return { changed: 0 };
+  const applied = await ctx.connection.workspace.applyEdit({
+    label: 'gkreport: recompute totals',
+    edit: { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: toLspEdits(analysis, result.edits) }] },
+  });
+  return { changed: applied.applied ? result.changed : 0 };
+}
+
+function isPosition(value: unknown): value is Position {
+  const p = value as Position;
+  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character);
+}
+
+async function insertTable(ctx: ServerContext, args: unknown[]): Promise<{ applied: boolean }> {
+  const [uri, position, numeral, layout = '2021'] = args;
+  const kind = typeof numeral === 'string' ? TABLE_BY_NUMERAL[numeral] : undefined;
+  if (!isPosition(position) || !kind || (layout !== '2021' && layout !== '2019')) {
+    throw badParams('insertTable expects [uri, position, "二"|"三"|"四", "2021"|"2019"?]');
+  }
+  const document = ctx.document(uri);
+  const analysis = await ctx.analyze(document);
+  const eol = analysis.text.includes('\r\n') ? '\r\n' : '\n';
+  const syntax = writable(analysis.model.tables[0]?.syntax ?? 'markdown');
+  const line = analysis.model.lines[Math.min(position.line, analysis.model.lines.length - 1)];
+  // On an empty line the table goes there; otherwise on the lines after it.
+  const empty = line.text.trim() === '';
+  const text = tableText(kind, layout as LayoutId, syntax, eol);
+  const edit = empty ? { span: { start: line.start, end: line.end }, newText: text.slice(0, -eol.length) } : { span: { start: line.end, end: line.end }, newText: eol + text.slice(0, -eol.length) };
+  const applied = await ctx.connection.workspace.applyEdit({
+    label: 'gkreport: insert table',
+    edit: { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: toLspEdits(analysis, [edit]) }] },
+  });
+  return { applied: applied.applied };
+}
+
+async function checkFiles(ctx: ServerContext, scheduler: DiagnosticsScheduler, uris: unknown) {
+  if (!Array.isArray(uris) || !uris.every((u) => typeof u === 'string')) throw badParams('checkFiles expects { uris: string[] }');
+  const settings = await ctx.settings.get();
+  const locale = ctx.locale(settings);
+  const totals = { files: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const uri of uris as string[]) {
+    const open = ctx.documents.get(uri);
+    let text: string;
+    try {
+      text = open ? open.getText() : await readFile(fileURLToPath(uri), 'utf8');
+    } catch (error) {
+      ctx.logError(`reading ${uri}`, error);
+      continue;
+    }
+    if (!isReportDocument(open?.languageId ?? '', uri, text, settings.detectReports)) continue;
+    totals.files++;
+    const diagnostics = open
+      ? (await ctx.analyze(open)).diagnostics
+      : check(text, { rules: settings.rules }).findings.map((f) => toDiagnostic(f, { index: new LineIndex(text), uri, locale, includeData: true, ruleDocUri }));
+    if (!open) scheduler.publishFor(uri, diagnostics);
+    for (const d of diagnostics) {
+      if (d.severity === 1) totals.errors++;
+      else if (d.severity === 2) totals.warnings++;
+      else totals.infos++;
+    }
+  }
+  return totals;
+}
+
+export function registerCommands(ctx: ServerContext, scheduler: DiagnosticsScheduler): void {
+  const { connection } = ctx;
+  connection.onExecuteCommand(
+    guard(ctx, 'workspace/executeCommand', async (params: ExecuteCommandParams) => {
+      const args = params.arguments ?? [];
+      if (params.command === 'gkreport.server.recomputeTotals') return recompute(ctx, args[0]);
+      if (params.command === 'gkreport.server.insertTable') return insertTable(ctx, args);
+      throw badParams(`unknown command ${params.command}`);
+    }),
+  );
+  connection.onRequest(
+    'gkreport/templates',
+    guard(ctx, 'gkreport/templates', () => standardTemplates(ctx.locale(), new Date().getFullYear() - 1)),
+  );
+  connection.onRequest(
+    'gkreport/checkFiles',
+    guard(ctx, 'gkreport/checkFiles', (params: { uris?: unknown }) => checkFiles(ctx, scheduler, params?.uris)),
+  );
+}

@@ -1,0 +1,24 @@
+// textDocument/completion: canonical row labels inside a table, part headings at line start.
+import { CompletionItemKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
+import { completionsAt } from '../core/complete';
+import { localize } from '../core/i18n';
+import { toRange } from '../convert';
+import { guard, type ServerContext } from './context';
+
+export function registerCompletion(ctx: ServerContext): void {
+  ctx.connection.onCompletion(
+    guard(ctx, 'textDocument/completion', async (params: CompletionParams): Promise<CompletionItem[]> => {
+      const analysis = await ctx.analyze(ctx.document(params.textDocument.uri));
+      if (!analysis.isReport) return [];
+      return completionsAt(analysis.model, analysis.index.offsetAt(params.position)).map((entry) => ({
+        label: entry.label,
+        kind: entry.kind === 'row' ? CompletionItemKind.Field : CompletionItemKind.Module,
+        detail: localize(entry.detail, analysis.locale),
+        sortText: entry.sortText,
+        // The filter text is the label, so typing any part of it (e.g. 国家秘密) finds the row.
+        filterText: entry.label,
+        textEdit: { range: toRange(analysis.index, entry.replace), newText: entry.insertText },
+      }));
+    }),
+  );
+}

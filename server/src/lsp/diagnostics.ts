@@ -1,0 +1,154 @@
+// When documents are checked and how the results reach the client: check on open, debounce after
+// edits (or only on save), drop results of stale versions, clear on close. Pull diagnostics
+// (textDocument/diagnostic) when the client supports them, push otherwise.
+import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from './analysis';
+import { guard, guardNotification, type ServerContext } from './context';
+
+/** `gkreport/status`, sent after each check. */
+export interface StatusParams {
+  uri: string;
+  version: number;
+  isReport: boolean;
+  year?: number;
+  layout?: '2021' | '2019' | 'mixed';
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function statusOf(analysis: Analysis): StatusParams {
+  const layouts = new Set(analysis.model.tables.map((t) => t.layout));
+  const count = (severity: number) => analysis.diagnostics.filter((d) => d.severity === severity).length;
+  return {
+    uri: analysis.uri,
+    version: analysis.version,
+    isReport: analysis.isReport,
+    year: analysis.isReport ? analysis.model.meta.reportYear : undefined,
+    layout: layouts.size === 0 ? undefined : layouts.size > 1 ? 'mixed' : [...layouts][0],
+    errors: count(1),
+    warnings: count(2),
+    infos: count(3) + count(4),
+  };
+}
+
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Pull mode: what the client was last given, per document (with run "onSave", the answer until the next save). */
+  private readonly published = new Map<string, Diagnostic[]>();
+  /** Version each document was opened at: its first content-change event is the open itself. */
+  private readonly openedAt = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: ServerContext,
+    /** The client pulls with textDocument/diagnostic. */
+    private readonly pull: boolean,
+    /** The client accepts workspace/diagnostic/refresh. */
+    private readonly canRefresh: boolean,
+  ) {}
+
+  register(): void {
+    const { documents, connection } = this.ctx;
+    documents.onDidOpen((e) => {
+      this.openedAt.set(e.document.uri, e.document.version);
+      void this.checkNow(e.document.uri);
+    });
+    documents.onDidChangeContent((e) => this.changed(e.document));
+    documents.onDidSave((e) => void this.saved(e.document));
+    documents.onDidClose((e) => this.closed(e.document.uri));
+    if (this.pull) {
+      connection.languages.diagnostics.on(
+        guard(this.ctx, 'textDocument/diagnostic', async (params): Promise<DocumentDiagnosticReport> => {
+          const document = this.ctx.document(params.textDocument.uri);
+          const settings = await this.ctx.settings.get();
+          if (settings.run === 'onSave' && this.published.has(document.uri)) {
+            return { kind: DocumentDiagnosticReportKind.Full, items: this.published.get(document.uri)! };
+          }
+          const analysis = await this.ctx.analyze(document);
+          this.published.set(document.uri, analysis.diagnostics);
+          void this.ctx.connection.sendNotification('gkreport/status', statusOf(analysis));
+          return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
+        }),
+      );
+    }
+  }
+
+  private changed(document: TextDocument): void {
+    // TextDocuments reports the open as a change too; the open is checked by onDidOpen. A pulling client
+    // asks again by itself after each change.
+    if (this.pull || document.version === this.openedAt.get(document.uri)) return;
+    void this.ctx.settings.get().then((settings) => {
+      if (settings.run === 'onSave') return;
+      this.cancel(document.uri);
+      if (settings.debounce === 0) return void this.checkNow(document.uri);
+      this.timers.set(
+        document.uri,
+        setTimeout(() => {
+          this.timers.delete(document.uri);
+          void this.checkNow(document.uri);
+        }, settings.debounce),
+      );
+    });
+  }
+
+  private async saved(document: TextDocument): Promise<void> {
+    const settings = await this.ctx.settings.get();
+    if (settings.run !== 'onSave') return;
+    if (this.pull) {
+      this.published.delete(document.uri);
+      this.refresh();
+      return;
+    }
+    await this.checkNow(document.uri);
+  }
+
+  private closed(uri: string): void {
+    this.cancel(uri);
+    this.published.delete(uri);
+    this.openedAt.delete(uri);
+    this.ctx.cache.forget(uri);
+    if (!this.pull) void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  /** Checks the document's current version and publishes, unless it changed or closed meanwhile. */
+  checkNow(uri: string): Promise<void> {
+    return guardNotification(this.ctx, 'checking a document', (u: string) => this.check(u))(uri);
+  }
+
+  private async check(uri: string): Promise<void> {
+    const document = this.ctx.documents.get(uri);
+    if (!document || this.pull) return;
+    const analysis = await this.ctx.analyze(document);
+    if (this.ctx.documents.get(uri)?.version !== analysis.version) return; // stale: a newer check follows
+    await this.ctx.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
+    await this.ctx.connection.sendNotification('gkreport/status', statusOf(analysis));
+  }
+
+  /** Settings changed: check every open document again (push), or ask the client to pull again. */
+  recheckAll(): void {
+    if (this.pull) {
+      this.published.clear();
+      this.refresh();
+      return;
+    }
+    for (const document of this.ctx.documents.all()) void this.checkNow(document.uri);
+  }
+
+  /** Asks a pulling client to pull again, when it accepts the request. */
+  private refresh(): void {
+    if (!this.canRefresh) return;
+    this.ctx.connection.languages.diagnostics.refresh();
+  }
+
+  /** Publishes diagnostics of a file that is not open (gkreport/checkFiles). */
+  publishFor(uri: string, diagnostics: Diagnostic[]): void {
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
+  }
+}

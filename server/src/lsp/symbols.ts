@@ -1,0 +1,45 @@
+// Document symbols (outline, breadcrumbs) and folding ranges, both from core/symbols.
+import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver/node';
+import { localize } from '../core/i18n';
+import { foldingRanges, outline, type OutlineKind, type OutlineNode } from '../core/symbols';
+import { toRange } from '../convert';
+import type { Analysis } from './analysis';
+import { guard, type ServerContext } from './context';
+
+const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
+  title: SymbolKind.File,
+  part: SymbolKind.Module,
+  heading: SymbolKind.Namespace,
+  table: SymbolKind.Struct,
+};
+
+function toSymbol(analysis: Analysis, node: OutlineNode): DocumentSymbol {
+  return {
+    name: node.name || '—',
+    detail: node.detail && localize(node.detail, analysis.locale),
+    kind: SYMBOL_KIND[node.kind],
+    range: toRange(analysis.index, node.span),
+    selectionRange: toRange(analysis.index, node.selection),
+    children: node.children.map((child) => toSymbol(analysis, child)),
+  };
+}
+
+export function registerSymbols(ctx: ServerContext): void {
+  ctx.connection.onDocumentSymbol(
+    guard(ctx, 'textDocument/documentSymbol', async (params: { textDocument: { uri: string } }): Promise<DocumentSymbol[]> => {
+      const analysis = await ctx.analyze(ctx.document(params.textDocument.uri));
+      return analysis.isReport ? outline(analysis.model).map((node) => toSymbol(analysis, node)) : [];
+    }),
+  );
+  ctx.connection.onFoldingRanges(
+    guard(ctx, 'textDocument/foldingRange', async (params: { textDocument: { uri: string } }): Promise<FoldingRange[]> => {
+      const analysis = await ctx.analyze(ctx.document(params.textDocument.uri));
+      if (!analysis.isReport) return [];
+      return foldingRanges(analysis.model).map((r) => ({
+        startLine: r.first,
+        endLine: r.last,
+        kind: r.kind === 'table' ? FoldingRangeKind.Region : undefined,
+      }));
+    }),
+  );
+}
