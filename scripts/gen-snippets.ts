@@ -5,10 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getLayout } from '../server/src/core/layout';
-import { PARTS } from '../server/src/core/layout/parts';
 import type { TableDef, TableKind } from '../server/src/core/layout/types';
 import { toChineseNumeral } from '../server/src/core/numerals';
-import { feeSentence } from '../server/src/core/rules/gk601-fee-not-reported';
+import { feeSentence, skeletonBlocks } from '../server/src/core/templateList';
 import { renderTable } from '../server/src/core/templates';
 
 export const SNIPPETS_FILE = join(resolve(__dirname, '..'), 'snippets', 'gkreport.code-snippets');
@@ -40,6 +39,7 @@ function escape(text: string): string {
 /** Numbers tab stops in order of appearance; escapes everything else. */
 class SnippetWriter {
   private yearWritten = false;
+  private agencyWritten = false;
 
   constructor(private next = YEAR_STOP + 1) {}
 
@@ -57,6 +57,13 @@ class SnippetWriter {
     return `\${${YEAR_STOP}:${EXAMPLE_YEAR}}`;
   }
 
+  /** The agency tab stop where it first appears, its mirror after. */
+  agency(): string {
+    if (this.agencyWritten) return `$${AGENCY_STOP}`;
+    this.agencyWritten = true;
+    return `\${${AGENCY_STOP}:某某机关}`;
+  }
+
   /** A placeholder the user types over. */
   placeholder(defaultText: string): string {
     return `\${${this.next++}:${escape(defaultText)}}`;
@@ -71,10 +78,6 @@ function tableOf(kind: TableKind): TableDef {
   return LAYOUT.tables.find((t) => t.kind === kind)!;
 }
 
-function partHeading(index: number): string {
-  return `${toChineseNumeral(index)}、${PARTS[index - 1].title}`;
-}
-
 function tableSnippet(kind: TableKind): Snippet {
   const def = tableOf(kind);
   const numeral = toChineseNumeral(def.part);
@@ -85,23 +88,16 @@ function tableSnippet(kind: TableKind): Snippet {
   };
 }
 
-/** Title, preamble with statistics period and contact, the six parts with their tables, the fee sentence. */
+/** The report skeleton declared in the core, written with tab stops. */
 function skeletonSnippet(): Snippet {
   const w = new SnippetWriter();
-  const body = [
-    `\${${AGENCY_STOP}:某某机关}${w.year()}年政府信息公开工作年度报告`,
-    w.literal(
-      `根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（${LAYOUT.docNumber}）规定，现公布`,
-    ) +
-      `$${AGENCY_STOP}${w.literal(`${YEAR}年政府信息公开工作年度报告。本报告中所列数据统计期限为${YEAR}年1月1日至${YEAR}年12月31日。如对本报告有疑问和意见建议，请与`)}` +
-      `${w.placeholder('本机关办公室')}联系（地址：${w.placeholder('地址')}，邮编：${w.placeholder('邮编')}，电话：${w.placeholder('电话')}，电子邮箱：${w.placeholder('电子邮箱')}）。`,
-  ];
-  for (const part of PARTS) {
-    body.push(w.literal(partHeading(part.index)));
-    if (part.table) body.push(...w.table(tableOf(part.table)));
-    else if (part.index === 6) body.push(w.literal(feeSentence(YEAR)), w.placeholder(part.contents['zh-cn']));
-    else body.push(w.placeholder(part.contents['zh-cn']));
-  }
+  const body = skeletonBlocks('2021', {
+    text: (literal) => w.literal(literal),
+    year: () => w.year(),
+    agency: () => w.agency(),
+    slot: (hint) => w.placeholder(hint),
+    table: (def) => w.table(def),
+  }).flat();
   body.push('$0');
   return {
     prefix: ['年报', '年度报告', 'nianbao', 'gk-report', 'report-skeleton'],

@@ -1,13 +1,9 @@
 import type { Rule } from '../types';
 import { msg } from '../i18n';
+import { feeSentence } from '../templateList';
 import { eolOf } from './edit';
 
 const FEE_WORDS = ['处理费', '收费', '信息公开费'];
-
-/** The fee statement to complete, inserted by the fix and offered as a snippet. */
-export function feeSentence(year: number | string): string {
-  return `${year}年度，本机关未收取政府信息公开信息处理费。（如有收取，请改写为：发出收费通知 X 件，应收 X 元，实际收取 X 元。）`;
-}
 
 /** From 2021 on, part 六 must say whether an information processing fee was charged (国办函〔2020〕109号). */
 export const feeNotReported: Rule = {
@@ -42,7 +38,7 @@ export const feeNotReported: Rule = {
         {
           id: 'insert-fee-sentence',
           title: msg('插入信息处理费说明（待填写）', 'Insert a fee statement (to complete)'),
-          edits: [{ span: { start: end, end }, newText: eol + feeSentence(year) }],
+          edits: [{ span: { start: end, end }, newText: eol + feeSentence(String(year)) }],
           safe: false,
         },
       ],
