@@ -22,6 +22,7 @@ import { columnTotal } from './gk302-column-total';
 import { balance } from './gk303-balance';
 import { reviewLitigationTotal } from './gk304-review-litigation-total';
 import { subtotal } from './gk305-subtotal';
+import { narrativeNumber } from './gk401-narrative-number';
 import { feeNotReported } from './gk601-fee-not-reported';
 import { sectionThin } from './gk602-section-thin';
 import { governmentAssessment } from './gk603-government-assessment';
@@ -48,6 +49,7 @@ export const allRules: Rule[] = [
   balance,
   reviewLitigationTotal,
   subtotal,
+  narrativeNumber,
   feeNotReported,
   sectionThin,
   governmentAssessment,
