@@ -17,15 +17,25 @@ export interface Sentence extends Clause {
   paragraph: number;
 }
 
-const SENTENCE_END = new Set(['。', '!', '?', ';']);
-const CLAUSE_END = new Set([',', ':', '(', ')', '，']);
+const SENTENCE_END = new Set(['。', '!', '?']);
+const CLAUSE_END = new Set([',', ':', ';', '(', ')', '，']);
+/** A line that starts a numbered heading: `四、`, `（二）`, `3.`. */
+const HEADING_START = /^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])/;
+/** Punctuation that tables do not use. */
+const PROSE_MARK = /[。，；,;]/;
 /** A page number line of PDF text (`-1-`, `— 3 —`, `12`). */
 const PAGE_NUMBER = /^[\s\-—–]*\d{1,3}[\s\-—–]*$/;
 
-/** Lines that belong to a table (rows, headers and the fragments between them). */
+/**
+ * Lines that belong to a table: its rows, and within its line range anything without prose
+ * punctuation (headers, broken labels). A table's range may swallow prose the parser misread.
+ */
 function tableLines(model: ReportModel): Set<number> {
   const out = new Set<number>();
-  for (const t of model.tables) for (let i = t.lines.first; i <= t.lines.last; i++) out.add(i);
+  for (const t of model.tables) {
+    for (const r of [...t.rows, ...t.unplaced]) out.add(r.line);
+    for (let i = t.lines.first; i <= t.lines.last; i++) if (!PROSE_MARK.test(model.lines[i].text)) out.add(i);
+  }
   return out;
 }
 
@@ -43,7 +53,8 @@ function paragraphs(model: ReportModel): Clause[] {
     const raw = line.text;
     if (inTable.has(index) || raw.trim() === '' || raw.includes('|')) return flush();
     if (PAGE_NUMBER.test(raw)) return;
-    if (headingLines.has(index) || raw.trimStart().startsWith('#')) flush();
+    const heading = headingLines.has(index) || raw.trimStart().startsWith('#') || HEADING_START.test(raw);
+    if (heading) flush();
     const text = normalizeWidth(raw);
     let start = 0;
     let end = text.length;
@@ -53,6 +64,8 @@ function paragraphs(model: ReportModel): Clause[] {
       current.text += text[i];
       current.offsets.push(line.start + i);
     }
+    // A heading without a sentence of its own does not run into the next line.
+    if (heading && !raw.includes('。')) flush();
   });
   flush();
   return out;

@@ -23,6 +23,9 @@ import { balance } from './gk303-balance';
 import { reviewLitigationTotal } from './gk304-review-litigation-total';
 import { subtotal } from './gk305-subtotal';
 import { narrativeNumber } from './gk401-narrative-number';
+import { narrativePercent } from './gk402-narrative-percent';
+import { narrativeBreakdown } from './gk403-narrative-breakdown';
+import { narrativeContradiction } from './gk404-narrative-contradiction';
 import { feeNotReported } from './gk601-fee-not-reported';
 import { sectionThin } from './gk602-section-thin';
 import { governmentAssessment } from './gk603-government-assessment';
@@ -50,6 +53,9 @@ export const allRules: Rule[] = [
   reviewLitigationTotal,
   subtotal,
   narrativeNumber,
+  narrativePercent,
+  narrativeBreakdown,
+  narrativeContradiction,
   feeNotReported,
   sectionThin,
   governmentAssessment,
