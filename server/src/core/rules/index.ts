@@ -26,6 +26,9 @@ import { narrativeNumber } from './gk401-narrative-number';
 import { narrativePercent } from './gk402-narrative-percent';
 import { narrativeBreakdown } from './gk403-narrative-breakdown';
 import { narrativeContradiction } from './gk404-narrative-contradiction';
+import { carryOver } from './gk801-carry-over';
+import { stockFlow } from './gk802-stock-flow';
+import { copiedText } from './gk803-copied-text';
 import { feeNotReported } from './gk601-fee-not-reported';
 import { sectionThin } from './gk602-section-thin';
 import { governmentAssessment } from './gk603-government-assessment';
@@ -59,6 +62,9 @@ export const allRules: Rule[] = [
   feeNotReported,
   sectionThin,
   governmentAssessment,
+  carryOver,
+  stockFlow,
+  copiedText,
   ...metaRules,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
