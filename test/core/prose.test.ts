@@ -114,6 +114,27 @@ describe('GK401 narrative-number', () => {
   });
 });
 
+describe('prose precision: counts of other things stay silent', () => {
+  const seed = seedText(SEEDS.kunming2023); // 新收 2670, 结转 66
+  const withSentence = (sentence: string) => replaceOnce(seed, '涉及政府信息公开的行政复议77件、行政诉讼68件。', '涉及政府信息公开的行政复议77件、行政诉讼68件。' + sentence);
+  for (const sentence of [
+    '全市政务服务中心受理行政许可申请12000件,办结11900件。',
+    '人大代表建议和政协提案均已办结。',
+    '全年依法予以公开政府文件120件。',
+    '全市办理行政复议案件300件。',
+    '2022年收到政府信息公开申请2500件。',
+  ]) {
+    it(sentence, () => {
+      const text = withSentence(sentence);
+      assert.deepEqual(prose(text).map((f) => describeFinding(text, f)), []);
+    });
+  }
+  it('in a paragraph of its own, 予以公开 of proactive disclosure is not a request result', () => {
+    const text = replaceOnce(seed, '全年共制发解读材料904条', '全年予以公开政府文件120件,共制发解读材料904条');
+    assert.deepEqual(prose(text), []);
+  });
+});
+
 describe('GK402 narrative-percent', () => {
   it('recomputes with the denominator the other percentages share, tolerant to the rounding written', () => {
     assert.ok(percentFits({ scaled: 434n, decimals: 2 }, 35n, 805n), '4.348 written 4.34 (truncated)');

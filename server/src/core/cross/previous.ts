@@ -1,6 +1,7 @@
 // Finding last year's report of the same agency among the other reports of the workspace.
-import type { ReportModel } from '../model';
-import type { OtherReport } from '../types';
+import type { ReportModel, Table } from '../model';
+import type { OtherReport, RuleContext } from '../types';
+import { readableTable } from '../prose/tableQuantities';
 
 /** Characters that end a place name: an agency named only by its own level is too vague to compare. */
 const PLACE_LEVELS = /[省市区县州旗盟镇乡]/;
@@ -34,4 +35,16 @@ export function previousReport(model: ReportModel, workspace: readonly OtherRepo
     (o) => o.model !== model && o.model.meta.reportYear === year - 1 && sameAgency(o.model.meta.agency, model.meta.agency),
   );
   return found.length === 1 ? found[0] : undefined;
+}
+
+/** This year's table of a kind and last year's, when both reports and both tables can be read. */
+export function tablesOfBothYears(
+  ctx: RuleContext,
+  kind: Table['kind'],
+): { table: Table; previous: OtherReport; before: Table; lastYear: number } | undefined {
+  const previous = previousReport(ctx.model, ctx.workspace);
+  const table = readableTable(ctx.model, kind);
+  const before = previous && readableTable(previous.model, kind);
+  if (!previous || !table || !before) return undefined;
+  return { table, previous, before, lastYear: previous.model.meta.reportYear! };
 }

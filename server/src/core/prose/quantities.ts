@@ -53,10 +53,13 @@ const KEYWORDS: [Category, string[]][] = [
 ];
 
 /** Counts of other things than requests (suggestions, messages, cases…). */
-const OTHER_THINGS = ['留言', '建议', '提案', '来信', '信件', '咨询', '热线', '诉求', '舆情', '案件', '事项'];
+export const OTHER_THINGS = ['留言', '建议', '提案', '来信', '信件', '咨询', '热线', '诉求', '舆情', '案件', '事项'];
 
 /** Categories that need `申请` nearby, or the number right after the verb, to count requests. */
 const NEEDS_REQUEST = new Set<Category>(['received', 'answered']);
+/** Words saying the text is about disclosure requests (not licences, suggestions or proactive disclosure). */
+export const DISCLOSURE_REQUESTS = ['信息公开', '依申请', '申请公开', '公开申请'];
+const aboutRequests = (text: string) => DISCLOSURE_REQUESTS.some((w) => text.includes(w));
 
 export interface Quantity {
   category: Category;
@@ -136,7 +139,7 @@ function classify(sentence: string, clause: string, before: string, after: strin
     if (!category) return undefined;
     // 受理并办结 N 件: which one is counted is unclear.
     if (category === 'answered' && KEYWORDS.find(([c]) => c === 'received')![1].some((w) => words.includes(w))) return undefined;
-    if (NEEDS_REQUEST.has(category) && (!sentence.includes('申请') || (!clause.includes('申请') && !adjacent))) return undefined;
+    if (NEEDS_REQUEST.has(category) && (!aboutRequests(sentence) || (!clause.includes('申请') && !adjacent))) return undefined;
     return category;
   };
   const compact = before.replace(/\s/g, '');
@@ -155,7 +158,14 @@ export function proseFacts(model: ReportModel): ProseFacts {
   const sentences = sentencesOf(model);
   const quantities: Quantity[] = [];
   const percents: Percent[] = [];
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, i) => {
+    // About requests: the sentence says so, or follows one counting them (`…受理申请N件。予以公开M件…`).
+    const previous = sentences[i - 1];
+    const followsCount =
+      previous?.paragraph === sentence.paragraph &&
+      quantities.some((q) => q.sentence === previous && (q.category === 'received' || q.category === 'answered'));
+    const context = aboutRequests(sentence.text) || followsCount;
+    if (!context || sentence.text.includes('主动公开')) return;
     let last: Quantity | undefined;
     sentence.clauses.forEach((clause, clauseIndex) => {
       const tokens = numberTokens(clause);
@@ -185,7 +195,7 @@ export function proseFacts(model: ReportModel): ProseFacts {
         quantities.push(last);
       });
     });
-  }
+  });
   const facts = { sentences, quantities, percents };
   cache.set(model, facts);
   return facts;

@@ -1,7 +1,7 @@
 import type { Localized, Rule, Span } from '../types';
 import type { ReportModel } from '../model';
 import { msg } from '../i18n';
-import { proseFacts, type Category } from '../prose/quantities';
+import { DISCLOSURE_REQUESTS, OTHER_THINGS, proseFacts, type Category } from '../prose/quantities';
 import { type Sentence, sentenceSpan } from '../prose/sentences';
 import { tableQuantity } from '../prose/tableQuantities';
 
@@ -24,14 +24,15 @@ const NONE_CASES = ['未发生', '未引起', '未产生', '没有发生', '未�
 
 const CLAIMS: Claim[] = [
   {
-    says: (s) => !hasCount(s) && has(s, ['申请']) && NONE.some((w) => new RegExp(`${w}申请`).test(s.text)) && !has(s, ['复议', '诉讼', '费']),
+    says: (s) => !hasCount(s) && has(s, DISCLOSURE_REQUESTS) && NONE.some((w) => new RegExp(`${w}申请`).test(s.text)) && !has(s, ['复议', '诉讼', '费']),
     zero: ['received'],
     claim: msg('正文称未收到申请', 'The prose says no request was received'),
   },
   {
     says: (s) =>
+      has(s, ['申请']) &&
       has(s, ['全部办结', '均已办结', '全部办理完', '均已办理完', '均已按要求办理完', '均已办理完成', '全部答复完毕']) &&
-      !has(s, ['除', '结转下', '转下一', '顺延']),
+      !has(s, ['除', '结转下', '转下一', '顺延', ...OTHER_THINGS]),
     zero: ['forward'],
     claim: msg('正文称申请已全部办结', 'The prose says every request was completed'),
   },

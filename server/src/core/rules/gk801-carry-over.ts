@@ -2,8 +2,7 @@ import type { Rule } from '../types';
 import { msg } from '../i18n';
 import { cellValue } from './fill';
 import { cellName, cellOf } from './tableUtil';
-import { previousReport } from '../cross/previous';
-import { readableTable } from '../prose/tableQuantities';
+import { tablesOfBothYears } from '../cross/previous';
 
 /** 二、上年结转 (each column) equals 四、结转下年度继续办理 of the same agency's report for the year before. */
 export const carryOver: Rule = {
@@ -18,11 +17,9 @@ export const carryOver: Rule = {
     ),
   },
   check(ctx) {
-    const previous = previousReport(ctx.model, ctx.workspace);
-    const table = readableTable(ctx.model, 'requests');
-    const before = previous && readableTable(previous.model, 'requests');
-    if (!previous || !table || !before) return;
-    const lastYear = previous.model.meta.reportYear!;
+    const both = tablesOfBothYears(ctx, 'requests');
+    if (!both) return;
+    const { table, previous, before, lastYear } = both;
     for (const column of table.columns) {
       const cell = cellOf(table, 'carried', column.id);
       const other = cellOf(before, 'forward', column.id);

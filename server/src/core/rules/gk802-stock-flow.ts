@@ -2,8 +2,7 @@ import type { Rule } from '../types';
 import type { Cell, Table } from '../model';
 import { msg } from '../i18n';
 import { cellName, cellOf } from './tableUtil';
-import { previousReport } from '../cross/previous';
-import { readableTable } from '../prose/tableQuantities';
+import { tablesOfBothYears } from '../cross/previous';
 
 /** Rows of table 二 that count documents in force (规章, 行政规范性文件): those with a 现行有效件数 column. */
 function stockRows(table: Table): string[] {
@@ -28,11 +27,9 @@ export const stockFlow: Rule = {
     ),
   },
   check(ctx) {
-    const previous = previousReport(ctx.model, ctx.workspace);
-    const table = readableTable(ctx.model, 'active');
-    const before = previous && readableTable(previous.model, 'active');
-    if (!previous || !table || !before) return;
-    const lastYear = previous.model.meta.reportYear!;
+    const both = tablesOfBothYears(ctx, 'active');
+    if (!both) return;
+    const { table, previous, before, lastYear } = both;
     for (const row of stockRows(table)) {
       const stock = written(table, row, 'inForce');
       const issued = written(table, row, 'issued');
