@@ -158,12 +158,12 @@ export function proseFacts(model: ReportModel): ProseFacts {
   const sentences = sentencesOf(model);
   const quantities: Quantity[] = [];
   const percents: Percent[] = [];
+  /** The previous sentence counted requests received or answered. */
+  let countedRequests: Sentence | undefined;
   sentences.forEach((sentence, i) => {
     // About requests: the sentence says so, or follows one counting them (`…受理申请N件。予以公开M件…`).
     const previous = sentences[i - 1];
-    const followsCount =
-      previous?.paragraph === sentence.paragraph &&
-      quantities.some((q) => q.sentence === previous && (q.category === 'received' || q.category === 'answered'));
+    const followsCount = previous !== undefined && countedRequests === previous && previous.paragraph === sentence.paragraph;
     const context = aboutRequests(sentence.text) || followsCount;
     if (!context || sentence.text.includes('主动公开')) return;
     let last: Quantity | undefined;
@@ -193,6 +193,7 @@ export function proseFacts(model: ReportModel): ProseFacts {
         }
         last = { category, value: BigInt(token.digits), span: spanOf(clause, token.from, token.to), sentence, clauseIndex, at: token.from };
         quantities.push(last);
+        if (category === 'received' || category === 'answered') countedRequests = sentence;
       });
     });
   });

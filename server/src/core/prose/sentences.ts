@@ -7,8 +7,8 @@ import type { Span } from '../types';
 export interface Clause {
   /** Width-normalised text (full-width digits, commas and brackets made ASCII). */
   text: string;
-  /** Document offset of each character of `text`. */
-  offsets: number[];
+  /** Document offset of each character of `text` (a view on the paragraph's array: no copies). */
+  offsets: Int32Array;
 }
 
 export interface Sentence extends Clause {
@@ -44,10 +44,12 @@ function paragraphs(model: ReportModel): Clause[] {
   const inTable = tableLines(model);
   const headingLines = new Set(model.headings.map((h) => h.line));
   const out: Clause[] = [];
-  let current: Clause = { text: '', offsets: [] };
+  let chars: string[] = [];
+  let offsets: number[] = [];
   const flush = () => {
-    if (current.text.length > 0) out.push(current);
-    current = { text: '', offsets: [] };
+    if (chars.length > 0) out.push({ text: chars.join(''), offsets: Int32Array.from(offsets) });
+    chars = [];
+    offsets = [];
   };
   model.lines.forEach((line, index) => {
     const raw = line.text;
@@ -61,8 +63,8 @@ function paragraphs(model: ReportModel): Clause[] {
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
     for (let i = start; i < end; i++) {
-      current.text += text[i];
-      current.offsets.push(line.start + i);
+      chars.push(text[i]);
+      offsets.push(line.start + i);
     }
     // A heading without a sentence of its own does not run into the next line.
     if (heading && !raw.includes('。')) flush();
@@ -72,7 +74,7 @@ function paragraphs(model: ReportModel): Clause[] {
 }
 
 function slice(source: Clause, from: number, to: number): Clause {
-  return { text: source.text.slice(from, to), offsets: source.offsets.slice(from, to) };
+  return { text: source.text.slice(from, to), offsets: source.offsets.subarray(from, to) };
 }
 
 function split(source: Clause, ends: Set<string>, keepEnd: boolean): Clause[] {

@@ -52,9 +52,12 @@ export const narrativeBreakdown: Rule = {
     ),
   },
   check(ctx) {
+    // Quantities come in document order: those of one sentence are a run.
     const quantities = proseFacts(ctx.model).quantities;
     quantities.forEach((whole, i) => {
-      const after = quantities.slice(i + 1).filter((q) => q.sentence === whole.sentence);
+      let end = i + 1;
+      while (end < quantities.length && quantities[end].sentence === whole.sentence) end++;
+      const after = quantities.slice(i + 1, end);
       const parts = breakdown(whole, after);
       if (!parts) return;
       const total = parts.reduce((s, q) => s + q.value, 0n);
