@@ -197,6 +197,8 @@ describe('GK404 narrative-contradiction', () => {
     const [f] = ofRule(text, 'GK404');
     assert.ok(spanText(text, f).includes('未收到、办理过任何政府信息依申请公开'));
     assert.match(f.message.en, /new requests: 1/);
+    const otherYear = replaceOnce(text, '2023年未收到、办理过', '2022年未收到、办理过');
+    assert.deepEqual(ofRule(otherYear, 'GK404'), [], 'another year: not a claim about these tables');
   });
 
   it('`无…行政复议` with table 四 > 0; a sentence about corrections or lost cases is not such a claim', () => {

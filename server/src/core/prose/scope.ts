@@ -2,6 +2,7 @@
 // match the table, the prose may well be right about something else: the rules stay silent.
 import type { ReportModel } from '../model';
 import type { Quantity } from './quantities';
+import type { Sentence } from './sentences';
 
 /** Another body, a running total, a comparison or a filing: not this report's table. */
 const ALWAYS_DOUBTFUL = ['代表', '备案', '累计', '以来', '同比', '去年', '较上年', '比上年', '历年', '平均'];
@@ -18,14 +19,19 @@ function otherYear(model: ReportModel, text: string): boolean {
   return false;
 }
 
-/** Whether the scope of a quantity is unclear enough that a mismatch proves nothing. */
-export function scopeIsDoubtful(model: ReportModel, q: Quantity): boolean {
-  const text = q.sentence.text;
+/** The sentence may be about another body, area, year or kind of count than the report's tables. */
+export function sentenceScopeIsDoubtful(model: ReportModel, sentence: Sentence): boolean {
+  const text = sentence.text;
   if (ALWAYS_DOUBTFUL.some((w) => text.includes(w))) return true;
   const government = model.meta.issuerKind === 'government';
   if (!government && AREA.some((w) => text.includes(w))) return true;
   if (government && OWN_OFFICE.some((w) => text.includes(w))) return true;
-  if (otherYear(model, text)) return true;
+  return otherYear(model, text);
+}
+
+/** Whether the scope of a quantity is unclear enough that a mismatch proves nothing. */
+export function scopeIsDoubtful(model: ReportModel, q: Quantity): boolean {
+  if (sentenceScopeIsDoubtful(model, q.sentence)) return true;
   const clause = q.sentence.clauses[q.clauseIndex].text.trimStart();
   if ((q.category === 'received' || q.category === 'answered') && clause.startsWith('其中')) return true;
   return false;

@@ -4,6 +4,7 @@ import { msg } from '../i18n';
 import { DISCLOSURE_REQUESTS, OTHER_THINGS, proseFacts, type Category } from '../prose/quantities';
 import { type Sentence, sentenceSpan } from '../prose/sentences';
 import { tableQuantity } from '../prose/tableQuantities';
+import { sentenceScopeIsDoubtful } from '../prose/scope';
 
 interface Claim {
   /** The sentence says so. */
@@ -79,7 +80,7 @@ export const narrativeContradiction: Rule = {
     const sentences = proseFacts(model).sentences;
     for (const sentence of sentences) {
       for (const claim of CLAIMS) {
-        if (!claim.says(sentence)) continue;
+        if (!claim.says(sentence) || sentenceScopeIsDoubtful(model, sentence)) continue;
         const denied = nonZero(model, claim.zero);
         if (denied.length === 0) continue;
         const facts = denied.map((d) => ({ ...d, name: TABLE_WORDS[d.category] }));
