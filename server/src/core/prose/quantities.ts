@@ -71,6 +71,8 @@ export interface Quantity {
   clauseIndex: number;
   /** Position of the digits inside the clause. */
   at: number;
+  /** No other count follows in the clause. */
+  lastInClause: boolean;
 }
 
 export interface Percent {
@@ -131,15 +133,21 @@ export function categoryIn(text: string): Category | undefined {
   return undefined;
 }
 
+/** What is known of the sentence and clause, computed once for all their numbers. */
+interface Context {
+  sentenceAboutRequests: boolean;
+  clauseNamesRequests: boolean;
+}
+
 /** A category for the number, from the words before it, else (when none) the words after it. */
-function classify(sentence: string, clause: string, before: string, after: string, atStart: boolean): Category | undefined {
+function classify(context: Context, before: string, after: string, atStart: boolean): Category | undefined {
   const pick = (words: string, adjacent: boolean): Category | undefined => {
     if (OTHER_THINGS.some((w) => words.includes(w))) return undefined;
     const category = categoryIn(words);
     if (!category) return undefined;
     // 受理并办结 N 件: which one is counted is unclear.
     if (category === 'answered' && KEYWORDS.find(([c]) => c === 'received')![1].some((w) => words.includes(w))) return undefined;
-    if (NEEDS_REQUEST.has(category) && (!aboutRequests(sentence) || (!clause.includes('申请') && !adjacent))) return undefined;
+    if (NEEDS_REQUEST.has(category) && (!context.sentenceAboutRequests || (!context.clauseNamesRequests && !adjacent))) return undefined;
     return category;
   };
   const compact = before.replace(/\s/g, '');
@@ -164,13 +172,17 @@ export function proseFacts(model: ReportModel): ProseFacts {
     // About requests: the sentence says so, or follows one counting them (`…受理申请N件。予以公开M件…`).
     const previous = sentences[i - 1];
     const followsCount = previous !== undefined && countedRequests === previous && previous.paragraph === sentence.paragraph;
-    const context = aboutRequests(sentence.text) || followsCount;
-    if (!context || sentence.text.includes('主动公开')) return;
+    const sentenceAboutRequests = aboutRequests(sentence.text);
+    if (!(sentenceAboutRequests || followsCount) || sentence.text.includes('主动公开')) return;
     let last: Quantity | undefined;
     sentence.clauses.forEach((clause, clauseIndex) => {
       const tokens = numberTokens(clause);
+      const context: Context = { sentenceAboutRequests, clauseNamesRequests: clause.text.includes('申请') };
+      const lastCount = tokens.map((t) => t.kind).lastIndexOf('count');
       tokens.forEach((token, n) => {
         if (token.kind === 'percent') {
+          // A share stands alone in its clause: `占30%`, `（17.46%）`.
+          if (tokens.length !== 1) return;
           const rest = (clause.text.slice(0, token.from) + clause.text.slice(token.unitEnd)).replace(/[\s。;!?]/g, '');
           if (!last || !SHARE_ONLY.test(rest)) return;
           const [int, frac = ''] = token.digits.split('.');
@@ -185,13 +197,13 @@ export function proseFacts(model: ReportModel): ProseFacts {
         }
         const before = clause.text.slice(n > 0 ? tokens[n - 1].unitEnd : 0, token.from);
         const after = clause.text.slice(token.unitEnd, n + 1 < tokens.length ? tokens[n + 1].from : clause.text.length);
-        const atStart = clause.text.slice(0, token.from).replace(/\s|另有|共|有|其中/g, '') === '';
-        const category = classify(sentence.text, clause.text, before, after, atStart);
+        const atStart = n === 0 && before.replace(/\s|另有|共|有|其中/g, '') === '';
+        const category = classify(context, before, after, atStart);
         if (!category) {
           last = undefined;
           return;
         }
-        last = { category, value: BigInt(token.digits), span: spanOf(clause, token.from, token.to), sentence, clauseIndex, at: token.from };
+        last = { category, value: BigInt(token.digits), span: spanOf(clause, token.from, token.to), sentence, clauseIndex, at: token.from, lastInClause: n === lastCount };
         quantities.push(last);
         if (category === 'received' || category === 'answered') countedRequests = sentence;
       });
@@ -200,9 +212,4 @@ export function proseFacts(model: ReportModel): ProseFacts {
   const facts = { sentences, quantities, percents };
   cache.set(model, facts);
   return facts;
-}
-
-/** Whether a sentence has a word; on the width-normalised text. */
-export function mentions(sentence: Sentence, words: readonly string[]): boolean {
-  return words.some((w) => sentence.text.includes(w));
 }

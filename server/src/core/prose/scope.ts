@@ -29,9 +29,13 @@ export function sentenceScopeIsDoubtful(model: ReportModel, sentence: Sentence):
   return otherYear(model, text);
 }
 
+const doubtful = new WeakMap<Sentence, boolean>();
+
 /** Whether the scope of a quantity is unclear enough that a mismatch proves nothing. */
 export function scopeIsDoubtful(model: ReportModel, q: Quantity): boolean {
-  if (sentenceScopeIsDoubtful(model, q.sentence)) return true;
+  let sentenceDoubt = doubtful.get(q.sentence);
+  if (sentenceDoubt === undefined) doubtful.set(q.sentence, (sentenceDoubt = sentenceScopeIsDoubtful(model, q.sentence)));
+  if (sentenceDoubt) return true;
   const clause = q.sentence.clauses[q.clauseIndex].text.trimStart();
   if ((q.category === 'received' || q.category === 'answered') && clause.startsWith('其中')) return true;
   return false;
@@ -42,6 +46,5 @@ export function includesCarried(q: Quantity): boolean {
   const clauses = q.sentence.clauses;
   const own = clauses[q.clauseIndex].text;
   const next = clauses[q.clauseIndex + 1]?.text.trimStart() ?? '';
-  const lastInClause = !/\d\s*[件起宗例]/.test(own.slice(q.at + 1).replace(/^\d+/, ''));
-  return INCLUDES_CARRIED.some((w) => own.includes(w) || (lastInClause && next.startsWith(w)));
+  return INCLUDES_CARRIED.some((w) => own.includes(w) || (q.lastInClause && next.startsWith(w)));
 }

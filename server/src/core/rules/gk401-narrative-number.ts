@@ -39,7 +39,7 @@ const COMPARED = new Set<Category>([
 function expectedFor(ctx: Parameters<Rule['check']>[0], q: Quantity): TableQuantity | undefined {
   const carried = q.category === 'received' && includesCarried(q) ? 'with' : 'either';
   const found = tableQuantity(ctx.model, q.category, carried);
-  if (!found || q.category !== 'unavailable' || !q.sentence.text.includes('不掌握')) return found;
+  if (!found || q.category !== 'unavailable' || !q.sentence.clauses[q.clauseIndex].text.includes('不掌握')) return found;
   // 因本机关不掌握等原因无法提供 N 件: N may be the 不掌握 row alone.
   const notHeld = tableQuantity(ctx.model, 'notHeld');
   return notHeld ? { ...found, candidates: [...found.candidates, ...notHeld.candidates] } : found;

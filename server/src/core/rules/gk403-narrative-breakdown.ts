@@ -12,6 +12,9 @@ const EXHAUSTIVE: { of: Category[]; parts: Category[][] }[] = [
   },
 ];
 
+/** The most parts a set has. */
+const MAX_PARTS = Math.max(...EXHAUSTIVE.map((set) => set.parts.flat().length));
+
 /** Categories a part stands for (予以公开及部分公开 is two of them). */
 const covers = (c: Category): Category[] => (c === 'grantedPartial' ? ['granted', 'partial'] : [c]);
 
@@ -52,11 +55,11 @@ export const narrativeBreakdown: Rule = {
     ),
   },
   check(ctx) {
-    // Quantities come in document order: those of one sentence are a run.
+    // Quantities come in document order: those of one sentence are a run; a breakdown is short.
     const quantities = proseFacts(ctx.model).quantities;
     quantities.forEach((whole, i) => {
       let end = i + 1;
-      while (end < quantities.length && quantities[end].sentence === whole.sentence) end++;
+      while (end < quantities.length && end <= i + MAX_PARTS && quantities[end].sentence === whole.sentence) end++;
       const after = quantities.slice(i + 1, end);
       const parts = breakdown(whole, after);
       if (!parts) return;

@@ -17,15 +17,29 @@ interface Claim {
 const has = (s: Sentence, words: string[]) => words.some((w) => s.text.includes(w));
 const hasCount = (s: Sentence) => /\d\s*[件起宗例]/.test(s.text);
 
+/** In one clause, a denial word comes before a word naming what is denied (indexOf only: no backtracking on long text). */
+function denies(s: Sentence, denials: string[], objects: string[]): boolean {
+  return s.clauses.some(({ text }) => {
+    const last = Math.max(...objects.map((o) => text.lastIndexOf(o)));
+    return last >= 0 && denials.some((d) => {
+      const at = text.indexOf(d);
+      return at >= 0 && at < last;
+    });
+  });
+}
+
 /** 复议/诉讼 named, but about corrections or lost cases, not the cases themselves. */
 const OUTCOME_WORDS = ['纠错', '纠正', '败诉', '撤销', '确认违法', '被诉'];
-/** `未收到…申请`; `无` only right before the request: `无政府信息公开申请`. */
-const NONE = ['未收到[^,;。]*', '没有收到[^,;。]*', '未接到[^,;。]*', '未受理[^,;。]*', '无(政府信息公开|信息公开|依申请公开|依申请)?'];
-const NONE_CASES = ['未发生', '未引起', '未产生', '没有发生', '未涉及', '未收到', '无'];
+const NO_REQUESTS = ['未收到', '没有收到', '未接到', '未受理'];
+/** `无` only right before the request: `无政府信息公开申请`. */
+const NO_REQUESTS_EXACT = ['无政府信息公开申请', '无信息公开申请', '无依申请公开申请', '无依申请', '无申请'];
+const NO_CASES = ['未发生', '未引起', '未产生', '没有发生', '未涉及', '未收到', '无'];
 
 const CLAIMS: Claim[] = [
   {
-    says: (s) => !hasCount(s) && has(s, DISCLOSURE_REQUESTS) && NONE.some((w) => new RegExp(`${w}申请`).test(s.text)) && !has(s, ['复议', '诉讼', '费']),
+    says: (s) =>
+      !hasCount(s) && has(s, DISCLOSURE_REQUESTS) && !has(s, ['复议', '诉讼', '费']) &&
+      (denies(s, NO_REQUESTS, ['申请']) || has(s, NO_REQUESTS_EXACT)),
     zero: ['received'],
     claim: msg('正文称未收到申请', 'The prose says no request was received'),
   },
@@ -38,9 +52,7 @@ const CLAIMS: Claim[] = [
     claim: msg('正文称申请已全部办结', 'The prose says every request was completed'),
   },
   {
-    says: (s) =>
-      !hasCount(s) && !has(s, OUTCOME_WORDS) && has(s, ['行政复议', '行政诉讼']) &&
-      NONE_CASES.some((w) => new RegExp(`${w}[^,;。]*(行政复议|行政诉讼)`).test(s.text)),
+    says: (s) => !hasCount(s) && !has(s, OUTCOME_WORDS) && denies(s, NO_CASES, ['行政复议', '行政诉讼']),
     zero: ['review', 'litigation'],
     claim: msg('正文称无行政复议、行政诉讼', 'The prose says there was no review or lawsuit'),
   },
@@ -103,8 +115,8 @@ function feeContradiction(model: ReportModel, sentences: Sentence[], emit: Param
   const part = model.parts.find((p) => p.index === 6);
   if (!part) return;
   const inPart = sentences.filter((s) => s.offsets[0] >= part.body.start && s.offsets[0] < part.body.end);
-  const denial = inPart.find((s) => /未(收取|收)[^,;。]*费/.test(s.text));
-  const charged = inPart.find((s) => s !== denial && /(实际)?收取[^,;。未]*?[1-9]\d*(\.\d+)?\s*(元|万元)/.test(s.text) && !/未(收取|收)/.test(s.text));
+  const denial = inPart.find((s) => denies(s, ['未收取', '未收'], ['费']));
+  const charged = inPart.find((s) => s !== denial && !has(s, ['未收']) && has(s, ['收取']) && /[1-9]\d*(\.\d+)?\s*(万元|元)/.test(s.text));
   if (!denial || !charged) return;
   emit({
     span: sentenceSpan(denial),
