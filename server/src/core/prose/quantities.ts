@@ -128,7 +128,7 @@ function numberTokens(c: Clause): NumberToken[] {
 }
 
 /** The highest-priority category named in a piece of text. */
-export function categoryIn(text: string): Category | undefined {
+function categoryIn(text: string): Category | undefined {
   for (const [category, words] of KEYWORDS) if (words.some((w) => text.includes(w))) return category;
   return undefined;
 }

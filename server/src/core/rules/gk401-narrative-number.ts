@@ -5,7 +5,7 @@ import { includesCarried, scopeIsDoubtful } from '../prose/scope';
 import { tableQuantity, type TableQuantity } from '../prose/tableQuantities';
 
 /** How the prose names each quantity, for messages. */
-export const CATEGORY_NAMES: Record<Category, Localized> = {
+const CATEGORY_NAMES: Record<Category, Localized> = {
   received: msg('收到申请', 'requests received'),
   carried: msg('上年结转', 'requests carried over from last year'),
   answered: msg('答复/办结', 'requests answered'),
