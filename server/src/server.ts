@@ -12,7 +12,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOOL_NAME, VERSION } from './version';
-import { openReports } from './lsp/analysis';
 import { FIX_ALL_KIND, RECOMPUTE_KIND, registerCodeActions } from './lsp/codeActions';
 import { COMMANDS, registerCommands } from './lsp/commands';
 import { registerCompletion } from './lsp/completion';
@@ -22,11 +21,14 @@ import { registerFormatting } from './lsp/formatting';
 import { registerHover } from './lsp/hover';
 import { SettingsStore } from './lsp/settings';
 import { registerSymbols } from './lsp/symbols';
+import { attachWorkspaceIndex } from './lsp/workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 /** The client registers for configuration changes only when asked (dynamic registration). */
 let registerConfigurationChanges = false;
+/** Starts indexing the workspace's reports for the cross-report rules, once initialised. */
+let startWorkspaceIndex = () => {};
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
@@ -36,9 +38,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
   const resolveEdits = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   const ctx = new ServerContext(connection, documents, new SettingsStore(connection, canPullSettings, params.initializationOptions), params.locale);
-  // Seam for cross-report rules: the lead plugs a disk index in here later.
-  ctx.cache.workspace = openReports(ctx.cache, () => documents.all());
   const scheduler = new DiagnosticsScheduler(ctx, pull, canRefresh);
+  startWorkspaceIndex = attachWorkspaceIndex(ctx, {
+    folders: params.workspaceFolders ?? [],
+    canWatch: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    recheckAll: () => scheduler.recheckAll(),
+  });
   scheduler.register();
   registerCodeActions(ctx, resolveEdits);
   registerHover(ctx);
@@ -72,6 +77,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  startWorkspaceIndex();
   if (!registerConfigurationChanges) return;
   connection.client
     .register(DidChangeConfigurationNotification.type, { section: 'gkreport' })

@@ -330,3 +330,19 @@ describe('--fix', () => {
     assert.deepEqual(files, runJson([file]).files, 'the output is the re-check of the written file');
   });
 });
+
+describe('reports given together are each other’s workspace', () => {
+  const pairs = join(root, 'test', 'fixtures', 'pairs');
+  test('GK801 compares this year’s 上年结转 with last year’s report given beside it, related to that file', () => {
+    const lastYear = join(pairs, 'hongze-2023.txt');
+    const { files } = runJson([lastYear, join(pairs, 'hongze-2024-carry-over.txt')]);
+    const gk801 = files.flatMap((f) => f.diagnostics.filter((d) => d.code === 'GK801'));
+    assert.equal(gk801.length, 2);
+    assert.equal(gk801[0].relatedInformation?.[0].location.uri, lastYear);
+    assert.equal(gk801[0].relatedInformation?.[0].location.range.start.line, 131);
+  });
+  test('alone, the same file has nothing to compare with', () => {
+    const { files } = runJson([join(pairs, 'hongze-2024-carry-over.txt')]);
+    assert.ok(!files[0].diagnostics.some((d) => String(d.code).startsWith('GK8')));
+  });
+});

@@ -13,13 +13,15 @@ const IMPLEMENTED = [
   'GK101', 'GK102', 'GK103', 'GK104', 'GK105', 'GK106', 'GK107',
   'GK201', 'GK202', 'GK203', 'GK204', 'GK205', 'GK206', 'GK207', 'GK208', 'GK209', 'GK210',
   'GK301', 'GK302', 'GK303', 'GK304', 'GK305',
+  'GK401', 'GK402', 'GK403', 'GK404',
   'GK501', 'GK502', 'GK503', 'GK504',
   'GK601', 'GK602', 'GK603',
   'GK701', 'GK702',
+  'GK801', 'GK802', 'GK803',
 ];
 
 describe('rule registry', () => {
-  it('holds every rule of groups S, T, N, D, C and L, in id order', () => {
+  it('holds every rule of groups S, T, N, P, D, C, L and X, in id order', () => {
     assert.deepEqual(allRules.map((r) => r.meta.id), IMPLEMENTED);
   });
 

@@ -38,9 +38,9 @@ describe('analysis cache', () => {
     const asked: string[] = [];
     let given: OtherReport[] = [];
     const byDefault = openReports(cache, () => open);
-    cache.workspace = (uri) => {
+    cache.workspace = (uri, model) => {
       asked.push(uri);
-      given = byDefault(uri);
+      given = byDefault(uri, model);
       return given;
     };
     cache.get(a, DEFAULT_SETTINGS, 'zh-cn', 0);

@@ -146,6 +146,7 @@ export interface StartOptions {
   locale?: string;
   /** Answers workspace/configuration (section gkreport) when the client advertises configuration. */
   settings?: () => object;
+  workspaceFolders?: { uri: string; name: string }[];
 }
 
 export async function startServer(options: StartOptions = {}): Promise<LspClient> {
@@ -155,6 +156,7 @@ export async function startServer(options: StartOptions = {}): Promise<LspClient
   const init = await client.call('initialize', {
     processId: process.pid,
     rootUri: null,
+    workspaceFolders: options.workspaceFolders ?? null,
     capabilities: options.capabilities ?? {},
     initializationOptions: options.initializationOptions,
     locale: options.locale ?? 'zh-cn',

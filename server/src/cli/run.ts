@@ -1,9 +1,10 @@
 // The command-line checker as a function: arguments in, output through `io`, exit code out.
 import { looksLikeReport } from '../core/detect';
 import { check } from '../core/engine';
+import { parseReport } from '../core/parse/report';
 import { localize } from '../core/i18n';
 import { LineIndex } from '../core/lineIndex';
-import type { Locale, Localized } from '../core/types';
+import type { CheckOptions, Locale, Localized, OtherReport } from '../core/types';
 import { VERSION } from '../version';
 import { parseArgs, type Format } from './args';
 import { collectFiles, InputError, readReport, writeReport, type ReportFile } from './files';
@@ -32,10 +33,10 @@ function errorLine(io: CliIO, locale: Locale, reason: Localized): void {
 }
 
 /** Checks one file, fixing it first when asked; what was fixed goes to stderr. */
-function checkFile(file: string, report: ReportFile, fix: boolean, io: CliIO, locale: Locale): CheckedFile {
+function checkFile(file: string, report: ReportFile, fix: boolean, io: CliIO, locale: Locale, options: CheckOptions): CheckedFile {
   try {
-    if (!fix) return { file, text: report.text, findings: check(report.text).findings };
-    const outcome = fixText(report.text, check);
+    if (!fix) return { file, text: report.text, findings: check(report.text, options).findings };
+    const outcome = fixText(report.text, check, options);
     if (outcome.status === 'fixed') {
       const index = new LineIndex(report.text);
       for (const finding of outcome.fixed) {
@@ -81,7 +82,11 @@ export function run(argv: readonly string[], io: CliIO): number {
     const reports = collectFiles(options.inputs)
       .map(({ file, named }) => ({ file, named, report: readReport(file) }))
       .filter(({ file, named, report }) => named || file.endsWith('.gkreport') || looksLikeReport(report.text));
-    const checked = reports.map(({ file, report }) => checkFile(file, report, options.fix, io, locale));
+    // The inputs are each other's workspace: last year's report among them is compared (group X).
+    const workspace: OtherReport[] = reports.map(({ file, report }) => ({ file, model: parseReport(report.text) }));
+    const checked = reports.map(({ file, report }, i) =>
+      checkFile(file, report, options.fix, io, locale, { workspace: workspace.filter((_, j) => j !== i) }),
+    );
     io.stdout(formatters[options.format](checked, locale));
     return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {

@@ -26,7 +26,10 @@ export interface Analysis {
 }
 
 /** Other reports a document's cross-report rules compare with (group X). */
-export type WorkspaceProvider = (uri: string) => OtherReport[];
+export type WorkspaceProvider = (uri: string, model: ReportModel) => OtherReport[];
+
+/** The text of a report that is not open (from the disk index), to place related information in it. */
+export type ClosedReportText = (file: string) => string | undefined;
 
 /** A document in the `gkreport` language, or a .txt/.md one that names 政府信息公开 near its start. */
 export function isReportDocument(languageId: string, uri: string, text: string, detect: boolean): boolean {
@@ -53,6 +56,7 @@ export class AnalysisCache {
   constructor(
     private readonly lookup: (uri: string) => TextDocument | undefined,
     public workspace: WorkspaceProvider = () => [],
+    public closedReportText: ClosedReportText = () => undefined,
   ) {}
 
   /** The parsed model of a document version (shared by its own check and other documents' cross checks). */
@@ -73,7 +77,7 @@ export class AnalysisCache {
     const isReport = isReportDocument(document.languageId, document.uri, text, settings.detectReports);
     // Other text files are not parsed at all: an empty model answers their requests.
     const model = isReport ? this.modelOf(document) : EMPTY_MODEL;
-    const findings = isReport ? runRules(model, { rules: settings.rules, workspace: this.workspace(document.uri) }) : [];
+    const findings = isReport ? runRules(model, { rules: settings.rules, workspace: this.workspace(document.uri, model) }) : [];
     const index = new LineIndex(text);
     const diagnostics = findings.map((finding) =>
       toDiagnostic(finding, { index, uri: document.uri, locale, includeData: true, ruleDocUri, otherFile: (file) => this.otherFile(file) }),
@@ -85,13 +89,18 @@ export class AnalysisCache {
 
   private otherFile(file: string): { uri: string; index: LineIndex } | undefined {
     const uri = file.includes('://') ? file : pathToFileURL(file).href;
-    const other = this.lookup(uri);
-    return other ? { uri, index: new LineIndex(other.getText()) } : undefined;
+    const text = this.lookup(uri)?.getText() ?? this.closedReportText(file);
+    return text === undefined ? undefined : { uri, index: new LineIndex(text) };
   }
 
   forget(uri: string): void {
     this.parsed.delete(uri);
     this.analyses.delete(uri);
+  }
+
+  /** Another report changed: findings that compare with it must be computed again (parses stay). */
+  forgetFindings(): void {
+    this.analyses.clear();
   }
 }
 

@@ -22,6 +22,13 @@ import { columnTotal } from './gk302-column-total';
 import { balance } from './gk303-balance';
 import { reviewLitigationTotal } from './gk304-review-litigation-total';
 import { subtotal } from './gk305-subtotal';
+import { narrativeNumber } from './gk401-narrative-number';
+import { narrativePercent } from './gk402-narrative-percent';
+import { narrativeBreakdown } from './gk403-narrative-breakdown';
+import { narrativeContradiction } from './gk404-narrative-contradiction';
+import { carryOver } from './gk801-carry-over';
+import { stockFlow } from './gk802-stock-flow';
+import { copiedText } from './gk803-copied-text';
 import { feeNotReported } from './gk601-fee-not-reported';
 import { sectionThin } from './gk602-section-thin';
 import { governmentAssessment } from './gk603-government-assessment';
@@ -48,9 +55,16 @@ export const allRules: Rule[] = [
   balance,
   reviewLitigationTotal,
   subtotal,
+  narrativeNumber,
+  narrativePercent,
+  narrativeBreakdown,
+  narrativeContradiction,
   feeNotReported,
   sectionThin,
   governmentAssessment,
+  carryOver,
+  stockFlow,
+  copiedText,
   ...metaRules,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 

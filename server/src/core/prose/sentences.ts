@@ -1,0 +1,119 @@
+// The report's prose as paragraphs, sentences and clauses, with every character mapped back to
+// its offset in the document. PDF text wraps sentences across lines, so lines are joined first.
+import type { ReportModel } from '../model';
+import { normalizeWidth } from '../parse/text';
+import type { Span } from '../types';
+
+export interface Clause {
+  /** Width-normalised text (full-width digits, commas and brackets made ASCII). */
+  text: string;
+  /** Document offset of each character of `text` (a view on the paragraph's array: no copies). */
+  offsets: Int32Array;
+}
+
+export interface Sentence extends Clause {
+  clauses: Clause[];
+  /** Index of the paragraph the sentence belongs to. */
+  paragraph: number;
+}
+
+const SENTENCE_END = new Set(['。', '!', '?']);
+const CLAUSE_END = new Set([',', ':', ';', '(', ')', '，']);
+/** A line that starts a numbered heading: `四、`, `（二）`, `3.`. */
+const HEADING_START = /^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])/;
+/** Punctuation that tables do not use. */
+const PROSE_MARK = /[。，；,;]/;
+/** A page number line of PDF text (`-1-`, `— 3 —`, `12`). */
+const PAGE_NUMBER = /^[\s\-—–]*\d{1,3}[\s\-—–]*$/;
+
+/**
+ * Lines that belong to a table: its rows, and within its line range anything without prose
+ * punctuation (headers, broken labels). A table's range may swallow prose the parser misread.
+ */
+function tableLines(model: ReportModel): Set<number> {
+  const out = new Set<number>();
+  for (const t of model.tables) {
+    for (const r of [...t.rows, ...t.unplaced]) out.add(r.line);
+    for (let i = t.lines.first; i <= t.lines.last; i++) if (!PROSE_MARK.test(model.lines[i].text)) out.add(i);
+  }
+  return out;
+}
+
+/** Paragraphs of prose: runs of non-table lines, leading and trailing blanks of each line dropped. */
+function paragraphs(model: ReportModel): Clause[] {
+  const inTable = tableLines(model);
+  const headingLines = new Set(model.headings.map((h) => h.line));
+  const out: Clause[] = [];
+  let chars: string[] = [];
+  let offsets: number[] = [];
+  const flush = () => {
+    if (chars.length > 0) out.push({ text: chars.join(''), offsets: Int32Array.from(offsets) });
+    chars = [];
+    offsets = [];
+  };
+  model.lines.forEach((line, index) => {
+    const raw = line.text;
+    if (inTable.has(index) || raw.trim() === '' || raw.includes('|')) return flush();
+    if (PAGE_NUMBER.test(raw)) return;
+    const heading = headingLines.has(index) || raw.trimStart().startsWith('#') || HEADING_START.test(raw);
+    if (heading) flush();
+    const text = normalizeWidth(raw);
+    let start = 0;
+    let end = text.length;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    for (let i = start; i < end; i++) {
+      chars.push(text[i]);
+      offsets.push(line.start + i);
+    }
+    // A heading without a sentence of its own does not run into the next line.
+    if (heading && !raw.includes('。')) flush();
+  });
+  flush();
+  return out;
+}
+
+function slice(source: Clause, from: number, to: number): Clause {
+  return { text: source.text.slice(from, to), offsets: source.offsets.subarray(from, to) };
+}
+
+function split(source: Clause, ends: Set<string>, keepEnd: boolean): Clause[] {
+  const out: Clause[] = [];
+  let from = 0;
+  for (let i = 0; i <= source.text.length; i++) {
+    if (i < source.text.length && !ends.has(source.text[i])) continue;
+    const to = keepEnd && i < source.text.length ? i + 1 : i;
+    if (to > from) out.push(slice(source, from, to));
+    from = i + 1;
+  }
+  return out;
+}
+
+const cache = new WeakMap<ReportModel, Sentence[]>();
+
+/** The prose sentences of a report, each split into clauses at commas, colons and brackets. */
+export function sentencesOf(model: ReportModel): Sentence[] {
+  const cached = cache.get(model);
+  if (cached) return cached;
+  const out: Sentence[] = [];
+  paragraphs(model).forEach((p, paragraph) => {
+    for (const s of split(p, SENTENCE_END, true)) {
+      if (s.text.trim() === '') continue;
+      out.push({ ...s, paragraph, clauses: split(s, CLAUSE_END, false) });
+    }
+  });
+  cache.set(model, out);
+  return out;
+}
+
+/** Document span of characters [from, to) of a clause or sentence. */
+export function spanOf(c: Clause, from = 0, to = c.text.length): Span {
+  return { start: c.offsets[from], end: c.offsets[to - 1] + 1 };
+}
+
+/** The sentence's span without its final punctuation and blanks. */
+export function sentenceSpan(s: Sentence): Span {
+  let end = s.text.length;
+  while (end > 1 && (SENTENCE_END.has(s.text[end - 1]) || /\s/.test(s.text[end - 1]))) end--;
+  return spanOf(s, 0, end);
+}

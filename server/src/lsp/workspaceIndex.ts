@@ -1,0 +1,72 @@
+// Cross-report rules (group X) compare a report with the same agency's report for the year before,
+// which is usually a file in the workspace that is not open. The disk index is built in the
+// background after initialisation, kept current from file events, and merged with the open
+// documents (whose unsaved text wins over the disk).
+import { fileURLToPath } from 'node:url';
+import { DidChangeWatchedFilesNotification, FileChangeType, type DidChangeWatchedFilesParams, type WorkspaceFolder } from 'vscode-languageserver/node';
+import { ReportIndex } from '../reportIndex';
+import { openReports, type WorkspaceProvider } from './analysis';
+import { guardNotification, type ServerContext } from './context';
+
+/** The files the client is asked to watch: the extensions a report may have. */
+const WATCHED = '**/*.{txt,md,gkreport}';
+
+function pathOf(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+export interface WorkspaceIndexOptions {
+  folders: readonly WorkspaceFolder[];
+  /** The client lets the server register for file events. */
+  canWatch: boolean;
+  /** Check the open documents again (their comparisons may have changed). */
+  recheckAll: () => void;
+}
+
+/** Plugs the disk index into the check cache; returns a start function to call once initialised. */
+export function attachWorkspaceIndex(ctx: ServerContext, options: WorkspaceIndexOptions): () => void {
+  const index = new ReportIndex();
+  const open = openReports(ctx.cache, () => ctx.documents.all());
+  const provider: WorkspaceProvider = (uri, model) => {
+    const others = open(uri, model);
+    const openPaths = new Set([uri, ...others.map((o) => o.file)].map((u) => pathOf(u)));
+    // A file open in the editor is compared by its editor text only, never twice.
+    const onDisk = index.relevantTo(model, pathOf(uri)).filter((r) => !openPaths.has(r.file));
+    return [...others, ...onDisk];
+  };
+  ctx.cache.workspace = provider;
+  ctx.cache.closedReportText = (file) => index.get(file)?.text;
+
+  const changed = () => {
+    ctx.cache.forgetFindings();
+    options.recheckAll();
+  };
+
+  ctx.connection.onDidChangeWatchedFiles(
+    guardNotification(ctx, 'workspace/didChangeWatchedFiles', async (params: DidChangeWatchedFilesParams) => {
+      for (const change of params.changes) {
+        const file = pathOf(change.uri);
+        if (file === undefined) continue;
+        if (change.type === FileChangeType.Deleted) index.remove(file);
+        else await index.update(file);
+      }
+      changed();
+    }),
+  );
+
+  return () => {
+    if (options.canWatch) {
+      ctx.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] })
+        .catch((error: unknown) => ctx.logError('registering file events', error));
+    }
+    const folders = options.folders.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
+    if (folders.length === 0) return;
+    index
+      .addFolders(folders)
+      .then(() => {
+        if (index.size > 0) changed();
+      })
+      .catch((error: unknown) => ctx.logError('indexing the workspace', error));
+  };
+}

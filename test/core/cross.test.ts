@@ -1,0 +1,83 @@
+// Across reports (GK801–GK803): a (last year, this year) pair for each rule, made from 洪泽's real
+// 2023 and 2024 reports (test/fixtures/pairs), and the unedited pair that must stay silent.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check } from '../../server/src/core/engine';
+import { parseReport } from '../../server/src/core/parse/report';
+import { previousReport, sameAgency } from '../../server/src/core/cross/previous';
+import type { Finding, OtherReport } from '../../server/src/core/types';
+import { fixtures, lineOf, realText, spanText } from './helpers';
+
+const pairText = (name: string) => readFileSync(join(fixtures, 'pairs', name), 'utf8');
+const LAST_YEAR = 'pairs/hongze-2023.txt';
+const lastYear: OtherReport = { file: LAST_YEAR, model: parseReport(pairText('hongze-2023.txt')) };
+
+function crossFindings(text: string, workspace: OtherReport[] = [lastYear]): Finding[] {
+  return check(text, { workspace }).findings.filter((f) => f.ruleId.startsWith('GK8'));
+}
+
+describe('finding last year’s report', () => {
+  it('the same agency, with or without the higher place levels', () => {
+    assert.ok(sameAgency('洪泽区人民政府', '淮安市洪泽区人民政府'));
+    assert.ok(sameAgency('上海市人民政府办公厅', '上海市人民政府办公厅'));
+    assert.ok(!sameAgency('人民政府', '淮安市人民政府'), 'a bare level names no place');
+    assert.ok(!sameAgency('上海市人民政府办公厅', '上海市科委'));
+    assert.ok(!sameAgency(undefined, '上海市科委'));
+  });
+  it('year − 1 only, and only when exactly one report fits', () => {
+    const model = parseReport(realText('hongze-2024-pdftotext.txt'));
+    assert.equal(previousReport(model, [lastYear]), lastYear);
+    assert.equal(previousReport(model, [lastYear, { ...lastYear, file: 'copy.txt' }]), undefined);
+    assert.equal(previousReport(lastYear.model, [{ file: 'x', model }]), undefined, '2024 is not before 2023');
+    const other = { file: 'huaian.txt', model: parseReport(realText('huaian-city-2024-pdftotext.txt')) };
+    assert.equal(previousReport(model, [other]), undefined);
+  });
+});
+
+describe('the unedited 洪泽 pair is consistent', () => {
+  it('GK801, GK802 and GK803 stay silent', () => {
+    assert.deepEqual(crossFindings(realText('hongze-2024-pdftotext.txt')), []);
+  });
+  it('without last year’s report nothing is compared', () => {
+    assert.deepEqual(crossFindings(pairText('hongze-2024-carry-over.txt'), []), []);
+  });
+});
+
+describe('GK801 carry-over', () => {
+  it('fires per column where 上年结转 differs from last year’s 结转下年度, related to the other file’s cell', () => {
+    const text = pairText('hongze-2024-carry-over.txt');
+    const found = crossFindings(text);
+    assert.deepEqual(found.map((f) => [f.ruleId, lineOf(text, f), spanText(text, f), f.data?.column]), [
+      ['GK801', 96, '3', 'natural'],
+      ['GK801', 96, '3', 'total'],
+    ]);
+    const [f] = found;
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message['zh-cn'], /为 3，2023年度报告.*为 0/);
+    assert.match(f.message.en, /is 3; the 2023 report’s .* is 0/);
+    assert.equal(f.related[0].file, LAST_YEAR);
+    const other = pairText('hongze-2023.txt');
+    assert.equal(other.slice(f.related[0].span.start, f.related[0].span.end), '0');
+    assert.match(other.slice(other.lastIndexOf('\n', f.related[0].span.start) + 1, f.related[0].span.start), /^四、结转下年度继续办理/);
+  });
+});
+
+describe('GK802 stock-flow', () => {
+  it('fires when 现行有效件数 ≠ last year’s + 制发 − 废止', () => {
+    const text = pairText('hongze-2024-stock-flow.txt');
+    const found = crossFindings(text);
+    assert.deepEqual(found.map((f) => [f.ruleId, lineOf(text, f), spanText(text, f), f.data?.expected]), [['GK802', 50, '9', '8']]);
+    assert.equal(found[0].related[0].file, LAST_YEAR);
+  });
+});
+
+describe('GK803 copied-text', () => {
+  it('fires on part 五 copied from last year (info, on the heading)', () => {
+    const text = pairText('hongze-2024-copied.txt');
+    const found = crossFindings(text);
+    assert.deepEqual(found.map((f) => [f.ruleId, f.severity, f.data?.part]), [['GK803', 'info', 5]]);
+    assert.equal(spanText(text, found[0]).trim(), '五、存在的主要问题及改进情况');
+  });
+});

@@ -1,0 +1,56 @@
+// Cross-report rules in the editor: last year's report is a closed file in the workspace, found by
+// the server's disk index; file events keep the index current.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { root, startServer, type Message } from './client';
+
+const pairs = join(root, 'test', 'fixtures', 'pairs');
+
+describe('workspace index', () => {
+  test('GK801 compares the open report with last year’s closed file, and goes when that file is deleted', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gkreport-ws-'));
+    copyFileSync(join(pairs, 'hongze-2023.txt'), join(folder, '2023.txt'));
+    copyFileSync(join(pairs, 'hongze-2024-carry-over.txt'), join(folder, '2024.txt'));
+    const lastYear = pathToFileURL(join(folder, '2023.txt')).href;
+    const uri = pathToFileURL(join(folder, '2024.txt')).href;
+    const client = await startServer({
+      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'reports' }],
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    const published = (m: Message, withGk801: boolean) =>
+      m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.some((d: any) => d.code === 'GK801') === withGk801;
+    try {
+      const registration = await client.wait(
+        (m) => m.method === 'client/registerCapability' && m.params.registrations.some((r: any) => r.method === 'workspace/didChangeWatchedFiles'),
+        'registration for file events',
+      );
+      assert.ok(registration);
+      client.open(uri, readFileSync(join(folder, '2024.txt'), 'utf8'));
+      const { params } = await client.wait((m) => published(m, true), 'GK801 once the folder is indexed');
+      const gk801 = params.diagnostics.filter((d: any) => d.code === 'GK801');
+      assert.deepEqual(
+        gk801.map((d: any) => [d.range.start.line, d.range.start.character]),
+        [
+          [95, 46],
+          [95, 81],
+        ],
+      );
+      const related = gk801[0].relatedInformation[0];
+      assert.equal(related.location.uri, lastYear, 'related information opens last year’s report');
+      const lastYearLine = readFileSync(join(folder, '2023.txt'), 'utf8').split('\n')[related.location.range.start.line];
+      assert.match(lastYearLine, /结转下年度继续办理/, 'at the carried-forward row');
+
+      rmSync(join(folder, '2023.txt'));
+      const count = client.received.length;
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: lastYear, type: 3 }] });
+      await client.wait((m) => client.received.indexOf(m) >= count && published(m, false), 'diagnostics without GK801 after the delete');
+    } finally {
+      await client.shutdown();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
