@@ -12,7 +12,7 @@ import {
   type RecomputeTotalsResult,
   type ReportTemplate,
   type ServerChannel,
-} from './protocol';
+} from '../../server/src/protocol';
 import { SHOW_PROBLEMS } from './statusBar';
 
 export const COMMANDS = {

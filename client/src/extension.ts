@@ -5,7 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerReportDetection } from './detect';
 import { createLanguageClient } from './languageClient';
-import type { ServerChannel } from './protocol';
+import type { ServerChannel } from '../../server/src/protocol';
 import { ReportStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;

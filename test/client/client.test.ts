@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type * as vscode from 'vscode';
 import { checkWorkspace, COMMANDS, insertTable, recomputeTotals, registerCommands, showRuleDoc } from '../../client/src/commands';
 import { registerReportDetection, shouldOpenAsReport } from '../../client/src/detect';
-import type { ReportStatus, ServerChannel } from '../../client/src/protocol';
+import type { ReportStatus, ServerChannel } from '../../server/src/protocol';
 import { ReportStatusBar, SHOW_PROBLEMS, statusView } from '../../client/src/statusBar';
 import { allRules } from '../../server/src/core/rules';
 import * as fake from './fakeVscode';

@@ -1,4 +1,4 @@
-// Server-side commands and custom requests of the client contract:
+// Server-side commands and custom requests of the client contract (../protocol.ts):
 //   workspace/executeCommand gkreport.server.recomputeTotals [uri] → { changed }
 //   workspace/executeCommand gkreport.server.insertTable [uri, position, "二"|"三"|"四", layout?]
 //   gkreport/templates {} → Template[]
@@ -13,12 +13,13 @@ import { recomputeTotals } from '../core/recompute';
 import { writable } from '../core/templates';
 import { TABLE_BY_NUMERAL, standardTemplates, tableText } from '../core/templateList';
 import { toDiagnostic } from '../convert';
+import { CHECK_FILES_REQUEST, SERVER_INSERT_TABLE, SERVER_RECOMPUTE_TOTALS, TEMPLATES_REQUEST } from '../protocol';
 import { isReportDocument, ruleDocUri } from './analysis';
 import { guard, type ServerContext } from './context';
 import type { DiagnosticsScheduler } from './diagnostics';
 import { toLspEdits } from './codeActions';
 
-export const COMMANDS = ['gkreport.server.recomputeTotals', 'gkreport.server.insertTable'];
+export const COMMANDS = [SERVER_RECOMPUTE_TOTALS, SERVER_INSERT_TABLE];
 
 const badParams = (message: string) => new ResponseError(ErrorCodes.InvalidParams, `gkreport: ${message}`);
 
@@ -94,17 +95,17 @@ export function registerCommands(ctx: ServerContext, scheduler: DiagnosticsSched
   connection.onExecuteCommand(
     guard(ctx, 'workspace/executeCommand', async (params: ExecuteCommandParams) => {
       const args = params.arguments ?? [];
-      if (params.command === 'gkreport.server.recomputeTotals') return recompute(ctx, args[0]);
-      if (params.command === 'gkreport.server.insertTable') return insertTable(ctx, args);
+      if (params.command === SERVER_RECOMPUTE_TOTALS) return recompute(ctx, args[0]);
+      if (params.command === SERVER_INSERT_TABLE) return insertTable(ctx, args);
       throw badParams(`unknown command ${params.command}`);
     }),
   );
   connection.onRequest(
-    'gkreport/templates',
-    guard(ctx, 'gkreport/templates', () => standardTemplates(ctx.locale(), new Date().getFullYear() - 1)),
+    TEMPLATES_REQUEST,
+    guard(ctx, TEMPLATES_REQUEST, () => standardTemplates(ctx.locale(), new Date().getFullYear() - 1)),
   );
   connection.onRequest(
-    'gkreport/checkFiles',
-    guard(ctx, 'gkreport/checkFiles', (params: { uris?: unknown }) => checkFiles(ctx, scheduler, params?.uris)),
+    CHECK_FILES_REQUEST,
+    guard(ctx, CHECK_FILES_REQUEST, (params: { uris?: unknown }) => checkFiles(ctx, scheduler, params?.uris)),
   );
 }

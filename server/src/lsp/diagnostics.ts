@@ -3,22 +3,11 @@
 // (textDocument/diagnostic) when the client supports them, push otherwise.
 import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { STATUS_NOTIFICATION, type ReportStatus } from '../protocol';
 import type { Analysis } from './analysis';
 import { guard, guardNotification, type ServerContext } from './context';
 
-/** `gkreport/status`, sent after each check. */
-export interface StatusParams {
-  uri: string;
-  version: number;
-  isReport: boolean;
-  year?: number;
-  layout?: '2021' | '2019' | 'mixed';
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-
-export function statusOf(analysis: Analysis): StatusParams {
+export function statusOf(analysis: Analysis): ReportStatus {
   const layouts = new Set(analysis.model.tables.map((t) => t.layout));
   const count = (severity: number) => analysis.diagnostics.filter((d) => d.severity === severity).length;
   return {
@@ -67,7 +56,7 @@ export class DiagnosticsScheduler {
           }
           const analysis = await this.ctx.analyze(document);
           this.published.set(document.uri, analysis.diagnostics);
-          void this.ctx.connection.sendNotification('gkreport/status', statusOf(analysis));
+          void this.ctx.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis));
           return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
         }),
       );
@@ -128,7 +117,7 @@ export class DiagnosticsScheduler {
     const analysis = await this.ctx.analyze(document);
     if (this.ctx.documents.get(uri)?.version !== analysis.version) return; // stale: a newer check follows
     await this.ctx.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
-    await this.ctx.connection.sendNotification('gkreport/status', statusOf(analysis));
+    await this.ctx.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis));
   }
 
   /** Settings changed: check every open document again (push), or ask the client to pull again. */

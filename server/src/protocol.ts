@@ -1,5 +1,5 @@
-// The client's side of the server contract (docs: /work/notes/brief.md, "Contract between server and client").
-// Method names and payloads only; the server owns their meaning.
+// The contract between the language server and the VS Code client: custom method names and
+// payloads, imported by both sides so they cannot drift. Other editors may use them too.
 
 /** Server → client after each check of a document. */
 export const STATUS_NOTIFICATION = 'gkreport/status';
@@ -37,6 +37,8 @@ export interface CheckFilesResult {
 
 export const EXECUTE_COMMAND_REQUEST = 'workspace/executeCommand';
 export const SERVER_RECOMPUTE_TOTALS = 'gkreport.server.recomputeTotals';
+/** Arguments `[uri, position, "二"|"三"|"四", layout?]`; inserts a blank standard table. */
+export const SERVER_INSERT_TABLE = 'gkreport.server.insertTable';
 
 export interface RecomputeTotalsResult {
   changed: number;
