@@ -5,8 +5,11 @@ export const CHINESE_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, '○': 0, 'Ｏ': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
+/** By char code: `ch in CHINESE_DIGITS` would look a fresh one-character string up in the string table. */
+const NUMERAL_CODES = new Set([...Object.keys(CHINESE_DIGITS), '十', '百'].map((ch) => ch.charCodeAt(0)));
+
 export function isChineseNumeralChar(ch: string | undefined): boolean {
-  return ch !== undefined && (ch in CHINESE_DIGITS || ch === '十' || ch === '百');
+  return ch !== undefined && ch.length === 1 && NUMERAL_CODES.has(ch.charCodeAt(0));
 }
 
 /** 一 … 九百九十九, including 一百零五; undefined when the text is not such a numeral. */

@@ -94,6 +94,21 @@ export class CompactText {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
+/**
+ * The compact text, kept per parsed document (keyed by its lines array, so it goes with the model):
+ * the parser and the rules that re-read the head (preambleOf) share one.
+ */
+const compactCache = new WeakMap<Line[], CompactText>();
+
+function compactOf(text: string, lines: Line[]): CompactText {
+  let c = compactCache.get(lines);
+  if (c?.text !== text) {
+    c = new CompactText(text);
+    compactCache.set(lines, c);
+  }
+  return c;
+}
+
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
@@ -103,7 +118,6 @@ function isCjk(ch: string | undefined): boolean {
   const c = ch.charCodeAt(0);
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007;
 }
-
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -225,12 +239,14 @@ function dateAt(c: CompactText, i: number): RawDate | undefined {
   return undefined;
 }
 
+/** Char codes that may start a date: ASCII and Chinese digits (tested by code: no string per character). */
+const DATE_START_CODES = new Set([...'0123456789', ...Object.keys(CHINESE_DIGITS)].map((ch) => ch.charCodeAt(0)));
+
 function scanDates(c: CompactText): RawDate[] {
   const out: RawDate[] = [];
   const s = c.s;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (!isDigit(ch) && !(ch in CHINESE_DIGITS)) continue;
+    if (!DATE_START_CODES.has(s.charCodeAt(i))) continue;
     const d = dateAt(c, i);
     if (d) {
       out.push(d);
@@ -627,7 +643,7 @@ export function extractMeta(text: string, lines: Line[], firstPartLine: number |
 }
 
 function extract(text: string, lines: Line[], firstPartLine: number | undefined): DocumentMeta {
-  const c = new CompactText(text);
+  const c = compactOf(text, lines);
   const s = c.s;
   const meta = emptyMeta();
 
@@ -887,7 +903,7 @@ export interface PreambleInfo {
 
 export function preambleOf(text: string, lines: Line[], firstPartLine: number | undefined): PreambleInfo | undefined {
   try {
-    const c = new CompactText(text);
+    const c = compactOf(text, lines);
     const headLineEnd = Math.min(lines.length, firstPartLine !== undefined && firstPartLine >= 0 ? firstPartLine : 40, 60);
     const headEndOffset = headLineEnd < lines.length ? lines[headLineEnd].start : text.length;
     const p = findPreamble(c, Math.min(c.indexAt(headEndOffset), c.indexAt(20000)));

@@ -212,8 +212,16 @@ interface Collected {
 }
 
 function spanOf(rows: RowLine[]): { start: number; end: number } {
-  const cells = rows.flatMap((r) => r.raw.cells);
-  return { start: Math.min(...cells.map((c) => c.span.start)), end: Math.max(...cells.map((c) => c.span.end)) };
+  // A loop, not Math.min(...cells): a spread of many cells overflows the stack.
+  let start = Infinity;
+  let end = -Infinity;
+  for (const r of rows) {
+    for (const c of r.raw.cells) {
+      if (c.span.start < start) start = c.span.start;
+      if (c.span.end > end) end = c.span.end;
+    }
+  }
+  return { start, end };
 }
 
 function majoritySyntax(rows: RowLine[]): TableRow['syntax'] {
@@ -320,6 +328,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
   const def = tableDef(layout, kind);
   const headerRows = collected.rows.filter((r) => !hasNumbers(r.raw) && !bestRow(coreKey(lastSegment(labelText(r.raw))), def.rows));
   const columns = kind === 'requests' ? requestColumns(def, headerRows) : def.columns;
+  const isHeaderRow = new Set(headerRows);
   const table = emptyTable(def, collected.rows, columns);
   const order = def.rows;
   let lastIndex = -1;
@@ -330,7 +339,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
     const labelCells = r.raw.cells.slice(0, end);
     const valueCells = r.raw.cells.slice(end);
     const numeric = hasNumbers(r.raw);
-    if (headerRows.includes(r)) {
+    if (isHeaderRow.has(r)) {
       table.headerCells.push(...alignHeader(r.raw.cells, def));
       return;
     }
@@ -417,7 +426,8 @@ function buildReviewTable(collected: Collected, reportYear: number | undefined):
   );
   if (data.length === 0) return undefined;
   const table = emptyTable(def, collected.rows, def.columns);
-  for (const r of collected.rows) if (!data.includes(r)) table.headerCells.push(...alignHeader(r.raw.cells, def));
+  const isData = new Set(data);
+  for (const r of collected.rows) if (!isData.has(r)) table.headerCells.push(...alignHeader(r.raw.cells, def));
   const trimmed = (r: RowLine) => {
     const cells = [...r.raw.cells];
     while (cells.length > def.columns.length && cells[cells.length - 1].kind === 'blank') cells.pop();

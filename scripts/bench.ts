@@ -1,0 +1,279 @@
+// The benchmark: `npm run bench` (bundles dist/ first). Prints one table per measure; every time is
+// the median of repeated runs after warm-up, on this machine as it is (other work on it adds noise).
+//
+// Run with tsx on the TypeScript sources: the core timings are of the same code the tests exercise,
+// tsx compiles each file once at load (outside every timed run), and the steady-state JIT code is
+// the same as the bundle's. The LSP and CLI figures use the built bundles (dist/server.js, dist/cli.js),
+// as an editor and an evaluator run them.
+//
+//   npm run bench                 everything
+//   npm run bench -- core lsp     only some sections: core, lsp, bundle, cli
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { check } from '../server/src/core/engine';
+import { generateReport, randomSource } from './gen-report';
+import { LspClient } from './lsp-client';
+
+const root = resolve(__dirname, '..');
+const sections = process.argv.slice(2);
+const wanted = (name: string) => sections.length === 0 || sections.includes(name);
+
+// ── measuring ────────────────────────────────────────────────────────────
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+/** Median time of fn in ms: warm-up for ~¼ of the budget, then at least 5 runs and up to the budget. */
+function timeIt(fn: () => void, budgetMs = 600): number {
+  const warmEnd = performance.now() + budgetMs / 4;
+  let warm = 0;
+  do {
+    fn();
+    warm++;
+  } while (performance.now() < warmEnd && warm < 20);
+  const times: number[] = [];
+  const end = performance.now() + budgetMs;
+  while (times.length < 5 || (performance.now() < end && times.length < 500)) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const ms = (x: number) => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
+const kb = (bytes: number) => (bytes / 1024).toFixed(bytes < 10240 ? 1 : 0);
+
+function printTable(headers: string[], rows: (string | number)[][]): void {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...r[i]].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
+  const pad = (s: string, w: number, right: boolean) => {
+    const len = [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    return right ? ' '.repeat(w - len) + s : s + ' '.repeat(w - len);
+  };
+  const line = (r: string[]) => '| ' + r.map((c, i) => pad(c, widths[i], i > 0)).join(' | ') + ' |';
+  console.log(line(headers));
+  console.log('|' + widths.map((w, i) => (i > 0 ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|');
+  for (const r of cells.slice(1)) console.log(line(r));
+  console.log();
+}
+
+// ── texts ────────────────────────────────────────────────────────────────
+
+function corpus(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const dir of ['seeds', 'real']) {
+    const folder = join(root, 'test', 'fixtures', dir);
+    for (const f of readdirSync(folder).sort()) {
+      if (f === 'README.md') continue;
+      out.push({ name: `${dir}/${f.replace(/\.(txt|md)$/, '')}`, text: readFileSync(join(folder, f), 'utf8') });
+    }
+  }
+  return out;
+}
+
+const GENERATED = [
+  { name: 'generated 100 KB', bytes: 100 * 1024 },
+  { name: 'generated 1 MB', bytes: 1024 * 1024 },
+  { name: 'generated 5 MB', bytes: 5 * 1024 * 1024 },
+];
+
+/** The floor: split into lines, then one pass of a number regex over each line. */
+const NUMBER = /[0-9０-９]+/g;
+function floor(text: string): number {
+  let count = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    NUMBER.lastIndex = 0;
+    while (NUMBER.exec(line)) count++;
+  }
+  return count;
+}
+
+// ── core ─────────────────────────────────────────────────────────────────
+
+async function benchCore(): Promise<void> {
+  const { lint } = await import('markdownlint/sync');
+  const texts = [...corpus(), ...GENERATED.map((g) => ({ name: g.name, text: generateReport(g.bytes) }))];
+  const rows: (string | number)[][] = [];
+  const corpusTimes: number[] = [];
+  for (const { name, text } of texts) {
+    const big = text.length > 200_000;
+    const budget = big ? 4000 : 600;
+    const ours = timeIt(() => check(text), budget);
+    const base = timeIt(() => floor(text), big ? 1000 : 300);
+    const mdl = timeIt(() => lint({ strings: { doc: text } }), budget);
+    if (!name.startsWith('generated')) corpusTimes.push(ours);
+    rows.push([
+      name,
+      kb(Buffer.byteLength(text)),
+      ms(ours),
+      ms(base),
+      (ours / base).toFixed(1),
+      ms(mdl),
+      (ours / mdl).toFixed(2),
+      ms(ours / (Buffer.byteLength(text) / 1024 / 1024)),
+    ]);
+  }
+  console.log('## Full check (core `check`: parse + all rules), floor, markdownlint — median ms\n');
+  printTable(['text', 'KB', 'check ms', 'floor ms', '× floor', 'markdownlint ms', '× markdownlint', 'check ms/MB'], rows);
+  console.log(`Seeds and real reports: median ${ms(median(corpusTimes))} ms, max ${ms(Math.max(...corpusTimes))} ms.\n`);
+}
+
+// ── LSP ──────────────────────────────────────────────────────────────────
+
+/** Offsets of the digit runs inside table cells (`| 12 |`) of a text: where the single-cell edits go. */
+function cellNumbers(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /\| (\d{1,6}) (?=\|)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index + 2, end: m.index + 2 + m[1].length });
+  return out;
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
+async function benchLsp(): Promise<void> {
+  const text = generateReport(10 * 1024, 7);
+  const uri = 'file:///bench/report.gkreport';
+  const started = performance.now();
+  const client = new LspClient();
+  try {
+    await client.initialize({ debounce: 0 });
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'gkreport', version: 1, text } });
+    await client.diagnostics(uri, 1);
+    const startup = performance.now() - started;
+
+    // 200 single-cell edits, each waited for: change sent → diagnostics of that version received.
+    let current = text;
+    const next = randomSource(3);
+    const latencies: number[] = [];
+    for (let version = 2; version < 202; version++) {
+      const cells = cellNumbers(current);
+      const cell = cells[Math.floor(next() * cells.length)];
+      const value = String(Math.floor(next() * 100));
+      const range = { start: positionAt(current, cell.start), end: positionAt(current, cell.end) };
+      current = current.slice(0, cell.start) + value + current.slice(cell.end);
+      const from = client.received.length;
+      const sent = performance.now();
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: value }] });
+      await client.diagnostics(uri, version, from);
+      latencies.push(client.arrivals[client.arrivals.length - 1] - sent);
+    }
+    const memory = client.memory();
+    console.log('## Language server (dist/server.js over stdio)\n');
+    printTable(
+      ['measure', 'value'],
+      [
+        ['document', `generated, ${kb(Buffer.byteLength(text))} KB, ${cellNumbers(text).length} number cells`],
+        ['start → first diagnostics', `${ms(startup)} ms`],
+        ['didChange → diagnostics p50 (200 single-cell edits)', `${ms(median(latencies))} ms`],
+        ['didChange → diagnostics p95', `${ms(percentile(latencies, 95))} ms`],
+        ['didChange → diagnostics max', `${ms(Math.max(...latencies))} ms`],
+        ['server peak RSS (VmHWM)', `${(memory.peak / 1048576).toFixed(1)} MB`],
+      ],
+    );
+    console.log(
+      'The edits are sent with initializationOptions.settings.debounce = 0. A server that ignores it\n' +
+        '(the placeholder: fixed 200 ms) shows its debounce in these latencies; nothing is subtracted.\n',
+    );
+  } finally {
+    await client.stop();
+  }
+}
+
+// ── bundles ──────────────────────────────────────────────────────────────
+
+function bundleSizes(dir: string): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const f of readdirSync(dir).sort()) if (f.endsWith('.js')) sizes.set(f, statSync(join(dir, f)).size);
+  return sizes;
+}
+
+function benchBundles(): void {
+  const dev = bundleSizes(join(root, 'dist'));
+  // The production build runs in a scratch folder (symlinks to the sources) so dist/ stays as built.
+  const scratch = mkdtempSync(join(tmpdir(), 'gkreport-bundle-'));
+  try {
+    for (const entry of ['client', 'server', 'node_modules', 'package.json', 'tsconfig.json']) symlinkSync(join(root, entry), join(scratch, entry));
+    cpSync(join(root, 'esbuild.js'), join(scratch, 'esbuild.js'));
+    execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: scratch, stdio: 'ignore' });
+    const prod = bundleSizes(join(scratch, 'dist'));
+    console.log('## Bundle sizes (dist/)\n');
+    printTable(
+      ['bundle', 'development KB', 'production KB'],
+      [...dev.keys()].map((f) => [f, kb(dev.get(f)!), prod.has(f) ? kb(prod.get(f)!) : '—']),
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+// ── CLI ──────────────────────────────────────────────────────────────────
+
+function benchCli(): void {
+  const folder = mkdtempSync(join(tmpdir(), 'gkreport-cli-bench-'));
+  try {
+    // 1,000 reports: the seeds and real reports, each copy with its own numbers changed.
+    const texts = corpus().map((c) => c.text);
+    const next = randomSource(11);
+    let bytes = 0;
+    mkdirSync(join(folder, 'reports'));
+    for (let i = 0; i < 1000; i++) {
+      const text = texts[i % texts.length].replace(/\d+/g, (d) => (next() < 0.1 ? String(Math.floor(next() * 100)) : d));
+      bytes += Buffer.byteLength(text);
+      writeFileSync(join(folder, 'reports', `report-${String(i).padStart(4, '0')}.txt`), text);
+    }
+    const cli = join(root, 'dist', 'cli.js');
+    const rows: string[][] = [];
+    for (const jobs of [1, 2]) {
+      const times: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        const start = performance.now();
+        const result = spawnSync(process.execPath, [cli, '--format', 'json', '--jobs', String(jobs), join(folder, 'reports')], {
+          maxBuffer: 1 << 30,
+          encoding: 'utf8',
+        });
+        times.push(performance.now() - start);
+        if (result.status !== 0 && result.status !== 1) throw new Error(`gkreport failed: ${result.stderr}`);
+      }
+      const t = median(times);
+      rows.push([`--jobs ${jobs}`, `${(t / 1000).toFixed(2)} s`, (1000 / (t / 1000)).toFixed(0)]);
+    }
+    console.log(`## CLI throughput: 1,000 reports (${(bytes / 1048576).toFixed(1)} MB), \`gkreport --format json <folder>\`, median of 3\n`);
+    printTable(['run', 'wall time', 'files/s'], rows);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`# gkreport benchmark — ${new Date().toISOString()}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+  if (wanted('core')) await benchCore();
+  if (wanted('lsp')) await benchLsp();
+  if (wanted('bundle')) benchBundles();
+  if (wanted('cli')) benchCli();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
