@@ -10,6 +10,7 @@ import { collectFiles, InputError, readReport, writeReport, type ReportFile } fr
 import { fixText } from './fixer';
 import { formatJson, formatText, location, oneLine, type CheckedFile } from './format';
 import { cliErrors, fixMessages, usage, usageHint } from './messages';
+import { checkInWorkers, defaultJobs } from './parallel';
 import { formatSarif } from './sarif';
 
 export interface CliIO {
@@ -31,10 +32,9 @@ function errorLine(io: CliIO, locale: Locale, reason: Localized): void {
   io.stderr(`gkreport: ${oneLine(localize(reason, locale))}\n`);
 }
 
-/** Checks one file, fixing it first when asked; what was fixed goes to stderr. */
-function checkFile(file: string, report: ReportFile, fix: boolean, io: CliIO, locale: Locale): CheckedFile {
+/** Fixes one file and checks it; what was fixed goes to stderr. */
+function fixFile(file: string, report: ReportFile, io: CliIO, locale: Locale): CheckedFile {
   try {
-    if (!fix) return { file, text: report.text, findings: check(report.text).findings };
     const outcome = fixText(report.text, check);
     if (outcome.status === 'fixed') {
       const index = new LineIndex(report.text);
@@ -51,12 +51,23 @@ function checkFile(file: string, report: ReportFile, fix: boolean, io: CliIO, lo
     return { file, text: outcome.text, findings: outcome.findings };
   } catch (error) {
     if (error instanceof InputError) throw error;
-    // A fault in a rule must not surface as a stack trace: one line, exit 2.
     throw new InputError(cliErrors.internal(file, error instanceof Error ? error.message : String(error)));
   }
 }
 
-export function run(argv: readonly string[], io: CliIO): number {
+/** Checks without fixing, on worker threads when there are several jobs. */
+async function checkMany(reports: { file: string; report: ReportFile }[], jobs: number, entry: string): Promise<CheckedFile[]> {
+  const outcomes = await checkInWorkers(reports.map((r) => r.report.text), jobs, entry);
+  return reports.map(({ file, report }, i) => {
+    const outcome = outcomes[i];
+    // A fault in a rule must not surface as a stack trace: one line, exit 2.
+    if ('error' in outcome) throw new InputError(cliErrors.internal(file, outcome.error));
+    return { file, text: report.text, findings: outcome.findings };
+  });
+}
+
+/** `entry` is the script worker threads run for --jobs: the CLI bundle itself. */
+export async function run(argv: readonly string[], io: CliIO, entry = process.argv[1]): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     // One line: the reason, then where to find the usage.
@@ -81,7 +92,9 @@ export function run(argv: readonly string[], io: CliIO): number {
     const reports = collectFiles(options.inputs)
       .map(({ file, named }) => ({ file, named, report: readReport(file) }))
       .filter(({ file, named, report }) => named || file.endsWith('.gkreport') || looksLikeReport(report.text));
-    const checked = reports.map(({ file, report }) => checkFile(file, report, options.fix, io, locale));
+    const checked = options.fix
+      ? reports.map(({ file, report }) => fixFile(file, report, io, locale))
+      : await checkMany(reports, options.jobs ?? defaultJobs(reports.length), entry);
     io.stdout(formatters[options.format](checked, locale));
     return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
