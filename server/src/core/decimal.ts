@@ -78,7 +78,10 @@ export function toString(d: Decimal): string {
   if (d.scale > 0) {
     digits = digits.padStart(d.scale + 1, '0');
     let int = digits.slice(0, digits.length - d.scale);
-    let frac = digits.slice(digits.length - d.scale).replace(/0+$/, '');
+    let frac = digits.slice(digits.length - d.scale);
+    let end = frac.length;
+    while (end > 0 && frac.charCodeAt(end - 1) === 48) end--; // trailing zeros (a loop: /0+$/ backtracks on long zero runs)
+    frac = frac.slice(0, end);
     if (int === '') int = '0';
     digits = frac ? `${int}.${frac}` : int;
   }
