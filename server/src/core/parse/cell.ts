@@ -58,7 +58,9 @@ interface ReadNumber {
 export function readNumber(text: string): ReadNumber | undefined {
   let body = text;
   let unit: string | undefined;
-  for (const u of UNITS) {
+  // Every unit ends in a Chinese character: a text ending in a digit has none.
+  const last = text.charCodeAt(text.length - 1);
+  if (!(last >= 0x30 && last <= 0x39)) for (const u of UNITS) {
     if (body.endsWith(u) && body.length > u.length) {
       unit = u;
       body = body.slice(0, -u.length).trimEnd();

@@ -239,14 +239,15 @@ function dateAt(c: CompactText, i: number): RawDate | undefined {
   return undefined;
 }
 
-/** Char codes that may start a date: ASCII and Chinese digits (tested by code: no string per character). */
-const DATE_START_CODES = new Set([...'0123456789', ...Object.keys(CHINESE_DIGITS)].map((ch) => ch.charCodeAt(0)));
+/** 1 for the char codes that may start a date: ASCII and Chinese digits (a table: no string per character). */
+const DATE_START = new Uint8Array(0x10000);
+for (const ch of [...'0123456789', ...Object.keys(CHINESE_DIGITS)]) DATE_START[ch.charCodeAt(0)] = 1;
 
 function scanDates(c: CompactText): RawDate[] {
   const out: RawDate[] = [];
   const s = c.s;
   for (let i = 0; i < s.length; i++) {
-    if (!DATE_START_CODES.has(s.charCodeAt(i))) continue;
+    if (DATE_START[s.charCodeAt(i)] === 0) continue;
     const d = dateAt(c, i);
     if (d) {
       out.push(d);
@@ -573,10 +574,16 @@ function scanLawRefs(c: CompactText): LawReference[] {
 
 const KNOWN_PREFIXES = ['国办公开办函', '国办公开办发', '国办秘函', '国办函', '国办发', '国发', '国函'];
 
+/** 1 for the characters a document number scan stops at: opening brackets and 令. */
+const DOC_NUMBER_START = new Uint8Array(0x10000);
+for (const ch of '〔[【（(［令') DOC_NUMBER_START[ch.charCodeAt(0)] = 1;
+
 function scanDocNumbers(c: CompactText): DocumentNumber[] {
   const s = c.s;
   const out: DocumentNumber[] = [];
   for (let i = 0; i < s.length; i++) {
+    // By code first: a one-character string per character of the text would be garbage to collect.
+    if (DOC_NUMBER_START[s.charCodeAt(i)] === 0) continue;
     const ch = s[i];
     if (ch === '〔' || ch === '[' || ch === '【' || ch === '（' || ch === '(' || ch === '［') {
       const [year, yk] = digitsAt(s, i + 1, 5);

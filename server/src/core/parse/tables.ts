@@ -48,8 +48,10 @@ function markerLength(s: string, p: number): number {
   return 0;
 }
 
-/** Splits a label into numbered segments: `（三）不予公开 1.属于国家秘密` → two segments. */
-export function labelSegments(label: string): string[] {
+/** Splits a label into numbered segments: `（三）不予公开 1.属于国家秘密` → two segments. Memoised: callers must not change the array. */
+export const labelSegments = memoize(splitSegments);
+
+function splitSegments(label: string): string[] {
   const s = normalizeWidth(label).replace(/\s+/g, '');
   const segments: string[] = [];
   let start = 0;

@@ -2,6 +2,8 @@
 // normalised line are offsets in the original text.
 import type { Line } from '../model';
 
+const FROM_CHAR_CODE_CHUNK = 8192;
+
 function needsWidthChange(c: number): boolean {
   return (c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0xa0 || c === 0x0c || c === 0x0b;
 }
@@ -18,8 +20,11 @@ export function normalizeWidth(s: string): string {
     codes[i] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : needsWidthChange(c) ? 0x20 : c;
   }
   // fromCharCode in chunks (argument count limit); keeps lone surrogates as they are, unlike TextDecoder.
+  if (codes.length <= FROM_CHAR_CODE_CHUNK) return String.fromCharCode.apply(null, codes as unknown as number[]);
   let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  for (let i = 0; i < codes.length; i += FROM_CHAR_CODE_CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, i + FROM_CHAR_CODE_CHUNK) as unknown as number[]);
+  }
   return out;
 }
 
