@@ -135,18 +135,15 @@ describe('hostile input: no exception, time in proportion to size', () => {
 const inside = (e: Span, s: Span) => e.start >= s.start && e.end <= s.end;
 
 /**
- * Where a fix of this finding may write: the finding's own span and related spans, the table cells
- * (a fix names cells), a point between lines (inserted rows), and — for GK208's conversion — the
- * whole table it replaces.
+ * Where a fix of this finding may write: the spans the finding names (its own and its related
+ * information: the cells of a total), a point between lines (an inserted row), the heading markers
+ * of a renumbered run (GK106), the whole table a conversion replaces (GK208).
  */
 function allowed(finding: Finding, model: ReportModel, edit: Span): boolean {
   if ([finding.span, ...finding.related.map((r) => r.span)].some((s) => inside(edit, s))) return true;
-  for (const t of model.tables) {
-    if (finding.ruleId === 'GK208' && edit.start === model.lines[t.lines.first].start && edit.end === model.lines[t.lines.last].end) return true;
-    for (const row of t.rows) for (const cell of [...row.labelCells, ...row.values]) if (inside(edit, cell.span)) return true;
-    for (const h of t.headerCells) if (inside(edit, h.cell.span)) return true;
-  }
-  if (edit.start === edit.end) return model.lines.some((l) => l.start === edit.start || l.end === edit.start);
+  if (edit.start === edit.end && model.lines.some((l) => l.start === edit.start || l.end === edit.start)) return true;
+  if (finding.ruleId === 'GK106') return model.headings.some((h) => inside(edit, h.markerSpan));
+  if (finding.ruleId === 'GK208') return model.tables.some((t) => edit.start === model.lines[t.lines.first].start && edit.end === model.lines[t.lines.last].end);
   return false;
 }
 

@@ -36,6 +36,7 @@ function rescale(d: Decimal, scale: number): bigint {
 }
 
 export function add(a: Decimal, b: Decimal): Decimal {
+  if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale }; // counts: no rescaling
   const scale = Math.max(a.scale, b.scale);
   return { units: rescale(a, scale) + rescale(b, scale), scale };
 }
@@ -49,6 +50,7 @@ export function sum(values: Decimal[]): Decimal {
 }
 
 export function compare(a: Decimal, b: Decimal): number {
+  if (a.scale === b.scale) return a.units < b.units ? -1 : a.units > b.units ? 1 : 0;
   const scale = Math.max(a.scale, b.scale);
   const x = rescale(a, scale);
   const y = rescale(b, scale);

@@ -190,8 +190,8 @@ function cnUnitAt(s: string, i: number, unit: string): { value: number; end: num
 /** A full date starting at compact index i, or undefined. */
 function dateAt(c: CompactText, i: number): RawDate | undefined {
   const s = c.s;
-  const ch = s[i];
-  if (isDigit(ch)) {
+  const code = s.charCodeAt(i);
+  if (code >= 0x30 && code <= 0x39) {
     // The year must not continue a number written right before it.
     if (i > 0 && isDigit(s[i - 1]) && c.joined(i)) return undefined;
     const [year, yk] = digitsAt(s, i, 5);
@@ -220,13 +220,13 @@ function dateAt(c: CompactText, i: number): RawDate | undefined {
     }
     return undefined;
   }
-  if (ch !== undefined && ch in CHINESE_DIGITS && ch !== '两') {
+  if (yearDigit(code) >= 0) {
     // 二〇二〇年一月十七日
-    if (i > 0 && s[i - 1] in CHINESE_DIGITS) return undefined;
+    if (i > 0 && CHINESE_DIGIT_VALUE[s.charCodeAt(i - 1)] >= 0) return undefined;
     let year = 0;
     for (let k = 0; k < 4; k++) {
-      const d = CHINESE_DIGITS[s[i + k]];
-      if (d === undefined || s[i + k] === '两') return undefined;
+      const d = yearDigit(s.charCodeAt(i + k));
+      if (d < 0) return undefined;
       year = year * 10 + d;
     }
     if (s[i + 4] !== '年' || year < 1900) return undefined;
@@ -237,6 +237,16 @@ function dateAt(c: CompactText, i: number): RawDate | undefined {
     return { cs: i, ce: d.end, year, month: m.value, day: d.value };
   }
   return undefined;
+}
+
+/** Value of each Chinese digit by char code, -1 for other characters (a table: no string per character). */
+const CHINESE_DIGIT_VALUE = new Int8Array(0x10000).fill(-1);
+for (const [ch, value] of Object.entries(CHINESE_DIGITS)) CHINESE_DIGIT_VALUE[ch.charCodeAt(0)] = value;
+const LIANG = '两'.charCodeAt(0);
+
+/** A digit of a year written in Chinese (二〇二四; 两 is not written in years), or -1. */
+function yearDigit(code: number): number {
+  return code === LIANG || !(code >= 0 && code < 0x10000) ? -1 : CHINESE_DIGIT_VALUE[code];
 }
 
 /** 1 for the char codes that may start a date: ASCII and Chinese digits (a table: no string per character). */

@@ -82,7 +82,11 @@ interface DefKeys {
   exact: Set<string>;
   /** Every wording, variants included, for fuzzy matching. */
   profiles: Profile[];
+  /** Best fuzzy score of each label key seen (labels repeat from report to report and keystroke to keystroke). */
+  scores: Map<string, number>;
 }
+
+const MAX_SCORES_PER_DEF = 2048;
 
 const defKeyCache = new WeakMap<RowDef, DefKeys>();
 
@@ -90,7 +94,7 @@ function keysOf(def: RowDef): DefKeys {
   let keys = defKeyCache.get(def);
   if (!keys) {
     const exact = [def.label, ...(def.accepted ?? [])].map(coreKey);
-    keys = { exact: new Set(exact), profiles: [...exact, ...(def.variants ?? []).map(coreKey)].map(profile) };
+    keys = { exact: new Set(exact), profiles: [...exact, ...(def.variants ?? []).map(coreKey)].map(profile), scores: new Map() };
     defKeyCache.set(def, keys);
   }
   return keys;
@@ -100,8 +104,13 @@ function rowScore(key: string | Profile, def: RowDef): { score: number; exact: b
   const p = typeof key === 'string' ? profile(key) : key;
   const keys = keysOf(def);
   if (keys.exact.has(p.text)) return { score: 1, exact: true };
-  let score = 0;
-  for (const k of keys.profiles) score = Math.max(score, profileSimilarity(p, k));
+  let score = keys.scores.get(p.text);
+  if (score === undefined) {
+    score = 0;
+    for (const k of keys.profiles) score = Math.max(score, profileSimilarity(p, k));
+    if (keys.scores.size >= MAX_SCORES_PER_DEF) keys.scores.clear();
+    keys.scores.set(p.text, score);
+  }
   return { score, exact: false };
 }
 
@@ -289,15 +298,19 @@ function requestsLayout(collected: Collected, fallback: LayoutId): LayoutId {
 }
 
 /** Layout of table 二: by its column headers and the rows only one layout has. */
+/** Header and row words of table 二 that only one layout has (from the declarations, built once). */
+function wordsOnlyIn(id: LayoutId): string[] {
+  const mine = tableDef(id, 'active');
+  const other = tableDef(id === '2021' ? '2019' : '2021', 'active');
+  const otherWords = new Set([...other.headerBands.flat(), ...other.rows.map((r) => r.label)].map(labelKey));
+  return [...mine.headerBands.flat(), ...mine.rows.map((r) => r.label)].map(labelKey).filter((k) => !otherWords.has(k));
+}
+
+let activeLayoutWords: { words2019: string[]; words2021: string[] } | undefined;
+
 function activeLayout(collected: Collected, fallback: LayoutId): LayoutId {
-  const only = (id: LayoutId) => {
-    const mine = tableDef(id, 'active');
-    const other = tableDef(id === '2021' ? '2019' : '2021', 'active');
-    const otherWords = new Set([...other.headerBands.flat(), ...other.rows.map((r) => r.label)].map(labelKey));
-    return [...mine.headerBands.flat(), ...mine.rows.map((r) => r.label)].map(labelKey).filter((k) => !otherWords.has(k));
-  };
-  const words2019 = only('2019');
-  const words2021 = only('2021');
+  activeLayoutWords ??= { words2019: wordsOnlyIn('2019'), words2021: wordsOnlyIn('2021') };
+  const { words2019, words2021 } = activeLayoutWords;
   let score = 0;
   for (const r of collected.rows) {
     for (const c of r.raw.cells) {
