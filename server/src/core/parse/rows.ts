@@ -51,27 +51,25 @@ export function splitDelimitedRow(line: Line): LineRowShape {
       if (c === FULL_BAR_CODE) fullWidthBars.push({ start: line.start + i, end: line.start + i + 1 });
     }
   }
-  // Cell interiors between separators.
-  const bounds: [number, number][] = [];
-  let from = 0;
-  for (const s of seps) {
-    bounds.push([from, s]);
-    from = s + 1;
-  }
-  bounds.push([from, text.length]);
+  // Cell k lies between separator k-1 and separator k; `first`/`last` drop the empty ends of `| a | b |`.
+  const cellFrom = (k: number) => (k === 0 ? 0 : seps[k - 1] + 1);
+  const cellTo = (k: number) => (k === seps.length ? text.length : seps[k]);
+  let first = 0;
+  let last = seps.length;
   let syntax: RowSyntax = useBars ? 'pipe' : 'tab';
   if (useBars) {
-    const leading = text.slice(bounds[0][0], bounds[0][1]);
-    if (leading.trim() === '') {
+    if (text.slice(0, seps[0]).trim() === '') {
       // `| a | b |`: nothing before the first bar.
-      bounds.shift();
+      first = 1;
       syntax = 'markdown';
     }
-    const trailing = bounds[bounds.length - 1];
-    if (bounds.length > 0 && text.slice(trailing[0], trailing[1]).trim() === '') bounds.pop();
-    if (bounds.length > 0 && bounds.every(([a, b]) => isSeparatorCell(text.slice(a, b)))) return 'separator';
+    if (last >= first && text.slice(cellFrom(last), cellTo(last)).trim() === '') last--;
+    let separator = last >= first;
+    for (let k = first; separator && k <= last; k++) separator = isSeparatorCell(text.slice(cellFrom(k), cellTo(k)));
+    if (separator) return 'separator';
   }
-  const cells = bounds.map(([a, b]) => makeCell(text, line.start, a, b));
+  const cells: Cell[] = [];
+  for (let k = first; k <= last; k++) cells.push(makeCell(text, line.start, cellFrom(k), cellTo(k)));
   const nonBlank = cells.filter((c) => c.kind !== 'blank').length;
   // A tab-indented paragraph is prose; an all-blank pipe row or `label<TAB>` (a template row) is a row.
   if (nonBlank === 0 && cells.length < (syntax === 'tab' ? MIN_BLANK_TAB_CELLS : 2)) return undefined;
