@@ -11,7 +11,7 @@ export const usage: Localized = msg(
   --format text|json|sarif   输出格式（默认 text）
   --fix                      应用安全修复并写回文件（复查通过才写入）
   --locale zh-cn|en          消息语言（默认 zh-cn）
-  -j, --jobs N               同时检查的线程数（默认按处理器核数和文件数）
+  -j, --jobs N               同时检查文件的线程数（默认 1）
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
@@ -24,7 +24,7 @@ Options:
   --format text|json|sarif   output format (default text)
   --fix                      apply safe fixes and write the files back (only when a re-check passes)
   --locale zh-cn|en          message language (default zh-cn)
-  -j, --jobs N               threads checking files at once (default: by cores and file count)
+  -j, --jobs N               threads checking files at once (default 1)
   -h, --help                 show this help
   -v, --version              show the version
 

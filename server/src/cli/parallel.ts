@@ -1,14 +1,10 @@
 // Checking many files on worker threads (`--jobs`): the CLI bundle is its own worker entry.
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { check } from '../core/engine';
 import type { Finding } from '../core/types';
 
 /** Marks a worker started by checkInWorkers, so the entry script knows what to do. */
 const WORKER_TAG = 'gkreport-check';
-/** Below this many files per extra thread, starting a worker costs more than it saves. */
-const FILES_PER_WORKER = 8;
-
 interface WorkerInput {
   tag: typeof WORKER_TAG;
   texts: string[];
@@ -23,11 +19,6 @@ function checkOne(text: string): CheckOutcome {
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-/** `--jobs` when not given: every core, but no more threads than the files keep busy. */
-export function defaultJobs(files: number): number {
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
 }
 
 /** True in a worker started by checkInWorkers: it checks its share and reports back. */

@@ -10,7 +10,7 @@ import { collectFiles, InputError, readReport, writeReport, type ReportFile } fr
 import { fixText } from './fixer';
 import { formatJson, formatText, location, oneLine, type CheckedFile } from './format';
 import { cliErrors, fixMessages, usage, usageHint } from './messages';
-import { checkInWorkers, defaultJobs } from './parallel';
+import { checkInWorkers } from './parallel';
 import { formatSarif } from './sarif';
 
 export interface CliIO {
@@ -94,7 +94,7 @@ export async function run(argv: readonly string[], io: CliIO, entry = process.ar
       .filter(({ file, named, report }) => named || file.endsWith('.gkreport') || looksLikeReport(report.text));
     const checked = options.fix
       ? reports.map(({ file, report }) => fixFile(file, report, io, locale))
-      : await checkMany(reports, options.jobs ?? defaultJobs(reports.length), entry);
+      : await checkMany(reports, options.jobs, entry);
     io.stdout(formatters[options.format](checked, locale));
     return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
