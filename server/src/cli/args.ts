@@ -16,7 +16,7 @@ export interface CliOptions {
    * Threads checking files (--jobs N, default 1). One thread already keeps two cores busy (V8 collects
    * garbage on helper threads), and each worker warms up its own compiler: more pay on many cores only.
    */
-  jobs: number;
+  jobs?: number;
   inputs: string[];
 }
 
@@ -37,7 +37,7 @@ export function requestedLocale(argv: readonly string[]): Locale {
 }
 
 export function parseArgs(argv: readonly string[]): ParseResult {
-  const options: CliOptions = { format: 'text', fix: false, locale: requestedLocale(argv), help: false, version: false, jobs: 1, inputs: [] };
+  const options: CliOptions = { format: 'text', fix: false, locale: requestedLocale(argv), help: false, version: false, inputs: [] };
   const fail = (error: Localized): ParseResult => ({ ok: false, locale: options.locale, error });
 
   for (let i = 0; i < argv.length; i++) {

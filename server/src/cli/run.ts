@@ -94,7 +94,7 @@ export async function run(argv: readonly string[], io: CliIO, entry = process.ar
       .filter(({ file, named, report }) => named || file.endsWith('.gkreport') || looksLikeReport(report.text));
     const checked = options.fix
       ? reports.map(({ file, report }) => fixFile(file, report, io, locale))
-      : await checkMany(reports, options.jobs, entry);
+      : await checkMany(reports, options.jobs ?? 1, entry);
     io.stdout(formatters[options.format](checked, locale));
     return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
