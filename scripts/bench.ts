@@ -8,6 +8,7 @@
 //
 //   npm run bench                 everything
 //   npm run bench -- core lsp     only some sections: core, lsp, bundle, cli
+//   GKREPORT_SERVER=path npm run bench -- lsp    the LSP figures of another server bundle
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -191,7 +192,7 @@ async function benchLsp(): Promise<void> {
   const text = generateReport(10 * 1024, 7);
   const uri = 'file:///bench/report.gkreport';
   const started = performance.now();
-  const client = new LspClient();
+  const client = new LspClient(process.env.GKREPORT_SERVER || undefined);
   try {
     await client.initialize({ debounce: 0 });
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'gkreport', version: 1, text } });
@@ -215,7 +216,7 @@ async function benchLsp(): Promise<void> {
       latencies.push(client.arrivals[client.arrivals.length - 1] - sent);
     }
     const memory = client.memory();
-    console.log('## Language server (dist/server.js over stdio)\n');
+    console.log(`## Language server (${process.env.GKREPORT_SERVER || 'dist/server.js'} over stdio)\n`);
     printTable(
       ['measure', 'value'],
       [
