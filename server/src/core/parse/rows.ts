@@ -33,24 +33,20 @@ export function splitDelimitedRow(line: Line): LineRowShape {
   const text = line.text;
   // Prose has no separators at all: native searches decide that faster than a loop over the line.
   if (text.indexOf('|') < 0 && text.indexOf('｜') < 0 && text.indexOf('\t') < 0) return undefined;
-  let bars = 0;
+  // One pass: bar positions, and whether there are TABs (a TAB row has no bars).
+  const seps: number[] = [];
+  const fullWidthBars: Span[] = [];
   let tabs = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === BAR_CODE || c === FULL_BAR_CODE) bars++;
-    else if (c === TAB_CODE) tabs++;
-  }
-  if (bars === 0 && tabs === 0) return undefined;
-  const useBars = bars > 0;
-  const seps: number[] = [];
-  const fullWidthBars: Span[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (useBars ? c === BAR_CODE || c === FULL_BAR_CODE : c === TAB_CODE) {
+    if (c === BAR_CODE || c === FULL_BAR_CODE) {
       seps.push(i);
       if (c === FULL_BAR_CODE) fullWidthBars.push({ start: line.start + i, end: line.start + i + 1 });
-    }
+    } else if (c === TAB_CODE) tabs++;
   }
+  if (seps.length === 0 && tabs === 0) return undefined;
+  const useBars = seps.length > 0;
+  if (!useBars) for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) seps.push(i);
   // Cell k lies between separator k-1 and separator k; `first`/`last` drop the empty ends of `| a | b |`.
   const cellFrom = (k: number) => (k === 0 ? 0 : seps[k - 1] + 1);
   const cellTo = (k: number) => (k === seps.length ? text.length : seps[k]);
