@@ -1,13 +1,18 @@
 // gkreport — the command-line checker. See `gkreport --help`; the work is done in ./cli/run.
+// The same script is the entry of the worker threads that check files in parallel (--jobs).
 import { run } from './cli/run';
+import { isCheckWorker, serveChecks } from './cli/parallel';
 
-// `gkreport … | head` closes the pipe early: stop quietly instead of printing a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+if (isCheckWorker()) serveChecks();
+else {
+  // `gkreport … | head` closes the pipe early: stop quietly instead of printing a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 
-process.exitCode = run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-});
+  void run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then((code) => (process.exitCode = code));
+}

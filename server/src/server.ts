@@ -10,13 +10,13 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOOL_NAME, VERSION } from './version';
 import { FIX_ALL_KIND, RECOMPUTE_KIND, registerCodeActions } from './lsp/codeActions';
 import { COMMANDS, registerCommands } from './lsp/commands';
 import { registerCompletion } from './lsp/completion';
 import { guardNotification, ServerContext } from './lsp/context';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
+import { checkedTextDocuments } from './lsp/documents';
 import { registerFormatting } from './lsp/formatting';
 import { registerHover } from './lsp/hover';
 import { SettingsStore } from './lsp/settings';
@@ -24,7 +24,7 @@ import { registerSymbols } from './lsp/symbols';
 import { attachWorkspaceIndex } from './lsp/workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(checkedTextDocuments);
 /** The client registers for configuration changes only when asked (dynamic registration). */
 let registerConfigurationChanges = false;
 /** Starts indexing the workspace's reports for the cross-report rules, once initialised. */

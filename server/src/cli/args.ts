@@ -12,6 +12,11 @@ export interface CliOptions {
   locale: Locale;
   help: boolean;
   version: boolean;
+  /**
+   * Threads checking files (--jobs N, default 1). One thread already keeps two cores busy (V8 collects
+   * garbage on helper threads), and each worker warms up its own compiler: more pay on many cores only.
+   */
+  jobs?: number;
   inputs: string[];
 }
 
@@ -77,6 +82,14 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         if (!isOneOf<string>(allowed, value)) return fail(cliErrors.badValue(name, value, allowed));
         if (name === '--format') options.format = value as Format;
         else options.locale = value as Locale;
+        break;
+      }
+      case '--jobs':
+      case '-j': {
+        const value = takeValue();
+        if (value === undefined) return fail(cliErrors.missingValue(name));
+        if (!/^[1-9][0-9]{0,2}$/.test(value)) return fail(cliErrors.notPositive(name, value));
+        options.jobs = Number(value);
         break;
       }
       default:

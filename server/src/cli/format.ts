@@ -31,9 +31,19 @@ export function location(file: string, index: LineIndex, offset: number): string
   return `${file}:${line + 1}:${character + 1}`;
 }
 
-/** Messages stay on one line in line-oriented output. */
+/**
+ * Messages stay on one line in line-oriented output: each line break, with the whitespace around it,
+ * becomes one space. Split and trimmed rather than one regex with whitespace runs around the break,
+ * which backtracks quadratically on a long run of spaces without a line break.
+ */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+  const parts = text.split(/[\r\n]+/);
+  if (parts.length === 1) return text;
+  const last = parts.length - 1;
+  return parts
+    .map((p, i) => (i === 0 ? p.trimEnd() : i === last ? p.trimStart() : p.trim()))
+    .filter((p, i) => p !== '' || i === 0 || i === last)
+    .join(' ');
 }
 
 /** `file:line:col severity code message` per finding, then the summary line. */

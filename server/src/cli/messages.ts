@@ -11,6 +11,7 @@ export const usage: Localized = msg(
   --format text|json|sarif   输出格式（默认 text）
   --fix                      应用安全修复并写回文件（复查通过才写入）
   --locale zh-cn|en          消息语言（默认 zh-cn）
+  -j, --jobs N               同时检查文件的线程数（默认 1）
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
@@ -23,6 +24,7 @@ Options:
   --format text|json|sarif   output format (default text)
   --fix                      apply safe fixes and write the files back (only when a re-check passes)
   --locale zh-cn|en          message language (default zh-cn)
+  -j, --jobs N               threads checking files at once (default 1)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -39,6 +41,8 @@ export const cliErrors = {
       `选项 ${option} 的取值 “${value}” 无效，可选：${allowed.join('、')}`,
       `invalid value "${value}" for ${option}; expected one of: ${allowed.join(', ')}`,
     ),
+  notPositive: (option: string, value: string) =>
+    msg(`选项 ${option} 的取值 “${value}” 无效，应为 1–999 的整数`, `invalid value "${value}" for ${option}; expected a whole number 1–999`),
   noInput: msg('没有指定要检查的文件或文件夹', 'no files or folders to check'),
   notFound: (file: string) => msg(`找不到文件或文件夹：${file}`, `no such file or folder: ${file}`),
   noPermission: (file: string) => msg(`没有权限读取：${file}`, `permission denied: ${file}`),

@@ -1,16 +1,17 @@
 // The command-line checker as a function: arguments in, output through `io`, exit code out.
 import { looksLikeReport } from '../core/detect';
 import { check } from '../core/engine';
-import { parseReport } from '../core/parse/report';
 import { localize } from '../core/i18n';
 import { LineIndex } from '../core/lineIndex';
-import type { CheckOptions, Locale, Localized, OtherReport } from '../core/types';
+import { parseReport } from '../core/parse/report';
+import type { CheckOptions, Locale, Localized } from '../core/types';
 import { VERSION } from '../version';
 import { parseArgs, type Format } from './args';
 import { collectFiles, InputError, readReport, writeReport, type ReportFile } from './files';
 import { fixText } from './fixer';
 import { formatJson, formatText, location, oneLine, type CheckedFile } from './format';
 import { cliErrors, fixMessages, usage, usageHint } from './messages';
+import { checkInWorkers, optionsFor, previousYearReports } from './parallel';
 import { formatSarif } from './sarif';
 
 export interface CliIO {
@@ -32,10 +33,9 @@ function errorLine(io: CliIO, locale: Locale, reason: Localized): void {
   io.stderr(`gkreport: ${oneLine(localize(reason, locale))}\n`);
 }
 
-/** Checks one file, fixing it first when asked; what was fixed goes to stderr. */
-function checkFile(file: string, report: ReportFile, fix: boolean, io: CliIO, locale: Locale, options: CheckOptions): CheckedFile {
+/** Fixes one file and checks it; what was fixed goes to stderr. */
+function fixFile(file: string, report: ReportFile, io: CliIO, locale: Locale, options: CheckOptions): CheckedFile {
   try {
-    if (!fix) return { file, text: report.text, findings: check(report.text, options).findings };
     const outcome = fixText(report.text, check, options);
     if (outcome.status === 'fixed') {
       const index = new LineIndex(report.text);
@@ -52,12 +52,32 @@ function checkFile(file: string, report: ReportFile, fix: boolean, io: CliIO, lo
     return { file, text: outcome.text, findings: outcome.findings };
   } catch (error) {
     if (error instanceof InputError) throw error;
-    // A fault in a rule must not surface as a stack trace: one line, exit 2.
     throw new InputError(cliErrors.internal(file, error instanceof Error ? error.message : String(error)));
   }
 }
 
-export function run(argv: readonly string[], io: CliIO): number {
+/** Fixes each file in turn, comparing it with last year's report among the inputs as it was read. */
+function fixMany(reports: { file: string; report: ReportFile }[], io: CliIO, locale: Locale): CheckedFile[] {
+  const models = reports.map(({ report }) => parseReport(report.text));
+  const previous = previousYearReports(models.map((m) => m.meta));
+  return reports.map(({ file, report }, i) =>
+    fixFile(file, report, io, locale, optionsFor(previous[i], (j) => reports[j].file, (j) => models[j])),
+  );
+}
+
+/** Checks without fixing, on worker threads when there are several jobs; the inputs are each other's workspace. */
+async function checkMany(reports: { file: string; report: ReportFile }[], jobs: number, entry: string): Promise<CheckedFile[]> {
+  const outcomes = await checkInWorkers(reports.map(({ file, report }) => ({ file, text: report.text })), jobs, entry);
+  return reports.map(({ file, report }, i) => {
+    const outcome = outcomes[i];
+    // A fault in a rule must not surface as a stack trace: one line, exit 2.
+    if ('error' in outcome) throw new InputError(cliErrors.internal(file, outcome.error));
+    return { file, text: report.text, findings: outcome.findings };
+  });
+}
+
+/** `entry` is the script worker threads run for --jobs: the CLI bundle itself. */
+export async function run(argv: readonly string[], io: CliIO, entry = process.argv[1]): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     // One line: the reason, then where to find the usage.
@@ -82,11 +102,9 @@ export function run(argv: readonly string[], io: CliIO): number {
     const reports = collectFiles(options.inputs)
       .map(({ file, named }) => ({ file, named, report: readReport(file) }))
       .filter(({ file, named, report }) => named || file.endsWith('.gkreport') || looksLikeReport(report.text));
-    // The inputs are each other's workspace: last year's report among them is compared (group X).
-    const workspace: OtherReport[] = reports.map(({ file, report }) => ({ file, model: parseReport(report.text) }));
-    const checked = reports.map(({ file, report }, i) =>
-      checkFile(file, report, options.fix, io, locale, { workspace: workspace.filter((_, j) => j !== i) }),
-    );
+    const checked = options.fix
+      ? fixMany(reports, io, locale)
+      : await checkMany(reports, options.jobs ?? 1, entry);
     io.stdout(formatters[options.format](checked, locale));
     return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {

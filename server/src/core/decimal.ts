@@ -15,29 +15,20 @@ export function fromInteger(n: number | bigint): Decimal {
 
 /** Parses plain ASCII `-?digits(.digits)?`; returns undefined for anything else. */
 export function parseDecimal(s: string): Decimal | undefined {
-  let i = 0;
-  let negative = false;
-  if (s[0] === '-') {
-    negative = true;
-    i = 1;
-  }
-  if (s[i] === '.') return undefined; // `.5`: a digit must come first
-  let digits = '';
-  let scale = -1;
-  for (; i < s.length; i++) {
+  const negative = s.charCodeAt(0) === 45; // -
+  const from = negative ? 1 : 0;
+  let dot = -1;
+  for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      digits += s[i];
-      if (scale >= 0) scale++;
-    } else if (s[i] === '.' && scale < 0) {
-      scale = 0;
-    } else {
-      return undefined;
-    }
+    if (c >= 48 && c <= 57) continue;
+    if (c !== 46 || dot >= 0) return undefined; // one . at most
+    dot = i;
   }
-  if (digits === '' || scale === 0) return undefined;
+  // A digit before the point (`.5` is not a number) and after it (`5.` is not either).
+  if (s.length === from || dot === from || dot === s.length - 1) return undefined;
+  const digits = dot < 0 ? s.slice(from) : s.slice(from, dot) + s.slice(dot + 1);
   const units = BigInt(digits);
-  return { units: negative ? -units : units, scale: Math.max(scale, 0) };
+  return { units: negative ? -units : units, scale: dot < 0 ? 0 : s.length - dot - 1 };
 }
 
 function rescale(d: Decimal, scale: number): bigint {
@@ -45,6 +36,7 @@ function rescale(d: Decimal, scale: number): bigint {
 }
 
 export function add(a: Decimal, b: Decimal): Decimal {
+  if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale }; // counts: no rescaling
   const scale = Math.max(a.scale, b.scale);
   return { units: rescale(a, scale) + rescale(b, scale), scale };
 }
@@ -58,6 +50,7 @@ export function sum(values: Decimal[]): Decimal {
 }
 
 export function compare(a: Decimal, b: Decimal): number {
+  if (a.scale === b.scale) return a.units < b.units ? -1 : a.units > b.units ? 1 : 0;
   const scale = Math.max(a.scale, b.scale);
   const x = rescale(a, scale);
   const y = rescale(b, scale);
@@ -78,7 +71,10 @@ export function toString(d: Decimal): string {
   if (d.scale > 0) {
     digits = digits.padStart(d.scale + 1, '0');
     let int = digits.slice(0, digits.length - d.scale);
-    let frac = digits.slice(digits.length - d.scale).replace(/0+$/, '');
+    let frac = digits.slice(digits.length - d.scale);
+    let end = frac.length;
+    while (end > 0 && frac.charCodeAt(end - 1) === 48) end--; // trailing zeros (a loop: /0+$/ backtracks on long zero runs)
+    frac = frac.slice(0, end);
     if (int === '') int = '0';
     digits = frac ? `${int}.${frac}` : int;
   }

@@ -5,8 +5,11 @@ export const CHINESE_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, '○': 0, 'Ｏ': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
+/** By char code: `ch in CHINESE_DIGITS` would look a fresh one-character string up in the string table. */
+const NUMERAL_CODES = new Set([...Object.keys(CHINESE_DIGITS), '十', '百'].map((ch) => ch.charCodeAt(0)));
+
 export function isChineseNumeralChar(ch: string | undefined): boolean {
-  return ch !== undefined && (ch in CHINESE_DIGITS || ch === '十' || ch === '百');
+  return ch !== undefined && ch.length === 1 && NUMERAL_CODES.has(ch.charCodeAt(0));
 }
 
 /** 一 … 九百九十九, including 一百零五; undefined when the text is not such a numeral. */
@@ -38,10 +41,17 @@ export function parseChineseNumeral(s: string): number | undefined {
 
 const SMALL = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/** 1 → 一, 12 → 十二, 20 → 二十, 56 → 五十六 (up to 99). */
+/** 1 → 一, 12 → 十二, 20 → 二十, 56 → 五十六, 105 → 一百零五, 120 → 一百二十 (up to 999). */
 export function toChineseNumeral(n: number): string {
   if (n < 10) return SMALL[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : SMALL[tens]}十${ones === 0 ? '' : SMALL[ones]}`;
+  if (n < 100) {
+    const tens = Math.floor(n / 10);
+    const ones = n % 10;
+    return `${tens === 1 ? '' : SMALL[tens]}十${ones === 0 ? '' : SMALL[ones]}`;
+  }
+  const rest = n % 100;
+  const hundreds = `${SMALL[Math.floor(n / 100) % 10]}百`;
+  if (rest === 0) return hundreds;
+  // 一百一十: the ten is written in full after 百; 一百零五: a gap is written 零.
+  return rest < 10 ? `${hundreds}零${SMALL[rest]}` : `${hundreds}${rest < 20 ? '一' : ''}${toChineseNumeral(rest)}`;
 }

@@ -27,13 +27,17 @@ export function sameAgency(a: string | undefined, b: string | undefined): boolea
   return long.endsWith(short) && level >= 2;
 }
 
+/** What identifies a report for cross-report matching: the agency and year of its title. */
+export type ReportIdentity = Pick<ReportModel['meta'], 'agency' | 'reportYear'>;
+
+/** `other` is the same agency's report for the year before `report`. */
+export function isPreviousYear(report: ReportIdentity, other: ReportIdentity): boolean {
+  return report.reportYear !== undefined && other.reportYear === report.reportYear - 1 && sameAgency(other.agency, report.agency);
+}
+
 /** The same agency's report for the year before, when exactly one is known. */
 export function previousReport(model: ReportModel, workspace: readonly OtherReport[]): OtherReport | undefined {
-  const year = model.meta.reportYear;
-  if (year === undefined) return undefined;
-  const found = workspace.filter(
-    (o) => o.model !== model && o.model.meta.reportYear === year - 1 && sameAgency(o.model.meta.agency, model.meta.agency),
-  );
+  const found = workspace.filter((o) => o.model !== model && isPreviousYear(model.meta, o.model.meta));
   return found.length === 1 ? found[0] : undefined;
 }
 

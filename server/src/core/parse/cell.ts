@@ -1,7 +1,7 @@
 // One table cell: what was written and what it means.
 import type { Cell, NumberFormatIssue } from '../model';
 import { parseDecimal } from '../decimal';
-import { normalizeWidth, trimRange } from './text';
+import { isSpace, normalizeWidth } from './text';
 import { isChineseNumeralChar } from '../numerals';
 
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '/', '无', '空', 'N/A', 'n/a', '-/-']);
@@ -11,15 +11,21 @@ const UNITS = ['万元', '元', '件', '条', '个', '项', '次', '人'];
  * Builds a cell from the line text between two separators.
  * `line` is the raw line, `lineStart` its offset in the document, [from, to) the cell interior within the line.
  */
+/** Cells that are not numbers have no format issues: one shared, frozen empty list (no array per cell). */
+const NO_ISSUES = Object.freeze([]) as unknown as NumberFormatIssue[];
+
 export function makeCell(line: string, lineStart: number, from: number, to: number): Cell {
-  const [a, b] = trimRange(line, from, to);
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(line[a])) a++;
+  while (b > a && isSpace(line[b - 1])) b--;
   const raw = line.slice(a, b);
   const cell: Cell = {
     span: { start: lineStart + from, end: lineStart + to },
     contentSpan: { start: lineStart + a, end: lineStart + b },
     raw,
     kind: 'text',
-    formatIssues: [],
+    formatIssues: NO_ISSUES,
   };
   if (raw === '') {
     cell.kind = 'blank';
@@ -58,7 +64,9 @@ interface ReadNumber {
 export function readNumber(text: string): ReadNumber | undefined {
   let body = text;
   let unit: string | undefined;
-  for (const u of UNITS) {
+  // Every unit ends in a Chinese character: a text ending in a digit has none.
+  const last = text.charCodeAt(text.length - 1);
+  if (!(last >= 0x30 && last <= 0x39)) for (const u of UNITS) {
     if (body.endsWith(u) && body.length > u.length) {
       unit = u;
       body = body.slice(0, -u.length).trimEnd();

@@ -5,6 +5,9 @@ import { isSpace, normalizeWidth } from './text';
 
 const MAX_LEVEL1_TITLE = 40;
 const MAX_MARKER_NUMERAL = 3;
+const NUMERAL_CHARS = '零一二三四五六七八九十';
+/** First characters (as written, before width normalisation) a heading line may start with. */
+const MAY_START_HEADING = `(（＃${NUMERAL_CHARS}`;
 
 function skipLeading(n: string): number {
   let i = 0;
@@ -14,7 +17,7 @@ function skipLeading(n: string): number {
 
 function numeralRun(n: string, from: number): number {
   let j = from;
-  while (j < n.length && j - from < MAX_MARKER_NUMERAL + 1 && '零一二三四五六七八九十'.includes(n[j])) j++;
+  while (j < n.length && j - from < MAX_MARKER_NUMERAL + 1 && NUMERAL_CHARS.includes(n[j])) j++;
   return j;
 }
 
@@ -30,6 +33,9 @@ function titleRange(n: string, from: number): [number, number] {
 
 /** A heading candidate for this line, or undefined. `lineIndex` is the line's number. */
 export function detectHeading(line: Line, lineIndex: number): Heading | undefined {
+  // Most lines cannot start a heading: decide on the first character before normalising the line.
+  const first = line.text[skipLeading(line.text)];
+  if (first === undefined || !MAY_START_HEADING.includes(first)) return undefined;
   const n = normalizeWidth(line.text);
   const i = skipLeading(n);
   if (i >= n.length) return undefined;

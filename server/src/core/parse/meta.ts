@@ -13,19 +13,10 @@ import { CHINESE_DIGITS, isChineseNumeralChar, parseChineseNumeral } from '../nu
 // ---------------------------------------------------------------------------------------------
 // The compact text
 
-function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x3000 ||
-    code === 0xfeff ||
-    code === 0x200b ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    (code >= 0x2000 && code <= 0x200a)
-  );
-}
+/** 1 for the whitespace the compact text drops, by char code (a table: one load per character). */
+const SPACE = new Uint8Array(0x10000);
+for (const code of [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x3000, 0xfeff, 0x200b, 0x2028, 0x2029]) SPACE[code] = 1;
+for (let code = 0x2000; code <= 0x200a; code++) SPACE[code] = 1;
 
 /** The text without whitespace, and where each of its characters sits in the original. */
 export class CompactText {
@@ -39,7 +30,7 @@ export class CompactText {
     let n = 0;
     let runStart = -1;
     for (let i = 0; i < text.length; i++) {
-      if (isSpace(text.charCodeAt(i))) {
+      if (SPACE[text.charCodeAt(i)] === 1) {
         if (runStart >= 0) {
           parts.push(text.slice(runStart, i));
           runStart = -1;
@@ -94,6 +85,21 @@ export class CompactText {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
+/**
+ * The compact text, kept per parsed document (keyed by its lines array, so it goes with the model):
+ * the parser and the rules that re-read the head (preambleOf) share one.
+ */
+const compactCache = new WeakMap<Line[], CompactText>();
+
+function compactOf(text: string, lines: Line[]): CompactText {
+  let c = compactCache.get(lines);
+  if (c?.text !== text) {
+    c = new CompactText(text);
+    compactCache.set(lines, c);
+  }
+  return c;
+}
+
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
@@ -103,7 +109,6 @@ function isCjk(ch: string | undefined): boolean {
   const c = ch.charCodeAt(0);
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007;
 }
-
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -176,8 +181,8 @@ function cnUnitAt(s: string, i: number, unit: string): { value: number; end: num
 /** A full date starting at compact index i, or undefined. */
 function dateAt(c: CompactText, i: number): RawDate | undefined {
   const s = c.s;
-  const ch = s[i];
-  if (isDigit(ch)) {
+  const code = s.charCodeAt(i);
+  if (code >= 0x30 && code <= 0x39) {
     // The year must not continue a number written right before it.
     if (i > 0 && isDigit(s[i - 1]) && c.joined(i)) return undefined;
     const [year, yk] = digitsAt(s, i, 5);
@@ -206,13 +211,13 @@ function dateAt(c: CompactText, i: number): RawDate | undefined {
     }
     return undefined;
   }
-  if (ch !== undefined && ch in CHINESE_DIGITS && ch !== '两') {
+  if (yearDigit(code) >= 0) {
     // 二〇二〇年一月十七日
-    if (i > 0 && s[i - 1] in CHINESE_DIGITS) return undefined;
+    if (i > 0 && CHINESE_DIGIT_VALUE[s.charCodeAt(i - 1)] >= 0) return undefined;
     let year = 0;
     for (let k = 0; k < 4; k++) {
-      const d = CHINESE_DIGITS[s[i + k]];
-      if (d === undefined || s[i + k] === '两') return undefined;
+      const d = yearDigit(s.charCodeAt(i + k));
+      if (d < 0) return undefined;
       year = year * 10 + d;
     }
     if (s[i + 4] !== '年' || year < 1900) return undefined;
@@ -225,12 +230,25 @@ function dateAt(c: CompactText, i: number): RawDate | undefined {
   return undefined;
 }
 
+/** Value of each Chinese digit by char code, -1 for other characters (a table: no string per character). */
+const CHINESE_DIGIT_VALUE = new Int8Array(0x10000).fill(-1);
+for (const [ch, value] of Object.entries(CHINESE_DIGITS)) CHINESE_DIGIT_VALUE[ch.charCodeAt(0)] = value;
+const LIANG = '两'.charCodeAt(0);
+
+/** A digit of a year written in Chinese (二〇二四; 两 is not written in years), or -1. */
+function yearDigit(code: number): number {
+  return code === LIANG || !(code >= 0 && code < 0x10000) ? -1 : CHINESE_DIGIT_VALUE[code];
+}
+
+/** 1 for the char codes that may start a date: ASCII and Chinese digits (a table: no string per character). */
+const DATE_START = new Uint8Array(0x10000);
+for (const ch of [...'0123456789', ...Object.keys(CHINESE_DIGITS)]) DATE_START[ch.charCodeAt(0)] = 1;
+
 function scanDates(c: CompactText): RawDate[] {
   const out: RawDate[] = [];
   const s = c.s;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (!isDigit(ch) && !(ch in CHINESE_DIGITS)) continue;
+    if (DATE_START[s.charCodeAt(i)] === 0) continue;
     const d = dateAt(c, i);
     if (d) {
       out.push(d);
@@ -557,10 +575,16 @@ function scanLawRefs(c: CompactText): LawReference[] {
 
 const KNOWN_PREFIXES = ['国办公开办函', '国办公开办发', '国办秘函', '国办函', '国办发', '国发', '国函'];
 
+/** 1 for the characters a document number scan stops at: opening brackets and 令. */
+const DOC_NUMBER_START = new Uint8Array(0x10000);
+for (const ch of '〔[【（(［令') DOC_NUMBER_START[ch.charCodeAt(0)] = 1;
+
 function scanDocNumbers(c: CompactText): DocumentNumber[] {
   const s = c.s;
   const out: DocumentNumber[] = [];
   for (let i = 0; i < s.length; i++) {
+    // By code first: a one-character string per character of the text would be garbage to collect.
+    if (DOC_NUMBER_START[s.charCodeAt(i)] === 0) continue;
     const ch = s[i];
     if (ch === '〔' || ch === '[' || ch === '【' || ch === '（' || ch === '(' || ch === '［') {
       const [year, yk] = digitsAt(s, i + 1, 5);
@@ -627,7 +651,7 @@ export function extractMeta(text: string, lines: Line[], firstPartLine: number |
 }
 
 function extract(text: string, lines: Line[], firstPartLine: number | undefined): DocumentMeta {
-  const c = new CompactText(text);
+  const c = compactOf(text, lines);
   const s = c.s;
   const meta = emptyMeta();
 
@@ -887,7 +911,7 @@ export interface PreambleInfo {
 
 export function preambleOf(text: string, lines: Line[], firstPartLine: number | undefined): PreambleInfo | undefined {
   try {
-    const c = new CompactText(text);
+    const c = compactOf(text, lines);
     const headLineEnd = Math.min(lines.length, firstPartLine !== undefined && firstPartLine >= 0 ? firstPartLine : 40, 60);
     const headEndOffset = headLineEnd < lines.length ? lines[headLineEnd].start : text.length;
     const p = findPreamble(c, Math.min(c.indexAt(headEndOffset), c.indexAt(20000)));

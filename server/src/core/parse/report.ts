@@ -7,7 +7,7 @@ import { extractMeta } from './meta';
 import { detectHeading } from './headings';
 import { splitDelimitedRow, splitSpacedRow, type RawRow } from './rows';
 import { buildTables, coreKey, kindOfLabel, type TableItem } from './tables';
-import { labelKey, normalizeWidth, profile, profileSimilarity, similarity, splitLines, type Profile } from './text';
+import { labelKey, profile, profileSimilarity, similarity, splitLines, type Profile } from './text';
 
 type LineKind =
   | { type: 'row'; raw: RawRow }
@@ -74,20 +74,33 @@ function resolveParts(candidates: Heading[]): { parts: Part[]; others: Heading[]
   return { parts, others };
 }
 
-/** Numbers written in prose, with their spans (for the prose rules). */
+/** ASCII value of a half- or full-width digit's code, or -1. */
+function digitOf(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+/** Numbers written in prose, with their spans (for the prose rules). Full-width digits and ． count. */
 function proseNumbers(line: Line, index: number, out: ProseNumber[]): void {
-  const n = normalizeWidth(line.text);
+  const s = line.text;
   let i = 0;
-  while (i < n.length) {
-    if (n[i] >= '0' && n[i] <= '9') {
-      let j = i;
-      while (j < n.length && ((n[j] >= '0' && n[j] <= '9') || (n[j] === '.' && n[j + 1] >= '0' && n[j + 1] <= '9'))) j++;
-      const value = parseDecimal(n.slice(i, j));
-      if (value) out.push({ span: { start: line.start + i, end: line.start + j }, value, line: index });
-      i = j;
-    } else {
+  while (i < s.length) {
+    if (digitOf(s.charCodeAt(i)) < 0) {
       i++;
+      continue;
     }
+    let written = '';
+    let j = i;
+    for (; j < s.length; j++) {
+      const d = digitOf(s.charCodeAt(j));
+      if (d >= 0) written += d;
+      else if ((s[j] === '.' || s[j] === '．') && digitOf(s.charCodeAt(j + 1)) >= 0) written += '.';
+      else break;
+    }
+    const value = parseDecimal(written);
+    if (value) out.push({ span: { start: line.start + i, end: line.start + j }, value, line: index });
+    i = j;
   }
 }
 

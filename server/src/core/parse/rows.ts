@@ -12,7 +12,9 @@ export interface RawRow {
 
 export type LineRowShape = RawRow | 'separator' | undefined;
 
-const FULL_BAR = '｜';
+const BAR_CODE = 0x7c; // |
+const FULL_BAR_CODE = 0xff5c; // ｜
+const TAB_CODE = 0x09;
 /** A line of only TABs is a blank template row (table 四's data row) only when it is that wide. */
 const MIN_BLANK_TAB_CELLS = 5;
 
@@ -29,45 +31,41 @@ function isSeparatorCell(s: string): boolean {
 /** Pipe (`a | b |`), Markdown (`| a | b |`) or TAB rows; undefined for any other line. */
 export function splitDelimitedRow(line: Line): LineRowShape {
   const text = line.text;
-  let bars = 0;
-  let tabs = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '|' || c === FULL_BAR) bars++;
-    else if (c === '\t') tabs++;
-  }
-  if (bars === 0 && tabs === 0) return undefined;
-  const useBars = bars > 0;
+  // Prose has no separators at all: native searches decide that faster than a loop over the line.
+  if (text.indexOf('|') < 0 && text.indexOf('｜') < 0 && text.indexOf('\t') < 0) return undefined;
+  // One pass: bar positions, and whether there are TABs (a TAB row has no bars).
   const seps: number[] = [];
   const fullWidthBars: Span[] = [];
+  let tabs = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (useBars ? c === '|' || c === FULL_BAR : c === '\t') {
+    const c = text.charCodeAt(i);
+    if (c === BAR_CODE || c === FULL_BAR_CODE) {
       seps.push(i);
-      if (c === FULL_BAR) fullWidthBars.push({ start: line.start + i, end: line.start + i + 1 });
-    }
+      if (c === FULL_BAR_CODE) fullWidthBars.push({ start: line.start + i, end: line.start + i + 1 });
+    } else if (c === TAB_CODE) tabs++;
   }
-  // Cell interiors between separators.
-  const bounds: [number, number][] = [];
-  let from = 0;
-  for (const s of seps) {
-    bounds.push([from, s]);
-    from = s + 1;
-  }
-  bounds.push([from, text.length]);
+  if (seps.length === 0 && tabs === 0) return undefined;
+  const useBars = seps.length > 0;
+  if (!useBars) for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) seps.push(i);
+  // Cell k lies between separator k-1 and separator k; `first`/`last` drop the empty ends of `| a | b |`.
+  const cellFrom = (k: number) => (k === 0 ? 0 : seps[k - 1] + 1);
+  const cellTo = (k: number) => (k === seps.length ? text.length : seps[k]);
+  let first = 0;
+  let last = seps.length;
   let syntax: RowSyntax = useBars ? 'pipe' : 'tab';
   if (useBars) {
-    const leading = text.slice(bounds[0][0], bounds[0][1]);
-    if (leading.trim() === '') {
+    if (text.slice(0, seps[0]).trim() === '') {
       // `| a | b |`: nothing before the first bar.
-      bounds.shift();
+      first = 1;
       syntax = 'markdown';
     }
-    const trailing = bounds[bounds.length - 1];
-    if (bounds.length > 0 && text.slice(trailing[0], trailing[1]).trim() === '') bounds.pop();
-    if (bounds.length > 0 && bounds.every(([a, b]) => isSeparatorCell(text.slice(a, b)))) return 'separator';
+    if (last >= first && text.slice(cellFrom(last), cellTo(last)).trim() === '') last--;
+    let separator = last >= first;
+    for (let k = first; separator && k <= last; k++) separator = isSeparatorCell(text.slice(cellFrom(k), cellTo(k)));
+    if (separator) return 'separator';
   }
-  const cells = bounds.map(([a, b]) => makeCell(text, line.start, a, b));
+  const cells: Cell[] = [];
+  for (let k = first; k <= last; k++) cells.push(makeCell(text, line.start, cellFrom(k), cellTo(k)));
   const nonBlank = cells.filter((c) => c.kind !== 'blank').length;
   // A tab-indented paragraph is prose; an all-blank pipe row or `label<TAB>` (a template row) is a row.
   if (nonBlank === 0 && cells.length < (syntax === 'tab' ? MIN_BLANK_TAB_CELLS : 2)) return undefined;
@@ -76,6 +74,10 @@ export function splitDelimitedRow(line: Line): LineRowShape {
 }
 
 const MAX_LABEL_FOR_SPACED = 120;
+
+function endsInDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
 
 /**
  * A space-aligned row as `pdftotext -layout` writes it: an optional label, then numbers separated by
@@ -89,6 +91,8 @@ export function splitSpacedRow(line: Line): RawRow | undefined {
   while (i > 0) {
     while (i > 0 && isSpace(text[i - 1])) i--;
     if (i === 0) break;
+    // A number ends in a digit (half or full width): most prose lines stop here, cheaply.
+    if (!endsInDigit(text.charCodeAt(i - 1))) break;
     let j = i;
     while (j > 0 && !isSpace(text[j - 1])) j--;
     const cell = makeCell(text, line.start, j, i);

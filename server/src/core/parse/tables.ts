@@ -48,8 +48,10 @@ function markerLength(s: string, p: number): number {
   return 0;
 }
 
-/** Splits a label into numbered segments: `（三）不予公开 1.属于国家秘密` → two segments. */
-export function labelSegments(label: string): string[] {
+/** Splits a label into numbered segments: `（三）不予公开 1.属于国家秘密` → two segments. Memoised: callers must not change the array. */
+export const labelSegments = memoize(splitSegments);
+
+function splitSegments(label: string): string[] {
   const s = normalizeWidth(label).replace(/\s+/g, '');
   const segments: string[] = [];
   let start = 0;
@@ -80,7 +82,11 @@ interface DefKeys {
   exact: Set<string>;
   /** Every wording, variants included, for fuzzy matching. */
   profiles: Profile[];
+  /** Best fuzzy score of each label key seen (labels repeat from report to report and keystroke to keystroke). */
+  scores: Map<string, number>;
 }
+
+const MAX_SCORES_PER_DEF = 2048;
 
 const defKeyCache = new WeakMap<RowDef, DefKeys>();
 
@@ -88,7 +94,7 @@ function keysOf(def: RowDef): DefKeys {
   let keys = defKeyCache.get(def);
   if (!keys) {
     const exact = [def.label, ...(def.accepted ?? [])].map(coreKey);
-    keys = { exact: new Set(exact), profiles: [...exact, ...(def.variants ?? []).map(coreKey)].map(profile) };
+    keys = { exact: new Set(exact), profiles: [...exact, ...(def.variants ?? []).map(coreKey)].map(profile), scores: new Map() };
     defKeyCache.set(def, keys);
   }
   return keys;
@@ -98,8 +104,13 @@ function rowScore(key: string | Profile, def: RowDef): { score: number; exact: b
   const p = typeof key === 'string' ? profile(key) : key;
   const keys = keysOf(def);
   if (keys.exact.has(p.text)) return { score: 1, exact: true };
-  let score = 0;
-  for (const k of keys.profiles) score = Math.max(score, profileSimilarity(p, k));
+  let score = keys.scores.get(p.text);
+  if (score === undefined) {
+    score = 0;
+    for (const k of keys.profiles) score = Math.max(score, profileSimilarity(p, k));
+    if (keys.scores.size >= MAX_SCORES_PER_DEF) keys.scores.clear();
+    keys.scores.set(p.text, score);
+  }
   return { score, exact: false };
 }
 
@@ -212,8 +223,16 @@ interface Collected {
 }
 
 function spanOf(rows: RowLine[]): { start: number; end: number } {
-  const cells = rows.flatMap((r) => r.raw.cells);
-  return { start: Math.min(...cells.map((c) => c.span.start)), end: Math.max(...cells.map((c) => c.span.end)) };
+  // A loop, not Math.min(...cells): a spread of many cells overflows the stack.
+  let start = Infinity;
+  let end = -Infinity;
+  for (const r of rows) {
+    for (const c of r.raw.cells) {
+      if (c.span.start < start) start = c.span.start;
+      if (c.span.end > end) end = c.span.end;
+    }
+  }
+  return { start, end };
 }
 
 function majoritySyntax(rows: RowLine[]): TableRow['syntax'] {
@@ -279,15 +298,19 @@ function requestsLayout(collected: Collected, fallback: LayoutId): LayoutId {
 }
 
 /** Layout of table 二: by its column headers and the rows only one layout has. */
+/** Header and row words of table 二 that only one layout has (from the declarations, built once). */
+function wordsOnlyIn(id: LayoutId): string[] {
+  const mine = tableDef(id, 'active');
+  const other = tableDef(id === '2021' ? '2019' : '2021', 'active');
+  const otherWords = new Set([...other.headerBands.flat(), ...other.rows.map((r) => r.label)].map(labelKey));
+  return [...mine.headerBands.flat(), ...mine.rows.map((r) => r.label)].map(labelKey).filter((k) => !otherWords.has(k));
+}
+
+let activeLayoutWords: { words2019: string[]; words2021: string[] } | undefined;
+
 function activeLayout(collected: Collected, fallback: LayoutId): LayoutId {
-  const only = (id: LayoutId) => {
-    const mine = tableDef(id, 'active');
-    const other = tableDef(id === '2021' ? '2019' : '2021', 'active');
-    const otherWords = new Set([...other.headerBands.flat(), ...other.rows.map((r) => r.label)].map(labelKey));
-    return [...mine.headerBands.flat(), ...mine.rows.map((r) => r.label)].map(labelKey).filter((k) => !otherWords.has(k));
-  };
-  const words2019 = only('2019');
-  const words2021 = only('2021');
+  activeLayoutWords ??= { words2019: wordsOnlyIn('2019'), words2021: wordsOnlyIn('2021') };
+  const { words2019, words2021 } = activeLayoutWords;
   let score = 0;
   for (const r of collected.rows) {
     for (const c of r.raw.cells) {
@@ -320,6 +343,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
   const def = tableDef(layout, kind);
   const headerRows = collected.rows.filter((r) => !hasNumbers(r.raw) && !bestRow(coreKey(lastSegment(labelText(r.raw))), def.rows));
   const columns = kind === 'requests' ? requestColumns(def, headerRows) : def.columns;
+  const isHeaderRow = new Set(headerRows);
   const table = emptyTable(def, collected.rows, columns);
   const order = def.rows;
   let lastIndex = -1;
@@ -330,7 +354,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
     const labelCells = r.raw.cells.slice(0, end);
     const valueCells = r.raw.cells.slice(end);
     const numeric = hasNumbers(r.raw);
-    if (headerRows.includes(r)) {
+    if (isHeaderRow.has(r)) {
       table.headerCells.push(...alignHeader(r.raw.cells, def));
       return;
     }
@@ -417,7 +441,8 @@ function buildReviewTable(collected: Collected, reportYear: number | undefined):
   );
   if (data.length === 0) return undefined;
   const table = emptyTable(def, collected.rows, def.columns);
-  for (const r of collected.rows) if (!data.includes(r)) table.headerCells.push(...alignHeader(r.raw.cells, def));
+  const isData = new Set(data);
+  for (const r of collected.rows) if (!isData.has(r)) table.headerCells.push(...alignHeader(r.raw.cells, def));
   const trimmed = (r: RowLine) => {
     const cells = [...r.raw.cells];
     while (cells.length > def.columns.length && cells[cells.length - 1].kind === 'blank') cells.pop();

@@ -2,23 +2,30 @@
 // normalised line are offsets in the original text.
 import type { Line } from '../model';
 
+const FROM_CHAR_CODE_CHUNK = 8192;
+
+function needsWidthChange(c: number): boolean {
+  return (c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0xa0 || c === 0x0c || c === 0x0b;
+}
+
 /** Full-width ASCII (digits, brackets, bar, punctuation) to half-width; ideographic/no-break space to space. */
 export function normalizeWidth(s: string): string {
-  let out = '';
-  let changed = false;
+  // Most text is already half-width: find the first change before building anything.
+  let first = 0;
+  while (first < s.length && !needsWidthChange(s.charCodeAt(first))) first++;
+  if (first === s.length) return s;
+  const codes = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      out += String.fromCharCode(c - 0xfee0);
-      changed = true;
-    } else if (c === 0x3000 || c === 0xa0 || c === 0x0c || c === 0x0b) {
-      out += ' ';
-      changed = true;
-    } else {
-      out += s[i];
-    }
+    codes[i] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : needsWidthChange(c) ? 0x20 : c;
   }
-  return changed ? out : s;
+  // fromCharCode in chunks (argument count limit); keeps lone surrogates as they are, unlike TextDecoder.
+  if (codes.length <= FROM_CHAR_CODE_CHUNK) return String.fromCharCode.apply(null, codes as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < codes.length; i += FROM_CHAR_CODE_CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, i + FROM_CHAR_CODE_CHUNK) as unknown as number[]);
+  }
+  return out;
 }
 
 export function isSpace(c: string): boolean {
@@ -47,12 +54,12 @@ const KEY_DROP = new Set([
 ]);
 
 /** Comparison key of a label: width-normalised, without spaces and punctuation. */
-export function labelKey(s: string): string {
+export const labelKey = memoize((s: string): string => {
   const n = normalizeWidth(s);
   let out = '';
   for (const ch of n) if (!KEY_DROP.has(ch)) out += ch;
   return out;
-}
+});
 
 /** Character bigrams of a string with their counts, for repeated similarity comparisons. */
 export interface Profile {
@@ -61,7 +68,9 @@ export interface Profile {
   text: string;
 }
 
-export function profile(text: string): Profile {
+export const profile = memoize(bigramProfile);
+
+function bigramProfile(text: string): Profile {
   const grams = new Map<string, number>();
   for (let i = 0; i < text.length - 1; i++) {
     const g = text.slice(i, i + 2);
@@ -100,9 +109,12 @@ export function trimRange(s: string, from: number, to: number): [number, number]
  * Memoises a pure function of a string. Report labels come from a small vocabulary, so checking the
  * same document again (every keystroke) finds them cached; the cache is dropped when it grows large.
  */
+const MAX_MEMO_KEY = 256;
+
 export function memoize<V>(fn: (s: string) => V, max = 4096): (s: string) => V {
   const cache = new Map<string, V>();
   return (s: string) => {
+    if (s.length > MAX_MEMO_KEY) return fn(s); // long text is prose, not a label: not worth keeping
     const hit = cache.get(s);
     if (hit !== undefined || cache.has(s)) return hit as V;
     if (cache.size >= max) cache.clear();

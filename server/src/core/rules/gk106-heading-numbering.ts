@@ -3,6 +3,11 @@ import type { Heading } from '../model';
 import { msg } from '../i18n';
 import { toChineseNumeral } from '../numerals';
 
+/** Longest run of sub-headings a renumbering fix rewrites. */
+const MAX_RENUMBERED = 60;
+/** toChineseNumeral writes up to 九百九十九. */
+const MAX_NUMERAL = 999;
+
 /** Sub-heading numbers that skip or repeat, and top-level numbering that starts over. */
 export const headingNumbering: Rule = {
   meta: {
@@ -51,10 +56,15 @@ export const headingNumbering: Rule = {
       for (let i = 0; i < r.length; i++) {
         const h = r[i];
         if (h.number !== expected) {
-          const edits: TextEdit[] = r.slice(i).map((x, k) => ({
-            span: x.markerSpan,
-            newText: `${ctx.text[x.markerSpan.start]}${toChineseNumeral(expected + k)}${ctx.text[x.markerSpan.end - 1]}`,
-          }));
+          // Renumbering rewrites the rest of the run: offered for runs of real sub-headings only, so
+          // that a text of thousands of `(一)` lines does not get a fix per line over all later lines.
+          const renumber = r.length - i <= MAX_RENUMBERED && expected + r.length - i - 1 <= MAX_NUMERAL;
+          const edits: TextEdit[] = renumber
+            ? r.slice(i).map((x, k) => ({
+                span: x.markerSpan,
+                newText: `${ctx.text[x.markerSpan.start]}${toChineseNumeral(expected + k)}${ctx.text[x.markerSpan.end - 1]}`,
+              }))
+            : [];
           ctx.emit({
             span: h.markerSpan,
             message: msg(
@@ -62,7 +72,7 @@ export const headingNumbering: Rule = {
               `Number should be (${expected}), found (${h.number})`,
             ),
             related: i > 0 ? [{ span: r[i - 1].markerSpan, message: msg('上一个同级标题', 'previous heading at this level') }] : [],
-            fixes: [{ id: 'renumber', title: msg('重新编号本组标题', 'Renumber this run of headings'), edits, safe: false }],
+            fixes: renumber ? [{ id: 'renumber', title: msg('重新编号本组标题', 'Renumber this run of headings'), edits, safe: false }] : [],
             data: { level: 2, expected, actual: h.number },
           });
         }

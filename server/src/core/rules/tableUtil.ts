@@ -10,11 +10,24 @@ export function columnsOf(table: Table, row: TableRow): ColumnDef[] {
   return row.def?.columns ?? table.columns;
 }
 
+/** Column id → position, per column list (the lists are few and shared: layout data or a table's). */
+const columnIndexes = new WeakMap<ColumnDef[], Map<string, number>>();
+
+function columnIndex(columns: ColumnDef[], colId: string): number {
+  let index = columnIndexes.get(columns);
+  if (!index) {
+    index = new Map();
+    columns.forEach((c, i) => index!.has(c.id) || index!.set(c.id, i)); // the first column of an id, as a search would find
+    columnIndexes.set(columns, index);
+  }
+  return index.get(colId) ?? -1;
+}
+
 /** The cell at (row, column), or undefined when the row is missing or its cells cannot be trusted. */
 export function cellOf(table: Table, rowId: string, colId: string): Cell | undefined {
   const row = table.byRow.get(rowId);
   if (!row || row.countMismatch) return undefined;
-  const index = columnsOf(table, row).findIndex((c) => c.id === colId);
+  const index = columnIndex(columnsOf(table, row), colId);
   return index < 0 ? undefined : row.values[index];
 }
 

@@ -1,0 +1,323 @@
+// The benchmark: `npm run bench` (bundles dist/ first). Prints one table per measure; every time is
+// the median of repeated runs after warm-up, on this machine as it is (other work on it adds noise).
+//
+// Run with tsx on the TypeScript sources: the core timings are of the same code the tests exercise,
+// tsx compiles each file once at load (outside every timed run), and the steady-state JIT code is
+// the same as the bundle's. The LSP and CLI figures use the built bundles (dist/server.js, dist/cli.js),
+// as an editor and an evaluator run them.
+//
+//   npm run bench                 everything
+//   npm run bench -- core lsp     only some sections: core, lsp, bundle, cli
+//   GKREPORT_SERVER=path npm run bench -- lsp    the LSP figures of another server bundle
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { check } from '../server/src/core/engine';
+import { generateReport, randomSource } from './gen-report';
+import { LspClient } from './lsp-client';
+
+const root = resolve(__dirname, '..');
+const sections = process.argv.slice(2);
+const wanted = (name: string) => sections.length === 0 || sections.includes(name);
+
+// ── measuring ────────────────────────────────────────────────────────────
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+interface Timing {
+  /** Median wall-clock time of one run, ms. */
+  wall: number;
+  /** Median CPU time (user + system) of one run, ms: steadier than wall time on a busy machine. */
+  cpu: number;
+}
+
+/** Times fn: warm-up for ~¼ of the budget, then at least 5 runs and up to the budget; medians. */
+function timeIt(fn: () => void, budgetMs = 600): Timing {
+  const warmEnd = performance.now() + budgetMs / 4;
+  let warm = 0;
+  do {
+    fn();
+    warm++;
+  } while (performance.now() < warmEnd && warm < 20);
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  const end = performance.now() + budgetMs;
+  while (walls.length < 5 || (performance.now() < end && walls.length < 500)) {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    fn();
+    walls.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
+  }
+  return { wall: median(walls), cpu: median(cpus) };
+}
+
+const ms = (x: number) => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
+const kb = (bytes: number) => (bytes / 1024).toFixed(bytes < 10240 ? 1 : 0);
+
+function printTable(headers: string[], rows: (string | number)[][]): void {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...r[i]].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
+  const pad = (s: string, w: number, right: boolean) => {
+    const len = [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    return right ? ' '.repeat(w - len) + s : s + ' '.repeat(w - len);
+  };
+  const line = (r: string[]) => '| ' + r.map((c, i) => pad(c, widths[i], i > 0)).join(' | ') + ' |';
+  console.log(line(headers));
+  console.log('|' + widths.map((w, i) => (i > 0 ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|');
+  for (const r of cells.slice(1)) console.log(line(r));
+  console.log();
+}
+
+// ── texts ────────────────────────────────────────────────────────────────
+
+function corpus(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const dir of ['seeds', 'real']) {
+    const folder = join(root, 'test', 'fixtures', dir);
+    for (const f of readdirSync(folder).sort()) {
+      if (f === 'README.md') continue;
+      out.push({ name: `${dir}/${f.replace(/\.(txt|md)$/, '')}`, text: readFileSync(join(folder, f), 'utf8') });
+    }
+  }
+  return out;
+}
+
+const GENERATED = [
+  { name: 'generated 100 KB', bytes: 100 * 1024 },
+  { name: 'generated 1 MB', bytes: 1024 * 1024 },
+  { name: 'generated 5 MB', bytes: 5 * 1024 * 1024 },
+];
+
+/** The floor: split into lines, then one pass of a number regex over each line. */
+const NUMBER = /[0-9０-９]+/g;
+function floor(text: string): number {
+  let count = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    NUMBER.lastIndex = 0;
+    while (NUMBER.exec(line)) count++;
+  }
+  return count;
+}
+
+// ── core ─────────────────────────────────────────────────────────────────
+
+/** markdownlint grows faster than linearly on these texts (a 300 KB report takes tens of seconds): past this size it is not run. */
+const MARKDOWNLINT_MAX_BYTES = 200 * 1024;
+/** A run slower than this is measured once, not repeated. */
+const SINGLE_RUN_MS = 1500;
+
+async function benchCore(): Promise<void> {
+  const { lint } = await import('markdownlint/sync');
+  const texts = [...corpus(), ...GENERATED.map((g) => ({ name: g.name, text: generateReport(g.bytes) }))];
+  // Warm-up across all the reports first: the compiler settles after some hundreds of checks, and the
+  // first text measured should not pay for it.
+  const warmUntil = performance.now() + 3000;
+  for (let i = 0; performance.now() < warmUntil; i++) check(texts[i % (texts.length - GENERATED.length)].text);
+  const rows: (string | number)[][] = [];
+  const corpusTimes: Timing[] = [];
+  const notes: string[] = [];
+  for (const { name, text } of texts) {
+    const bytes = Buffer.byteLength(text);
+    const big = text.length > 200_000;
+    const ours = timeIt(() => check(text), big ? 4000 : 600);
+    const base = timeIt(() => floor(text), big ? 1000 : 300);
+    let mdl: Timing | undefined;
+    if (bytes <= MARKDOWNLINT_MAX_BYTES) {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      lint({ strings: { doc: text } });
+      const used = process.cpuUsage(cpu);
+      const once = { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
+      mdl = once.wall > SINGLE_RUN_MS ? once : timeIt(() => lint({ strings: { doc: text } }), 600);
+      if (once.wall > SINGLE_RUN_MS) notes.push(`markdownlint on ${name}: one run (${ms(once.wall)} ms), not repeated.`);
+    }
+    if (!name.startsWith('generated')) corpusTimes.push(ours);
+    process.stderr.write(`  ${name}: ${ms(ours.wall)} ms\n`);
+    rows.push([
+      name,
+      kb(bytes),
+      ms(ours.wall),
+      ms(ours.cpu),
+      ms(base.cpu),
+      (ours.cpu / base.cpu).toFixed(1),
+      mdl === undefined ? 'not run' : ms(mdl.cpu),
+      mdl === undefined ? '—' : (ours.cpu / mdl.cpu).toFixed(3),
+      ms(ours.cpu / (bytes / 1024 / 1024)),
+    ]);
+  }
+  console.log('## Full check (core `check`: parse + all rules), floor, markdownlint — medians, ms\n');
+  console.log('Wall = elapsed time; CPU = user + system time of this process for the run (GC threads included),');
+  console.log('steadier when other work shares the cores. Ratios and ms/MB are of CPU times.\n');
+  printTable(['text', 'KB', 'check wall', 'check CPU', 'floor CPU', '× floor', 'markdownlint CPU', '× markdownlint', 'check CPU ms/MB'], rows);
+  for (const key of ['wall', 'cpu'] as const) {
+    const xs = corpusTimes.map((t) => t[key]);
+    console.log(`Seeds and real reports, check ${key === 'wall' ? 'wall' : 'CPU'} time: median ${ms(median(xs))} ms, max ${ms(Math.max(...xs))} ms.`);
+  }
+  console.log(`markdownlint (all default rules) is not run above ${MARKDOWNLINT_MAX_BYTES / 1024} KB: it grows faster than linearly on these texts.`);
+  for (const n of notes) console.log(n);
+  console.log();
+}
+
+// ── LSP ──────────────────────────────────────────────────────────────────
+
+/** Offsets of the digit runs inside table cells (`| 12 |`) of a text: where the single-cell edits go. */
+function cellNumbers(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /\| (\d{1,6}) (?=\|)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index + 2, end: m.index + 2 + m[1].length });
+  return out;
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
+async function benchLsp(): Promise<void> {
+  const text = generateReport(10 * 1024, 7);
+  const uri = 'file:///bench/report.gkreport';
+  const started = performance.now();
+  const client = new LspClient(process.env.GKREPORT_SERVER || undefined);
+  try {
+    await client.initialize({ debounce: 0 });
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'gkreport', version: 1, text } });
+    await client.diagnostics(uri, 1);
+    const startup = performance.now() - started;
+
+    // 200 single-cell edits, each waited for: change sent → diagnostics of that version received.
+    let current = text;
+    const next = randomSource(3);
+    const latencies: number[] = [];
+    for (let version = 2; version < 202; version++) {
+      const cells = cellNumbers(current);
+      const cell = cells[Math.floor(next() * cells.length)];
+      const value = String(Math.floor(next() * 100));
+      const range = { start: positionAt(current, cell.start), end: positionAt(current, cell.end) };
+      current = current.slice(0, cell.start) + value + current.slice(cell.end);
+      const from = client.received.length;
+      const sent = performance.now();
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: value }] });
+      await client.diagnostics(uri, version, from);
+      latencies.push(client.arrivals[client.arrivals.length - 1] - sent);
+    }
+    const memory = client.memory();
+    console.log(`## Language server (${process.env.GKREPORT_SERVER || 'dist/server.js'} over stdio)\n`);
+    printTable(
+      ['measure', 'value'],
+      [
+        ['document', `generated, ${kb(Buffer.byteLength(text))} KB, ${cellNumbers(text).length} number cells`],
+        ['start → first diagnostics', `${ms(startup)} ms`],
+        ['didChange → diagnostics p50 (200 single-cell edits)', `${ms(median(latencies))} ms`],
+        ['didChange → diagnostics p95', `${ms(percentile(latencies, 95))} ms`],
+        ['didChange → diagnostics max', `${ms(Math.max(...latencies))} ms`],
+        ['server peak RSS (VmHWM)', `${(memory.peak / 1048576).toFixed(1)} MB`],
+      ],
+    );
+    console.log(
+      'The edits are sent with initializationOptions.settings.debounce = 0. A server that ignores it\n' +
+        '(the placeholder: fixed 200 ms) shows its debounce in these latencies; nothing is subtracted.\n',
+    );
+  } finally {
+    await client.stop();
+  }
+}
+
+// ── bundles ──────────────────────────────────────────────────────────────
+
+function bundleSizes(dir: string): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const f of readdirSync(dir).sort()) if (f.endsWith('.js')) sizes.set(f, statSync(join(dir, f)).size);
+  return sizes;
+}
+
+function benchBundles(): void {
+  const dev = bundleSizes(join(root, 'dist'));
+  // The production build runs in a scratch folder (symlinks to the sources) so dist/ stays as built.
+  const scratch = mkdtempSync(join(tmpdir(), 'gkreport-bundle-'));
+  try {
+    for (const entry of ['client', 'server', 'node_modules', 'package.json', 'tsconfig.json']) symlinkSync(join(root, entry), join(scratch, entry));
+    cpSync(join(root, 'esbuild.js'), join(scratch, 'esbuild.js'));
+    execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: scratch, stdio: 'ignore' });
+    const prod = bundleSizes(join(scratch, 'dist'));
+    console.log('## Bundle sizes (dist/)\n');
+    printTable(
+      ['bundle', 'development KB', 'production KB'],
+      [...dev.keys()].map((f) => [f, kb(dev.get(f)!), prod.has(f) ? kb(prod.get(f)!) : '—']),
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+// ── CLI ──────────────────────────────────────────────────────────────────
+
+function benchCli(): void {
+  const folder = mkdtempSync(join(tmpdir(), 'gkreport-cli-bench-'));
+  try {
+    // 1,000 reports: the seeds and real reports, each copy with its own numbers changed.
+    const texts = corpus().map((c) => c.text);
+    const next = randomSource(11);
+    let bytes = 0;
+    mkdirSync(join(folder, 'reports'));
+    for (let i = 0; i < 1000; i++) {
+      const text = texts[i % texts.length].replace(/\d+/g, (d) => (next() < 0.1 ? String(Math.floor(next() * 100)) : d));
+      bytes += Buffer.byteLength(text);
+      writeFileSync(join(folder, 'reports', `report-${String(i).padStart(4, '0')}.txt`), text);
+    }
+    const cli = join(root, 'dist', 'cli.js');
+    const rows: string[][] = [];
+    for (const jobs of [1, 2]) {
+      const times: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        const start = performance.now();
+        const result = spawnSync(process.execPath, [cli, '--format', 'json', '--jobs', String(jobs), join(folder, 'reports')], {
+          maxBuffer: 1 << 30,
+          encoding: 'utf8',
+        });
+        times.push(performance.now() - start);
+        if (result.status !== 0 && result.status !== 1) throw new Error(`gkreport failed: ${result.stderr}`);
+      }
+      const t = median(times);
+      rows.push([`--jobs ${jobs}`, `${(t / 1000).toFixed(2)} s`, (1000 / (t / 1000)).toFixed(0)]);
+    }
+    console.log(`## CLI throughput: 1,000 reports (${(bytes / 1048576).toFixed(1)} MB), \`gkreport --format json <folder>\`, median of 3\n`);
+    printTable(['run', 'wall time', 'files/s'], rows);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const os = await import('node:os');
+  const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`# gkreport benchmark — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, load average ${load()}\n`);
+  if (wanted('core')) await benchCore();
+  if (wanted('lsp')) await benchLsp();
+  if (wanted('bundle')) benchBundles();
+  if (wanted('cli')) benchCli();
+  console.log(`Load average at the end: ${load()} (other work on the machine makes every time noisy).`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
