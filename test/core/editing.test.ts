@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { check } from '../../server/src/core/engine';
 import { applyEdits } from '../../server/src/core/fix';
 import { displayWidth, formatTables, tabTableToPipe } from '../../server/src/core/format';
-import { foldingRanges, outline } from '../../server/src/core/symbols';
+import { foldingRanges, headingName, outline } from '../../server/src/core/symbols';
 import { lineEdits, recomputeTotals } from '../../server/src/core/recompute';
 import { completionsAt } from '../../server/src/core/complete';
 import { skeletonText, standardTemplates } from '../../server/src/core/templateList';
@@ -20,6 +20,13 @@ describe('outline and folding', () => {
     assert.deepEqual(parts[0].children.map((c) => c.kind), ['heading', 'heading', 'heading', 'heading', 'heading']);
     assert.deepEqual(parts.slice(1, 4).map((p) => p.children.map((c) => c.kind)), [['table'], ['table'], ['table']]);
     for (let i = 1; i < parts.length; i++) assert.ok(parts[i - 1].lines.last < parts[i].lines.first, 'parts do not overlap');
+  });
+
+  it('a sub-heading that runs on into its paragraph is named by its first sentence, at most 40 characters', () => {
+    const parts = outline(check(seedText(SEEDS.kunmingBureau2019)).model).filter((n) => n.kind === 'part');
+    assert.equal(parts[0].children[0].name, '(一)加强组织领导,狠抓培训管理');
+    assert.ok(parts.flatMap((p) => p.children).every((c) => c.name.length <= 41));
+    assert.equal(headingName('（二）' + '长'.repeat(60)), '（二）' + '长'.repeat(37) + '…');
   });
 
   it('seed 004 (no tables) still lists its six parts; folding covers each multi-line part', () => {

@@ -40,6 +40,23 @@ function tableNode(model: ReportModel, table: Table): OutlineNode {
   };
 }
 
+/** Longest outline name; a sub-heading often runs on into its paragraph on the same line. */
+const NAME_MAX = 40;
+
+/** A heading's name in the outline: up to the end of its first sentence, at most NAME_MAX characters. */
+export function headingName(text: string): string {
+  const trimmed = text.trim();
+  let end = trimmed.length;
+  for (let i = 0; i < trimmed.length; i++) {
+    if (trimmed[i] === '。' || trimmed[i] === '；' || trimmed[i] === ';') {
+      end = i;
+      break;
+    }
+  }
+  const name = trimmed.slice(0, end);
+  return name.length > NAME_MAX ? `${name.slice(0, NAME_MAX)}…` : name;
+}
+
 /** Parts (and other top-level headings) holding their sub-headings and tables, in document order. */
 export function outline(model: ReportModel): OutlineNode[] {
   const headings = [...model.headings].sort((a, b) => a.line - b.line);
@@ -51,7 +68,7 @@ export function outline(model: ReportModel): OutlineNode[] {
     const part = partOf.get(h);
     return {
       kind: h.level === 1 ? 'part' : 'heading',
-      name: model.text.slice(h.span.start, h.span.end).trim(),
+      name: headingName(model.text.slice(h.span.start, h.span.end)),
       detail: part === undefined ? undefined : msg(`第${'一二三四五六'[part - 1]}部分`, `Part ${part}`),
       span: { start: h.span.start, end: model.lines[last].end },
       selection: h.span,
