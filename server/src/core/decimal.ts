@@ -9,10 +9,6 @@ export interface Decimal {
 
 export const ZERO: Decimal = { units: 0n, scale: 0 };
 
-export function fromInteger(n: number | bigint): Decimal {
-  return { units: BigInt(n), scale: 0 };
-}
-
 /** Parses plain ASCII `-?digits(.digits)?`; returns undefined for anything else. */
 export function parseDecimal(s: string): Decimal | undefined {
   const negative = s.charCodeAt(0) === 45; // -
@@ -59,10 +55,6 @@ export function compare(a: Decimal, b: Decimal): number {
 
 export function equals(a: Decimal, b: Decimal): boolean {
   return compare(a, b) === 0;
-}
-
-export function isNegative(d: Decimal): boolean {
-  return d.units < 0n;
 }
 
 export function toString(d: Decimal): string {

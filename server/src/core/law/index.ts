@@ -50,8 +50,6 @@ export interface Article {
   explanation?: Localized;
 }
 
-export const regulationTitle = REGULATION.title;
-export const regulationDocument = REGULATION.document;
 export const articleCount = REGULATION.articles.length;
 export const chapters: readonly Chapter[] = REGULATION.chapters;
 

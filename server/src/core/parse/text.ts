@@ -96,15 +96,6 @@ export function similarity(a: string, b: string): number {
   return a === b ? 1 : profileSimilarity(profile(a), profile(b));
 }
 
-/** Offsets of the first and last non-space characters of s[from, to). */
-export function trimRange(s: string, from: number, to: number): [number, number] {
-  let a = from;
-  let b = to;
-  while (a < b && isSpace(s[a])) a++;
-  while (b > a && isSpace(s[b - 1])) b--;
-  return [a, b];
-}
-
 /**
  * Memoises a pure function of a string. Report labels come from a small vocabulary, so checking the
  * same document again (every keystroke) finds them cached; the cache is dropped when it grows large.
