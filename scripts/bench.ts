@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { check } from '../server/src/core/engine';
 import { generateReport, randomSource } from './gen-report';
-import { LspClient } from './lsp-client';
+import { startServer } from './lsp-client';
 
 const root = resolve(__dirname, '..');
 const sections = process.argv.slice(2);
@@ -196,9 +196,8 @@ async function benchLsp(): Promise<void> {
   const text = generateReport(10 * 1024, 7);
   const uri = 'file:///bench/report.gkreport';
   const started = performance.now();
-  const client = new LspClient(process.env.GKREPORT_SERVER || undefined);
+  const client = await startServer({ serverPath: process.env.GKREPORT_SERVER || undefined, initializationOptions: { settings: { debounce: 0 } } });
   try {
-    await client.initialize({ debounce: 0 });
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'gkreport', version: 1, text } });
     await client.diagnostics(uri, 1);
     const startup = performance.now() - started;
@@ -237,7 +236,7 @@ async function benchLsp(): Promise<void> {
         '(the placeholder: fixed 200 ms) shows its debounce in these latencies; nothing is subtracted.\n',
     );
   } finally {
-    await client.stop();
+    await client.shutdown();
   }
 }
 

@@ -13,8 +13,9 @@ function currentSettings(): Record<string, unknown> {
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    // --expose-gc: the server collects on purpose when a big document closes (server/src/lsp/memory.ts).
+    run: { module, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc'] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc', '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Plain text and Markdown too: the server checks those that look like reports.

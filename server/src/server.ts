@@ -1,5 +1,5 @@
 // The language server: a thin adapter from LSP to the core checker, one module per capability in lsp/.
-// Run by the VS Code client over IPC, or by any editor with `node dist/server.js --stdio`.
+// Run by the VS Code client over IPC, or by any editor with `node --expose-gc dist/server.js --stdio`.
 import {
   CodeActionKind,
   createConnection,

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../../server/src/core/engine';
 import { parseReport } from '../../server/src/core/parse/report';
+import { normalizeWidth } from '../../server/src/core/parse/text';
 import { proseFacts } from '../../server/src/core/prose/quantities';
 import { tableQuantity } from '../../server/src/core/prose/tableQuantities';
 import { formatPercent, percentFits } from '../../server/src/core/rules/gk402-narrative-percent';
@@ -229,5 +230,37 @@ describe('prose rules on hostile text', () => {
       // Quadratic passes took 5–30 s here; linear ones well under one.
       assert.ok(elapsed < 4000, `${unit}: ${elapsed.toFixed(0)} ms`);
     }
+  });
+});
+
+describe('prose reading: sentences and numbers', () => {
+  it('every character of every sentence and clause maps back to its (width-normalised) character in the document', () => {
+    const texts = [
+      ...Object.values(SEEDS).map(seedText),
+      ...readdirSync(join(fixtures, 'real')).filter((f) => f !== 'README.md').map(realText),
+      // Lines wrapped inside a sentence, full-width digits and commas, blanks around lines.
+      '  本年度收到政府信息公开申请１２件，\n予以公开5件。  \n\n三、其他\n办结8件。',
+    ];
+    for (const text of texts) {
+      const { sentences } = proseFacts(parseReport(text));
+      assert.ok(sentences.length > 0);
+      for (const piece of sentences.flatMap((s) => [s, ...s.clauses])) {
+        assert.equal(piece.offsets.length, piece.text.length);
+        for (let i = 0; i < piece.text.length; i++) assert.equal(normalizeWidth(text[piece.offsets[i]]), piece.text[i], `${piece.text} at ${i}`);
+      }
+    }
+  });
+
+  it('counts and shares: digits after a letter or a dot, and decimal counts, are not quantities', () => {
+    const text = '本年度收到政府信息公开申请１２件，予以公开5件，占41.7%，部分公开3.5件，不予公开A7件，无法提供.4件。';
+    const facts = proseFacts(parseReport(text));
+    assert.deepEqual(
+      facts.quantities.map((q) => [q.category, q.value, text.slice(q.span.start, q.span.end)]),
+      [['received', 12n, '１２'], ['granted', 5n, '5']],
+    );
+    assert.deepEqual(
+      facts.percents.map((p) => [p.scaled, p.decimals, p.of.category]),
+      [[417n, 1, 'granted']],
+    );
   });
 });

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, openReports } from '../../server/src/lsp/analysis';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import type { OtherReport } from '../../server/src/core/types';
-import { seedText } from './client';
+import { seedText } from '../../scripts/lsp-client';
 
 const doc = (uri: string, text: string, version = 1, languageId = 'plaintext') => TextDocument.create(uri, languageId, version, text);
 

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from '../../server/src/lsp/analysis';
 import { codeActionsFor } from '../../server/src/lsp/codeActions';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import { root } from './client';
+import { root } from '../../scripts/lsp-client';
 
 const files = ['seeds', 'real'].flatMap((dir) =>
   readdirSync(join(root, 'test', 'fixtures', dir))

@@ -2,7 +2,7 @@
 // actions beyond quick fixes, commands and custom requests.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type LspClient, applyLspEdits, positionOf, seedText, seedUri, startServer } from './client';
+import { type LspClient, applyLspEdits, positionOf, seedText, seedUri, startServer } from '../../scripts/lsp-client';
 
 const KUNMING = '000_62a988e64cb0ac5c.txt';
 const QILIN = '004_726ada126d26dda0.txt';

@@ -2,7 +2,7 @@
 // re-check open documents, locale, onSave mode, fix-all with totals; and pull diagnostics.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyLspEdits, seedText, seedUri, startServer } from './client';
+import { applyLspEdits, seedText, seedUri, startServer } from '../../scripts/lsp-client';
 
 const QILIN = '004_726ada126d26dda0.txt';
 const KUNMING = '000_62a988e64cb0ac5c.txt';
@@ -26,10 +26,7 @@ describe('settings', () => {
       settings = { rules: { 'table-missing': false } };
       const count = client.received.length;
       client.notify('workspace/didChangeConfiguration', { settings: null });
-      const second = await client.wait(
-        (m) => client.received.indexOf(m) >= count && m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri,
-        're-checked diagnostics',
-      );
+      const second = await client.diagnostics(uri, undefined, count);
       assert.ok(!second.params.diagnostics.some((d: any) => d.code === 'GK201'), 'GK201 switched off');
     } finally {
       await client.shutdown();

@@ -37,9 +37,16 @@ export function isReportDocument(languageId: string, uri: string, text: string, 
   return detect && looksLikeReport(text);
 }
 
-/** `docs/rules/<ID>.md` shipped next to the bundle (dist/../docs). */
+const docUris = new Map<string, string>();
+
+/** `docs/rules/<ID>.md` shipped next to the bundle (dist/../docs); computed once a rule (every diagnostic names one). */
 export function ruleDocUri(ruleId: string): string {
-  return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
+  let uri = docUris.get(ruleId);
+  if (uri === undefined) {
+    uri = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
+    docUris.set(ruleId, uri);
+  }
+  return uri;
 }
 
 const EMPTY_MODEL = parseReport('');
@@ -79,9 +86,13 @@ export class AnalysisCache {
     const model = isReport ? this.modelOf(document) : EMPTY_MODEL;
     const findings = isReport ? runRules(model, { rules: settings.rules, workspace: this.workspace(document.uri, model) }) : [];
     const index = new LineIndex(text);
-    const diagnostics = findings.map((finding) =>
-      toDiagnostic(finding, { index, uri: document.uri, locale, includeData: true, ruleDocUri, otherFile: (file) => this.otherFile(file) }),
-    );
+    // Each other report is indexed once per check, however many related locations point into it.
+    const others = new Map<string, { uri: string; index: LineIndex } | undefined>();
+    const otherFile = (file: string) => {
+      if (!others.has(file)) others.set(file, this.otherFile(file));
+      return others.get(file);
+    };
+    const diagnostics = findings.map((finding) => toDiagnostic(finding, { index, uri: document.uri, locale, includeData: true, ruleDocUri, otherFile }));
     const analysis: Analysis = { uri: document.uri, version: document.version, text, isReport, model, findings, index, diagnostics, locale };
     this.analyses.set(document.uri, { generation, analysis });
     return analysis;

@@ -5,8 +5,9 @@
 //   gkreport/checkFiles { uris } → { files, errors, warnings, infos }
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ErrorCodes, ResponseError, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Diagnostic, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
 import type { LayoutId } from '../core/layout/types';
+import type { Locale } from '../core/types';
 import { check } from '../core/engine';
 import { LineIndex } from '../core/lineIndex';
 import { recomputeTotals } from '../core/recompute';
@@ -17,6 +18,7 @@ import { CHECK_FILES_REQUEST, SERVER_INSERT_TABLE, SERVER_RECOMPUTE_TOTALS, TEMP
 import { isReportDocument, ruleDocUri } from './analysis';
 import { guard, type ServerContext } from './context';
 import type { DiagnosticsScheduler } from './diagnostics';
+import type { Settings } from './settings';
 import { toLspEdits } from './codeActions';
 
 export const COMMANDS = [SERVER_RECOMPUTE_TOTALS, SERVER_INSERT_TABLE];
@@ -61,6 +63,12 @@ async function insertTable(ctx: ServerContext, args: unknown[]): Promise<{ appli
   return { applied: applied.applied };
 }
 
+/** Diagnostics of a file that is not open: one check, one line index for all its findings. */
+function closedFileDiagnostics(text: string, uri: string, settings: Settings, locale: Locale): Diagnostic[] {
+  const index = new LineIndex(text);
+  return check(text, { rules: settings.rules }).findings.map((f) => toDiagnostic(f, { index, uri, locale, includeData: true, ruleDocUri }));
+}
+
 async function checkFiles(ctx: ServerContext, scheduler: DiagnosticsScheduler, uris: unknown) {
   if (!Array.isArray(uris) || !uris.every((u) => typeof u === 'string')) throw badParams('checkFiles expects { uris: string[] }');
   const settings = await ctx.settings.get();
@@ -77,9 +85,7 @@ async function checkFiles(ctx: ServerContext, scheduler: DiagnosticsScheduler, u
     }
     if (!isReportDocument(open?.languageId ?? '', uri, text, settings.detectReports)) continue;
     totals.files++;
-    const diagnostics = open
-      ? (await ctx.analyze(open)).diagnostics
-      : check(text, { rules: settings.rules }).findings.map((f) => toDiagnostic(f, { index: new LineIndex(text), uri, locale, includeData: true, ruleDocUri }));
+    const diagnostics = open ? (await ctx.analyze(open)).diagnostics : closedFileDiagnostics(text, uri, settings, locale);
     if (!open) scheduler.publishFor(uri, diagnostics);
     for (const d of diagnostics) {
       if (d.severity === 1) totals.errors++;

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { STATUS_NOTIFICATION, type ReportStatus } from '../protocol';
 import type { Analysis } from './analysis';
 import { guard, guardNotification, type ServerContext } from './context';
+import { releaseClosedDocument } from './memory';
 
 export function statusOf(analysis: Analysis): ReportStatus {
   const layouts = new Set(analysis.model.tables.map((t) => t.layout));
@@ -45,7 +46,10 @@ export class DiagnosticsScheduler {
     });
     documents.onDidChangeContent((e) => this.changed(e.document));
     documents.onDidSave((e) => void this.saved(e.document));
-    documents.onDidClose((e) => this.closed(e.document.uri));
+    documents.onDidClose((e) => {
+      this.closed(e.document.uri);
+      releaseClosedDocument(e.document.getText());
+    });
     if (this.pull) {
       connection.languages.diagnostics.on(
         guard(this.ctx, 'textDocument/diagnostic', async (params): Promise<DocumentDiagnosticReport> => {

@@ -94,7 +94,12 @@ export interface ProseFacts {
 
 const COUNT_UNITS = new Set(['件', '起', '宗', '例']);
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+// Character codes, not `text[i]`: a one-character string of Chinese text is a new allocation each time.
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isLatinLetter = (code: number) => (code | 0x20) >= 97 && (code | 0x20) <= 122;
+const DOT = 46;
+const SPACE = 32;
+const PERCENT = 37;
 
 interface NumberToken {
   from: number;
@@ -111,16 +116,17 @@ function numberTokens(c: Clause): NumberToken[] {
   const t = c.text;
   let i = 0;
   while (i < t.length) {
-    if (!isDigit(t[i]) || isDigit(t[i - 1]) || t[i - 1] === '.' || /[A-Za-z]/.test(t[i - 1] ?? '')) {
+    const previous = t.charCodeAt(i - 1); // NaN at the start
+    if (!isDigit(t.charCodeAt(i)) || isDigit(previous) || previous === DOT || isLatinLetter(previous)) {
       i++;
       continue;
     }
     let j = i;
-    while (isDigit(t[j]) || (t[j] === '.' && isDigit(t[j + 1]))) j++;
+    while (isDigit(t.charCodeAt(j)) || (t.charCodeAt(j) === DOT && isDigit(t.charCodeAt(j + 1)))) j++;
     let k = j;
-    while (t[k] === ' ') k++;
+    while (t.charCodeAt(k) === SPACE) k++;
     const digits = t.slice(i, j);
-    if (t[k] === '%') out.push({ from: i, to: j, unitEnd: k + 1, kind: 'percent', digits });
+    if (t.charCodeAt(k) === PERCENT) out.push({ from: i, to: j, unitEnd: k + 1, kind: 'percent', digits });
     else if (COUNT_UNITS.has(t[k]) && !digits.includes('.')) out.push({ from: i, to: j, unitEnd: k + 1, kind: 'count', digits });
     i = j;
   }

@@ -17,8 +17,10 @@ export interface Sentence extends Clause {
   paragraph: number;
 }
 
-const SENTENCE_END = new Set(['。', '!', '?']);
-const CLAUSE_END = new Set([',', ':', ';', '(', ')', '，']);
+/** Character codes (not one-character strings: reading `text[i]` of Chinese text allocates a string each time). */
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = codes('。!?');
+const CLAUSE_END = codes(',:;()，');
 /** A line that starts a numbered heading: `四、`, `（二）`, `3.`. */
 const HEADING_START = /^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])/;
 /** Punctuation that tables do not use. */
@@ -44,12 +46,14 @@ function paragraphs(model: ReportModel): Clause[] {
   const inTable = tableLines(model);
   const headingLines = new Set(model.headings.map((h) => h.line));
   const out: Clause[] = [];
-  let chars: string[] = [];
-  let offsets: number[] = [];
+  // The paragraph's lines as pieces, and the offsets of its characters in one growing buffer.
+  let pieces: string[] = [];
+  let offsets = new Int32Array(4096);
+  let length = 0;
   const flush = () => {
-    if (chars.length > 0) out.push({ text: chars.join(''), offsets: Int32Array.from(offsets) });
-    chars = [];
-    offsets = [];
+    if (length > 0) out.push({ text: pieces.join(''), offsets: offsets.slice(0, length) });
+    pieces = [];
+    length = 0;
   };
   model.lines.forEach((line, index) => {
     const raw = line.text;
@@ -62,9 +66,14 @@ function paragraphs(model: ReportModel): Clause[] {
     let end = text.length;
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
-    for (let i = start; i < end; i++) {
-      chars.push(text[i]);
-      offsets.push(line.start + i);
+    if (end > start) {
+      pieces.push(text.slice(start, end));
+      if (length + end - start > offsets.length) {
+        const grown = new Int32Array(Math.max(offsets.length * 2, length + end - start));
+        grown.set(offsets.subarray(0, length));
+        offsets = grown;
+      }
+      for (let i = start; i < end; i++) offsets[length++] = line.start + i;
     }
     // A heading without a sentence of its own does not run into the next line.
     if (heading && !raw.includes('。')) flush();
@@ -77,12 +86,13 @@ function slice(source: Clause, from: number, to: number): Clause {
   return { text: source.text.slice(from, to), offsets: source.offsets.subarray(from, to) };
 }
 
-function split(source: Clause, ends: Set<string>, keepEnd: boolean): Clause[] {
+function split(source: Clause, ends: Set<number>, keepEnd: boolean): Clause[] {
   const out: Clause[] = [];
+  const text = source.text;
   let from = 0;
-  for (let i = 0; i <= source.text.length; i++) {
-    if (i < source.text.length && !ends.has(source.text[i])) continue;
-    const to = keepEnd && i < source.text.length ? i + 1 : i;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !ends.has(text.charCodeAt(i))) continue;
+    const to = keepEnd && i < text.length ? i + 1 : i;
     if (to > from) out.push(slice(source, from, to));
     from = i + 1;
   }
@@ -114,6 +124,6 @@ export function spanOf(c: Clause, from = 0, to = c.text.length): Span {
 /** The sentence's span without its final punctuation and blanks. */
 export function sentenceSpan(s: Sentence): Span {
   let end = s.text.length;
-  while (end > 1 && (SENTENCE_END.has(s.text[end - 1]) || /\s/.test(s.text[end - 1]))) end--;
+  while (end > 1 && (SENTENCE_END.has(s.text.charCodeAt(end - 1)) || /\s/.test(s.text[end - 1]))) end--;
   return spanOf(s, 0, end);
 }
