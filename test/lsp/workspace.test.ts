@@ -53,4 +53,32 @@ describe('workspace index', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  test('both years open: editing last year’s report checks this year’s again', async () => {
+    const lastYear = 'file:///pairs/2023.txt';
+    const uri = 'file:///pairs/2024.txt';
+    const before = readFileSync(join(pairs, 'hongze-2023.txt'), 'utf8');
+    const client = await startServer({ initializationOptions: { settings: { debounce: 0 } } });
+    const gk801 = (m: Message) => m.params.diagnostics.filter((d: any) => d.code === 'GK801').length;
+    try {
+      client.open(lastYear, before);
+      await client.diagnostics(lastYear, 1);
+      client.open(uri, readFileSync(join(pairs, 'hongze-2024-carry-over.txt'), 'utf8'));
+      assert.equal(gk801(await client.diagnostics(uri, 1)), 2, 'carried over 3 against 0 (natural persons, total)');
+      const from = client.received.length;
+      // Last year's report now carries 3 forward, as this year's says it took over.
+      const row = '四、结转下年度继续办理                            0    0   0   0    0    0   0';
+      assert.ok(before.includes(row));
+      client.change(lastYear, 2, before.replace(row, row.replace('0    0   0   0    0    0   0', '3    0   0   0    0    0   3')));
+      const again = await client.wait(
+        (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri,
+        'this year’s report checked again',
+        undefined,
+        from,
+      );
+      assert.equal(gk801(again), 0);
+    } finally {
+      await client.shutdown();
+    }
+  });
 });

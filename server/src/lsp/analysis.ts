@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { ReportModel } from '../core/model';
 import type { Finding, Locale, OtherReport } from '../core/types';
+import { isPreviousYear } from '../core/cross/previous';
 import { runRules } from '../core/engine';
 import { parseReport } from '../core/parse/report';
 import { looksLikeReport } from '../core/detect';
@@ -107,6 +108,19 @@ export class AnalysisCache {
   forget(uri: string): void {
     this.parsed.delete(uri);
     this.analyses.delete(uri);
+  }
+
+  /**
+   * `model` (of `uri`) was checked again: the open reports that compare with it — the same agency's
+   * report for the year after — hold stale cross-report findings. Drops them; returns their URIs.
+   */
+  invalidateDependents(uri: string, model: ReportModel): string[] {
+    const stale: string[] = [];
+    for (const [other, { analysis }] of this.analyses) {
+      if (other !== uri && analysis.isReport && isPreviousYear(analysis.model.meta, model.meta)) stale.push(other);
+    }
+    for (const other of stale) this.analyses.delete(other);
+    return stale;
   }
 
   /** Another report changed: findings that compare with it must be computed again (parses stay). */

@@ -61,6 +61,7 @@ export class DiagnosticsScheduler {
           const analysis = await this.ctx.analyze(document);
           this.published.set(document.uri, analysis.diagnostics);
           void this.ctx.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis));
+          this.recheckDependents(analysis);
           return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
         }),
       );
@@ -122,6 +123,20 @@ export class DiagnosticsScheduler {
     if (this.ctx.documents.get(uri)?.version !== analysis.version) return; // stale: a newer check follows
     await this.ctx.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
     await this.ctx.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis));
+    this.recheckDependents(analysis);
+  }
+
+  /** Next year's open report of the same agency compares with this one (GK801–GK803): check it again too. */
+  private recheckDependents(analysis: Analysis): void {
+    if (!analysis.isReport) return;
+    const stale = this.ctx.cache.invalidateDependents(analysis.uri, analysis.model);
+    if (stale.length === 0) return;
+    if (!this.pull) {
+      for (const uri of stale) void this.checkNow(uri);
+      return;
+    }
+    for (const uri of stale) this.published.delete(uri);
+    this.refresh();
   }
 
   /** Settings changed: check every open document again (push), or ask the client to pull again. */
