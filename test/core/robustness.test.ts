@@ -3,19 +3,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../server/src/core/engine';
+import { randomSource as random } from '../../scripts/gen-report';
 import { SEEDS, seedText } from './helpers';
-
-/** mulberry32: small, deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['|', '｜', '\t', '\n', '\r\n', '\r', ' ', '0', '７', '12', '-3', '1,000', '0.5', '一、', '（三）', '(六)', '总计', '第二十条第（十六）项', '2月30日', '2024年1月1日', '—', '无', '\ud800', '#'];
 
