@@ -62,6 +62,23 @@ describe('formatting', () => {
     assert.ok(widths.length === 4 && widths.every((w) => w === widths[0]), out);
   });
 
+  it('rows with fewer label cells keep their numbers under the others’ (aligned on the last number)', () => {
+    const once = applyEdits(kunming, formatTables(check(kunming).model));
+    const table = check(once).model.tables.find((t) => t.kind === 'requests')!;
+    const lines = once.split('\n').slice(table.lines.first, table.lines.last + 1);
+    /** Display column of the bar before the row's last number (numbers are left-aligned in their column). */
+    const lastNumberColumn = (line: string) => {
+      const cells = line.split('|');
+      let i = cells.length - 1;
+      while (i >= 0 && !/^\s*\d+\s*$/.test(cells[i])) i--;
+      return i < 0 ? -1 : displayWidth(cells.slice(0, i).join('|'));
+    };
+    const ends = lines.map(lastNumberColumn).filter((end) => end >= 0);
+    assert.ok(ends.length >= 25, 'the data rows of table 三');
+    assert.ok(ends.every((end) => end === ends[0]), once);
+    assert.ok(lines.some((l) => l.startsWith('三、本年度办理结果 ')) && lines.some((l) => l.startsWith('(二)部分公开')), 'rows with two and with one label cell');
+  });
+
   it('a TAB table becomes pipe rows with the same cells', () => {
     const tab = kunming.replace(/^(规章|行政规范性文件) \| (\d+) \| (\d+) \| (\d+) \|$/gm, '$1\t$2\t$3\t$4');
     const model = check(tab).model;

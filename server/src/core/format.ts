@@ -59,21 +59,60 @@ function separatorCell(cell: string, width: number): string {
   return left + '-'.repeat(Math.max(3, width) - left.length - right.length) + right;
 }
 
+/** A cell written as a plain number (digits with `.`, `,` or a leading `-`). */
+function isNumberCell(cell: string): boolean {
+  if (cell.length === 0) return false;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    const digit = (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+    if (!digit && c !== 0x2e && c !== 0x2c && !(c === 0x2d && i === 0)) return false;
+  }
+  return true;
+}
+
+/**
+ * Where a row's cells go: data rows (ending in a number) are aligned on their last number, so a
+ * row with fewer label cells (`（二）部分公开 | 322 | …` under `三、本年度办理结果 | （一）予以公开 | 1032 | …`)
+ * keeps its numbers under the others' and its first cell spans the columns it lacks. Other rows
+ * (headers) start at the left.
+ */
+function offsets(rows: PipeLine[]): number[] {
+  const lastFilled = rows.map((line) => {
+    let last = line.cells.length - 1;
+    while (last >= 0 && line.cells[last] === '') last--;
+    return last >= 0 && isNumberCell(line.cells[last]) ? last : -1;
+  });
+  const right = Math.max(-1, ...lastFilled);
+  return lastFilled.map((last) => (last < 0 ? 0 : right - last));
+}
+
 /** Aligns one run of adjacent pipe lines: column i is as wide as its widest cell in the run. */
 function alignRun(run: PipeLine[]): TextEdit[] {
+  const shift = offsets(run.map((line) => (isSeparatorRow(line) ? { ...line, cells: [] } : line)));
   const widths: number[] = [];
-  for (const line of run) {
-    if (isSeparatorRow(line)) continue;
-    line.cells.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  }
+  run.forEach((line, r) => {
+    if (isSeparatorRow(line)) return;
+    line.cells.forEach((cell, i) => {
+      const column = i === 0 ? 0 : i + shift[r];
+      if (i > 0 || shift[r] === 0) widths[column] = Math.max(widths[column] ?? 0, displayWidth(cell));
+    });
+  });
+  // The first cell of a shifted row spans columns 0..shift; when wider, it widens the last of them.
+  const spanWidth = (shift: number) => widths.slice(0, shift + 1).reduce((a, b) => a + (b ?? 0), 0) + 3 * shift;
+  run.forEach((line, r) => {
+    if (shift[r] > 0) widths[shift[r]] = (widths[shift[r]] ?? 0) + Math.max(0, displayWidth(line.cells[0]) - spanWidth(shift[r]));
+  });
   const edits: TextEdit[] = [];
-  for (const line of run) {
+  run.forEach((line, r) => {
     const separator = isSeparatorRow(line);
-    const cells = line.cells.map((cell, i) => (separator ? separatorCell(cell, widths[i] ?? 0) : pad(cell, widths[i] ?? 0)));
+    const cells = line.cells.map((cell, i) => {
+      const width = i === 0 ? spanWidth(shift[r]) : (widths[i + shift[r]] ?? 0);
+      return separator ? separatorCell(cell, width) : pad(cell, width);
+    });
     let text = (line.leading ? '| ' : '') + cells.join(' | ') + (line.trailing ? ' |' : '');
     if (!line.trailing) text = text.trimEnd();
     if (text !== line.text) edits.push({ span: { start: line.start, end: line.end }, newText: text });
-  }
+  });
   return edits;
 }
 
