@@ -99,6 +99,19 @@ function split(source: Clause, ends: Set<number>, keepEnd: boolean): Clause[] {
   return out;
 }
 
+/** A sentence whose clauses are split only when a rule reads them (most sentences never are). */
+class ProseSentence implements Sentence {
+  #clauses: Clause[] | undefined;
+  constructor(
+    readonly text: string,
+    readonly offsets: Int32Array,
+    readonly paragraph: number,
+  ) {}
+  get clauses(): Clause[] {
+    return (this.#clauses ??= split(this, CLAUSE_END, false));
+  }
+}
+
 const cache = new WeakMap<ReportModel, Sentence[]>();
 
 /** The prose sentences of a report, each split into clauses at commas, colons and brackets. */
@@ -109,7 +122,7 @@ export function sentencesOf(model: ReportModel): Sentence[] {
   paragraphs(model).forEach((p, paragraph) => {
     for (const s of split(p, SENTENCE_END, true)) {
       if (s.text.trim() === '') continue;
-      out.push({ ...s, paragraph, clauses: split(s, CLAUSE_END, false) });
+      out.push(new ProseSentence(s.text, s.offsets, paragraph));
     }
   });
   cache.set(model, out);
