@@ -41,6 +41,13 @@ function tableLines(model: ReportModel): Set<number> {
   return out;
 }
 
+const HASH = 0x23;
+/** What `/\s/` and `trim()` treat as blank, by character code (no one-character strings). */
+function isBlank(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+}
+
 /** Paragraphs of prose: runs of non-table lines, leading and trailing blanks of each line dropped. */
 function paragraphs(model: ReportModel): Clause[] {
   const inTable = tableLines(model);
@@ -51,30 +58,29 @@ function paragraphs(model: ReportModel): Clause[] {
   let offsets = new Int32Array(4096);
   let length = 0;
   const flush = () => {
-    if (length > 0) out.push({ text: pieces.join(''), offsets: offsets.slice(0, length) });
+    // Width normalisation is one-to-one per character: once per paragraph, not per line.
+    if (length > 0) out.push({ text: normalizeWidth(pieces.join('')), offsets: offsets.slice(0, length) });
     pieces = [];
     length = 0;
   };
   model.lines.forEach((line, index) => {
     const raw = line.text;
-    if (inTable.has(index) || raw.trim() === '' || raw.includes('|')) return flush();
-    if (PAGE_NUMBER.test(raw)) return;
-    const heading = headingLines.has(index) || raw.trimStart().startsWith('#') || HEADING_START.test(raw);
-    if (heading) flush();
-    const text = normalizeWidth(raw);
+    if (inTable.has(index) || raw.includes('|')) return flush();
     let start = 0;
-    let end = text.length;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    if (end > start) {
-      pieces.push(text.slice(start, end));
-      if (length + end - start > offsets.length) {
-        const grown = new Int32Array(Math.max(offsets.length * 2, length + end - start));
-        grown.set(offsets.subarray(0, length));
-        offsets = grown;
-      }
-      for (let i = start; i < end; i++) offsets[length++] = line.start + i;
+    let end = raw.length;
+    while (start < end && isBlank(raw.charCodeAt(start))) start++;
+    if (start === end) return flush();
+    while (isBlank(raw.charCodeAt(end - 1))) end--;
+    if (PAGE_NUMBER.test(raw)) return;
+    const heading = headingLines.has(index) || raw.charCodeAt(start) === HASH || HEADING_START.test(raw);
+    if (heading) flush();
+    pieces.push(raw.slice(start, end));
+    if (length + end - start > offsets.length) {
+      const grown = new Int32Array(Math.max(offsets.length * 2, length + end - start));
+      grown.set(offsets.subarray(0, length));
+      offsets = grown;
     }
+    for (let i = start; i < end; i++) offsets[length++] = line.start + i;
     // A heading without a sentence of its own does not run into the next line.
     if (heading && !raw.includes('。')) flush();
   });
@@ -99,6 +105,19 @@ function split(source: Clause, ends: Set<number>, keepEnd: boolean): Clause[] {
   return out;
 }
 
+/** A sentence whose clauses are split only when a rule reads them (most sentences never are). */
+class ProseSentence implements Sentence {
+  #clauses: Clause[] | undefined;
+  constructor(
+    readonly text: string,
+    readonly offsets: Int32Array,
+    readonly paragraph: number,
+  ) {}
+  get clauses(): Clause[] {
+    return (this.#clauses ??= split(this, CLAUSE_END, false));
+  }
+}
+
 const cache = new WeakMap<ReportModel, Sentence[]>();
 
 /** The prose sentences of a report, each split into clauses at commas, colons and brackets. */
@@ -109,7 +128,7 @@ export function sentencesOf(model: ReportModel): Sentence[] {
   paragraphs(model).forEach((p, paragraph) => {
     for (const s of split(p, SENTENCE_END, true)) {
       if (s.text.trim() === '') continue;
-      out.push({ ...s, paragraph, clauses: split(s, CLAUSE_END, false) });
+      out.push(new ProseSentence(s.text, s.offsets, paragraph));
     }
   });
   cache.set(model, out);

@@ -19,6 +19,8 @@ const hasCount = (s: Sentence) => /\d\s*[件起宗例]/.test(s.text);
 
 /** In one clause, a denial word comes before a word naming what is denied (indexOf only: no backtracking on long text). */
 function denies(s: Sentence, denials: string[], objects: string[]): boolean {
+  // Clauses are pieces of the sentence: without both words in the sentence, no clause has them.
+  if (!has(s, objects) || !has(s, denials)) return false;
   return s.clauses.some(({ text }) => {
     const last = Math.max(...objects.map((o) => text.lastIndexOf(o)));
     return last >= 0 && denials.some((d) => {
