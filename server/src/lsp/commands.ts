@@ -11,6 +11,8 @@ import type { Locale } from '../core/types';
 import { check } from '../core/engine';
 import { LineIndex } from '../core/lineIndex';
 import { recomputeTotals } from '../core/recompute';
+import { localize, msg } from '../core/i18n';
+import { eolOf } from '../core/rules/edit';
 import { writable } from '../core/templates';
 import { TABLE_BY_NUMERAL, standardTemplates, tableText } from '../core/templateList';
 import { toDiagnostic } from '../convert';
@@ -30,7 +32,7 @@ async function recompute(ctx: ServerContext, uri: unknown): Promise<{ changed: n
   const result = recomputeTotals(analysis.text);
   if (result.changed === 0) return { changed: 0 };
   const applied = await ctx.connection.workspace.applyEdit({
-    label: 'gkreport: recompute totals',
+    label: localize(msg('重新计算所有合计', 'Recompute all totals'), ctx.locale()),
     edit: { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: toLspEdits(analysis, result.edits) }] },
   });
   return { changed: applied.applied ? result.changed : 0 };
@@ -49,7 +51,7 @@ async function insertTable(ctx: ServerContext, args: unknown[]): Promise<{ appli
   }
   const document = ctx.document(uri);
   const analysis = await ctx.analyze(document);
-  const eol = analysis.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(analysis.text);
   const syntax = writable(analysis.model.tables[0]?.syntax ?? 'markdown');
   const line = analysis.model.lines[Math.min(position.line, analysis.model.lines.length - 1)];
   // On an empty line the table goes there; otherwise on the lines after it.
@@ -57,7 +59,7 @@ async function insertTable(ctx: ServerContext, args: unknown[]): Promise<{ appli
   const text = tableText(kind, layout as LayoutId, syntax, eol);
   const edit = empty ? { span: { start: line.start, end: line.end }, newText: text.slice(0, -eol.length) } : { span: { start: line.end, end: line.end }, newText: eol + text.slice(0, -eol.length) };
   const applied = await ctx.connection.workspace.applyEdit({
-    label: 'gkreport: insert table',
+    label: localize(msg('插入标准表格', 'Insert a standard table'), ctx.locale()),
     edit: { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: toLspEdits(analysis, [edit]) }] },
   });
   return { applied: applied.applied };
