@@ -14,6 +14,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symli
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { check } from '../server/src/core/engine';
+import { displayWidth } from '../server/src/core/format';
 import { generateReport, randomSource } from './gen-report';
 import { startServer } from './lsp-client';
 
@@ -68,9 +69,9 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(bytes < 10240 ? 1 : 0);
 
 function printTable(headers: string[], rows: (string | number)[][]): void {
   const cells = [headers, ...rows.map((r) => r.map(String))];
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...r[i]].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i]))));
   const pad = (s: string, w: number, right: boolean) => {
-    const len = [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    const len = displayWidth(s);
     return right ? ' '.repeat(w - len) + s : s + ' '.repeat(w - len);
   };
   const line = (r: string[]) => '| ' + r.map((c, i) => pad(c, widths[i], i > 0)).join(' | ') + ' |';

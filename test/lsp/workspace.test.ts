@@ -44,6 +44,15 @@ describe('workspace index', () => {
       const lastYearLine = readFileSync(join(folder, '2023.txt'), 'utf8').split('\n')[related.location.range.start.line];
       assert.match(lastYearLine, /结转下年度继续办理/, 'at the carried-forward row');
 
+      // The workspace check of a closed file compares it with last year's report too.
+      client.close(uri);
+      const closedAt = client.received.length;
+      const totals = await client.call('gkreport/checkFiles', { uris: [uri] });
+      assert.equal(totals.files, 1);
+      await client.wait((m) => published(m, true), 'GK801 from gkreport/checkFiles on the closed file', undefined, closedAt);
+      client.open(uri, readFileSync(join(folder, '2024.txt'), 'utf8'), 'plaintext', 2);
+      await client.diagnostics(uri, 2);
+
       rmSync(join(folder, '2023.txt'));
       const count = client.received.length;
       client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: lastYear, type: 3 }] });

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError, type Diagnostic, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
 import type { LayoutId } from '../core/layout/types';
 import type { Locale } from '../core/types';
-import { check } from '../core/engine';
+import { runRules } from '../core/engine';
+import { parseReport } from '../core/parse/report';
 import { LineIndex } from '../core/lineIndex';
 import { recomputeTotals } from '../core/recompute';
 import { localize, msg } from '../core/i18n';
@@ -19,7 +20,7 @@ import { toDiagnostic } from '../convert';
 import { CHECK_FILES_REQUEST, SERVER_INSERT_TABLE, SERVER_RECOMPUTE_TOTALS, TEMPLATES_REQUEST } from '../protocol';
 import { isReportDocument, ruleDocUri } from './analysis';
 import { guard, type ServerContext } from './context';
-import type { DiagnosticsScheduler } from './diagnostics';
+import { countSeverities, type DiagnosticsScheduler } from './diagnostics';
 import type { Settings } from './settings';
 import { toLspEdits } from './codeActions';
 
@@ -65,10 +66,12 @@ async function insertTable(ctx: ServerContext, args: unknown[]): Promise<{ appli
   return { applied: applied.applied };
 }
 
-/** Diagnostics of a file that is not open: one check, one line index for all its findings. */
-function closedFileDiagnostics(text: string, uri: string, settings: Settings, locale: Locale): Diagnostic[] {
+/** Diagnostics of a file that is not open: one check (against last year's report too), one line index for all its findings. */
+function closedFileDiagnostics(ctx: ServerContext, text: string, uri: string, settings: Settings, locale: Locale): Diagnostic[] {
   const index = new LineIndex(text);
-  return check(text, { rules: settings.rules }).findings.map((f) => toDiagnostic(f, { index, uri, locale, includeData: true, ruleDocUri }));
+  const model = parseReport(text);
+  const findings = runRules(model, { rules: settings.rules, workspace: ctx.cache.workspace(uri, model) });
+  return findings.map((f) => toDiagnostic(f, { index, uri, locale, includeData: true, ruleDocUri }));
 }
 
 async function checkFiles(ctx: ServerContext, scheduler: DiagnosticsScheduler, uris: unknown) {
@@ -87,13 +90,12 @@ async function checkFiles(ctx: ServerContext, scheduler: DiagnosticsScheduler, u
     }
     if (!isReportDocument(open?.languageId ?? '', uri, text, settings.detectReports)) continue;
     totals.files++;
-    const diagnostics = open ? (await ctx.analyze(open)).diagnostics : closedFileDiagnostics(text, uri, settings, locale);
+    const diagnostics = open ? (await ctx.analyze(open)).diagnostics : closedFileDiagnostics(ctx, text, uri, settings, locale);
     if (!open) scheduler.publishFor(uri, diagnostics);
-    for (const d of diagnostics) {
-      if (d.severity === 1) totals.errors++;
-      else if (d.severity === 2) totals.warnings++;
-      else totals.infos++;
-    }
+    const counts = countSeverities(diagnostics);
+    totals.errors += counts.errors;
+    totals.warnings += counts.warnings;
+    totals.infos += counts.infos;
   }
   return totals;
 }

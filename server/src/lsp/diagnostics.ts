@@ -8,18 +8,26 @@ import type { Analysis } from './analysis';
 import { guard, guardNotification, type ServerContext } from './context';
 import { releaseClosedDocument } from './memory';
 
+/** Errors, warnings and the rest (info and hint) among diagnostics. */
+export function countSeverities(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === 1) counts.errors++;
+    else if (d.severity === 2) counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}
+
 export function statusOf(analysis: Analysis): ReportStatus {
   const layouts = new Set(analysis.model.tables.map((t) => t.layout));
-  const count = (severity: number) => analysis.diagnostics.filter((d) => d.severity === severity).length;
   return {
     uri: analysis.uri,
     version: analysis.version,
     isReport: analysis.isReport,
     year: analysis.isReport ? analysis.model.meta.reportYear : undefined,
     layout: layouts.size === 0 ? undefined : layouts.size > 1 ? 'mixed' : [...layouts][0],
-    errors: count(1),
-    warnings: count(2),
-    infos: count(3) + count(4),
+    ...countSeverities(analysis.diagnostics),
   };
 }
 
