@@ -5,14 +5,16 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerReportDetection } from './detect';
 import { createLanguageClient } from './languageClient';
-import type { ServerChannel } from '../../server/src/protocol';
+import type { ReportStatus, ServerChannel } from '../../server/src/protocol';
 import { ReportStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-/** What activate returns: the running client, for tests and other extensions. */
+/** What activate returns, for tests and other extensions. */
 export interface ReportExtensionApi {
   client: LanguageClient;
+  /** Fires after the server has checked a version of a document, with its counts. */
+  onDidReportStatus: vscode.Event<ReportStatus>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ReportExtensionApi> {
@@ -20,9 +22,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   const server: ServerChannel = client;
   registerReportDetection(context);
   registerCommands(context, server);
-  context.subscriptions.push(new ReportStatusBar(server));
+  const statusBar = new ReportStatusBar(server);
+  context.subscriptions.push(statusBar);
   await client.start();
-  return { client };
+  return { client, onDidReportStatus: statusBar.onDidUpdate };
 }
 
 export async function deactivate(): Promise<void> {

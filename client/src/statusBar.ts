@@ -32,6 +32,9 @@ export class ReportStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly statuses = new Map<string, ReportStatus>();
   private readonly subscriptions: { dispose(): unknown }[] = [];
+  private readonly updated = new vscode.EventEmitter<ReportStatus>();
+  /** Fires with each status recorded: the server has checked that version of the document. */
+  readonly onDidUpdate = this.updated.event;
 
   constructor(server: ServerChannel) {
     this.item = vscode.window.createStatusBarItem('gkreport.status', vscode.StatusBarAlignment.Left, 100);
@@ -39,6 +42,7 @@ export class ReportStatusBar implements vscode.Disposable {
     this.item.command = SHOW_PROBLEMS;
     this.subscriptions.push(
       this.item,
+      this.updated,
       server.onNotification(STATUS_NOTIFICATION, (status) => this.update(status)),
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
       vscode.workspace.onDidCloseTextDocument((doc) => {
@@ -54,6 +58,7 @@ export class ReportStatusBar implements vscode.Disposable {
     if (previous && previous.version > status.version) return;
     this.statuses.set(status.uri, status);
     this.render();
+    this.updated.fire(status);
   }
 
   /** What the item shows now (undefined when hidden). */

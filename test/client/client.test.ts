@@ -127,6 +127,8 @@ describe('status bar', () => {
   it('follows the gkreport/status notification for the active editor, ignores stale versions, clicks to Problems', () => {
     const server = scriptedServer();
     const bar = new ReportStatusBar(server.channel);
+    const recorded: number[] = [];
+    bar.onDidUpdate((s) => recorded.push(s.version));
     const item = fake.recorded.statusItems[0];
     assert.equal(item.command, SHOW_PROBLEMS);
     assert.equal(item.visible, false);
@@ -141,6 +143,7 @@ describe('status bar', () => {
 
     server.notify('gkreport/status', status({ version: 4, errors: 0 }));
     assert.match(item.text, /\$\(error\) 0/);
+    assert.deepEqual(recorded, [3, 4], 'onDidUpdate fires for each recorded check, not for the stale one');
 
     openEditor('', 0, 0, '/tmp/other.txt');
     fake.events.activeEditor.fire(fake.window.activeTextEditor);

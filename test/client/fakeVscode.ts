@@ -14,6 +14,9 @@ export class EventEmitter<T> {
   fire(value: T): void {
     this.listeners.forEach((l) => l(value));
   }
+  dispose(): void {
+    this.listeners = [];
+  }
 }
 
 export class Uri {

@@ -112,6 +112,8 @@ describe('a client with pull diagnostics and lazy code action edits', () => {
       const status = await client.wait((m) => m.method === 'gkreport/status' && m.params.uri === uri, 'status');
       assert.equal(status.params.errors, 3);
       assert.ok(!client.received.some((m) => m.method === 'textDocument/publishDiagnostics'), 'no push in pull mode');
+      const closed = await client.call('textDocument/diagnostic', { textDocument: { uri: 'file:///tmp/never-opened.txt' } });
+      assert.deepEqual(closed, { kind: 'full', items: [] }, 'a document that is not open has nothing to report (an error would stop the client pulling it)');
 
       const other = 'file:///tmp/gkreport-lazy.gkreport';
       const broken = seedText(KUNMING).replace('| 1 | 10 | 1 | 1093 |', '| 1 | 10 | 1 | 1039 |');

@@ -61,7 +61,10 @@ export class DiagnosticsScheduler {
     if (this.pull) {
       connection.languages.diagnostics.on(
         guard(this.ctx, 'textDocument/diagnostic', async (params): Promise<DocumentDiagnosticReport> => {
-          const document = this.ctx.document(params.textDocument.uri);
+          // A document closed before its pull arrived has nothing to report. An error here would leave
+          // vscode-languageclient 9 tracking a request that never ends, and it would never pull that URI again.
+          const document = this.ctx.documents.get(params.textDocument.uri);
+          if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
           const settings = await this.ctx.settings.get();
           if (settings.run === 'onSave' && this.published.has(document.uri)) {
             return { kind: DocumentDiagnosticReportKind.Full, items: this.published.get(document.uri)! };
