@@ -100,6 +100,12 @@ function settled(doc: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
   });
 }
 
+/** Every hover's Markdown at a position, joined. */
+async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const describeDiagnostic = (d: vscode.Diagnostic) =>
   `${codeOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity]}`;
@@ -135,7 +141,8 @@ export function defineExtensionTests(): void {
       const editor = await openSeed(SEEDS.anning);
       assert.equal(editor.document.languageId, REPORT_LANGUAGE);
       assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
-      const status = statuses.get(editor.document.uri.toString()) ?? (await settled(editor.document), statuses.get(editor.document.uri.toString()));
+      await settled(editor.document);
+      const status = statuses.get(editor.document.uri.toString());
       assert.equal(status?.isReport, true);
       assert.equal(status?.year, 2022);
       assert.equal(status?.layout, '2021');
@@ -216,10 +223,7 @@ export function defineExtensionTests(): void {
       const editor = await openSeed(SEEDS.anning);
       const line = 10; // 第二十条第(一)项 | …
       assert.match(editor.document.lineAt(line).text, /^第二十条第\(一\)项/);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-        'vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 2),
-      );
-      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      const text = await hoverText(editor.document, new vscode.Position(line, 2));
       assert.match(text, /第二十条第（一）项/);
       assert.match(text, /行政机关应当依照本条例第十九条的规定，主动公开本行政机关的下列政府信息/);
       assert.match(text, /行政法规、规章和规范性文件/);
@@ -259,10 +263,7 @@ export function defineExtensionTests(): void {
       // This file is part of the extension, so vscode.l10n reads the extension's zh-cn bundle.
       assert.equal(vscode.l10n.t('All totals already equal their sums.'), '所有合计都已等于各项之和。');
       // The server's hovers follow the same locale.
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-        'vscode.executeHoverProvider', editor.document.uri, new vscode.Position(32, 1),
-      );
-      const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      const hover = await hoverText(editor.document, new vscode.Position(32, 1));
       assert.match(hover, /（第三部分）/);
       assert.match(hover, /按表三填报收到和处理申请的情况/);
     });
