@@ -13,8 +13,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { check } from '../server/src/core/engine';
-import { displayWidth } from '../server/src/core/format';
+import { check } from '../server/src/core/rules/engine';
+import { displayWidth } from '../server/src/core/service/format';
 import { generateReport, randomSource } from './gen-report';
 import { startServer } from './lsp-client';
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates server/src/core/law/regulation.generated.ts from regulation-2019.md
+// Generates server/src/core/spec/law/regulation.generated.ts from regulation-2019.md
 // (the 2019 政府信息公开条例: 6 chapters, 56 articles).
 //
 //   node scripts/gen-law.mjs          write the generated file
@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const lawDir = join(root, 'server/src/core/law');
+const lawDir = join(root, 'server/src/core/spec/law');
 const source = join(lawDir, 'regulation-2019.md');
 const target = join(lawDir, 'regulation.generated.ts');
 
@@ -111,7 +111,7 @@ function render({ chapters, articles }) {
   out.push('// GENERATED FILE — do not edit by hand.');
   out.push('// Source: server/src/core/law/regulation-2019.md (中华人民共和国政府信息公开条例, 2019 revision,');
   out.push('// 国务院令第711号). Regenerate with `node scripts/gen-law.mjs`; check with `node scripts/gen-law.mjs --check`.');
-  out.push("import type { RegulationData } from './index';");
+  out.push("import type { RegulationData } from './types';");
   out.push('');
   out.push('export const REGULATION: RegulationData = {');
   out.push(`  title: ${q('中华人民共和国政府信息公开条例')},`);

@@ -1,8 +1,8 @@
 // Deterministic synthetic reports of a given size, for the benchmark and the size tests: a title,
 // preamble and the six parts, with tables 二, 三 and 四 (from the layout data) and long prose full of
 // numbers, dates and 条例 references, repeated until the size is reached.
-import { tableDef } from '../server/src/core/layout';
-import { renderTable, type WritableSyntax } from '../server/src/core/templates';
+import { tableDef } from '../server/src/core/spec/layout';
+import { renderTable, type WritableSyntax } from '../server/src/core/spec/templates';
 
 /** mulberry32: small and deterministic, so every run benchmarks the same text. */
 export function randomSource(seed: number): () => number {

@@ -4,11 +4,11 @@
 //   npx tsx scripts/gen-snippets.ts --check  exit 1 when the committed file is out of date
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getLayout } from '../server/src/core/layout';
-import type { TableDef, TableKind } from '../server/src/core/layout/types';
-import { toChineseNumeral } from '../server/src/core/numerals';
-import { feeSentence, skeletonBlocks } from '../server/src/core/templateList';
-import { renderTable } from '../server/src/core/templates';
+import { getLayout } from '../server/src/core/spec/layout';
+import type { TableDef, TableKind } from '../server/src/core/spec/layout/types';
+import { toChineseNumeral } from '../server/src/core/base/numerals';
+import { feeSentence, skeletonBlocks } from '../server/src/core/service/templateList';
+import { renderTable } from '../server/src/core/spec/templates';
 
 export const SNIPPETS_FILE = join(resolve(__dirname, '..'), 'snippets', 'gkreport.code-snippets');
 

@@ -1,8 +1,8 @@
 // The palette commands. Each asks the server (or opens a shipped page) and returns what it did,
 // so tests and other extensions can drive it.
 import * as vscode from 'vscode';
-import { looksLikeReport } from '../../server/src/core/detect';
-import { pickLocale } from '../../server/src/core/i18n';
+import { looksLikeReport } from '../../server/src/core/parse/detect';
+import { pickLocale } from '../../server/src/core/base/i18n';
 import {
   CHECK_FILES_REQUEST,
   EXECUTE_COMMAND_REQUEST,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { decodeReport, InputError, readReport, writeReport } from '../../server/src/cli/files';
+import { decodeReport, InputError, readReport, writeReport } from '../../server/src/host/files';
 import { VERSION } from '../../server/src/version';
 import { root, tempDir, writeTemp } from './helpers';
 

@@ -1,9 +1,9 @@
 // --fix logic (server/src/cli/fixer.ts) against a small fake checker, independent of the real rules.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fixText, MAX_PASSES, selectFixes } from '../../server/src/cli/fixer';
-import { msg } from '../../server/src/core/i18n';
-import type { Finding, Fix, Span } from '../../server/src/core/types';
+import { fixText, MAX_PASSES, selectFixes } from '../../server/src/core/fixes/fixText';
+import { msg } from '../../server/src/core/base/i18n';
+import type { Finding, Fix, Span } from '../../server/src/core/base/types';
 
 function finding(ruleId: string, span: Span, fixes: Fix[]): Finding {
   return { ruleId, severity: 'error', span, message: msg('测试', 'test'), related: [], fixes };

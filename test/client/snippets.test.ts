@@ -2,8 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { check } from '../../server/src/core/engine';
-import { getLayout } from '../../server/src/core/layout';
+import { check } from '../../server/src/core/rules/engine';
+import { getLayout } from '../../server/src/core/spec/layout';
 import { reportSnippets, SNIPPETS_FILE, snippetsJson, type Snippet } from '../../scripts/gen-snippets';
 
 /** The text a snippet inserts when the user accepts every default: placeholders and mirrors resolved. */

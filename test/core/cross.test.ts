@@ -4,10 +4,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../../server/src/core/engine';
+import { check } from '../../server/src/core/rules/engine';
 import { parseReport } from '../../server/src/core/parse/report';
-import { previousReport, sameAgency } from '../../server/src/core/cross/previous';
-import type { Finding, OtherReport } from '../../server/src/core/types';
+import { previousReport, sameAgency } from '../../server/src/core/analysis/cross/previous';
+import type { Finding, OtherReport } from '../../server/src/core/base/types';
 import { fixtures, lineOf, realText, spanText } from './helpers';
 
 const pairText = (name: string) => readFileSync(join(fixtures, 'pairs', name), 'utf8');

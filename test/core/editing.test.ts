@@ -1,13 +1,13 @@
 // The pure editor features: outline and folding, table formatting, recompute totals, completion, templates.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/engine';
-import { applyEdits } from '../../server/src/core/fix';
-import { displayWidth, formatTables, tabTableToPipe } from '../../server/src/core/format';
-import { foldingRanges, headingName, outline } from '../../server/src/core/symbols';
-import { lineEdits, recomputeTotals } from '../../server/src/core/recompute';
-import { completionsAt } from '../../server/src/core/complete';
-import { skeletonText, standardTemplates } from '../../server/src/core/templateList';
+import { check } from '../../server/src/core/rules/engine';
+import { applyEdits } from '../../server/src/core/fixes/apply';
+import { displayWidth, formatTables, tabTableToPipe } from '../../server/src/core/service/format';
+import { foldingRanges, headingName, outline } from '../../server/src/core/service/symbols';
+import { lineEdits, recomputeTotals } from '../../server/src/core/fixes/recompute';
+import { completionsAt } from '../../server/src/core/service/complete';
+import { skeletonText, standardTemplates } from '../../server/src/core/service/templateList';
 import { SEEDS, seedText } from './helpers';
 
 const kunming = seedText(SEEDS.kunming2023);

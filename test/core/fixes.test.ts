@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../../server/src/core/engine';
-import { applyEdits } from '../../server/src/core/fix';
-import type { Finding, Fix } from '../../server/src/core/types';
+import { check } from '../../server/src/core/rules/engine';
+import { applyEdits } from '../../server/src/core/fixes/apply';
+import type { Finding, Fix } from '../../server/src/core/base/types';
 import { SEEDS, fixtures, ofRule, realText, replaceOnce, seedText } from './helpers';
 
 const PER_KIND = 3;

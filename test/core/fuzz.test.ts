@@ -5,11 +5,11 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { check } from '../../server/src/core/engine';
-import { applyEdits } from '../../server/src/core/fix';
-import { add, parseDecimal, toString as decimalString, sum } from '../../server/src/core/decimal';
-import type { ReportModel } from '../../server/src/core/model';
-import type { Finding, Fix, Span } from '../../server/src/core/types';
+import { check } from '../../server/src/core/rules/engine';
+import { applyEdits } from '../../server/src/core/fixes/apply';
+import { add, parseDecimal, toString as decimalString, sum } from '../../server/src/core/base/decimal';
+import type { ReportModel } from '../../server/src/core/model/model';
+import type { Finding, Fix, Span } from '../../server/src/core/base/types';
 import { SEEDS, seedText } from './helpers';
 
 const FC = { seed: 20261122, endOnFailure: true } as const;

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/engine';
-import { applyEdits } from '../../server/src/core/fix';
-import { LineIndex } from '../../server/src/core/lineIndex';
-import type { Finding } from '../../server/src/core/types';
+import { check } from '../../server/src/core/rules/engine';
+import { applyEdits } from '../../server/src/core/fixes/apply';
+import { LineIndex } from '../../server/src/core/base/lineIndex';
+import type { Finding } from '../../server/src/core/base/types';
 
 export const fixtures = resolve(__dirname, '..', 'fixtures');
 export const seedText = (name: string) => readFileSync(join(fixtures, 'seeds', name), 'utf8');

@@ -2,9 +2,9 @@
 // document numbers, part headings.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/engine';
-import { articleMarkdown, hoverAt, parseArticleRef } from '../../server/src/core/hover';
-import { articleCount, getArticle } from '../../server/src/core/law';
+import { check } from '../../server/src/core/rules/engine';
+import { articleMarkdown, hoverAt, parseArticleRef } from '../../server/src/core/service/hover';
+import { articleCount, getArticle } from '../../server/src/core/spec/law';
 import { SEEDS, seedText } from './helpers';
 
 const text = seedText(SEEDS.kunming2023);

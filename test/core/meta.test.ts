@@ -5,11 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractMeta, issuerKindOf, titleParts } from '../../server/src/core/parse/meta';
-import { parseChineseNumeral } from '../../server/src/core/numerals';
-import { splitLines } from '../../server/src/core/parse/text';
-import type { DocumentMeta, Line } from '../../server/src/core/model';
-import type { Span } from '../../server/src/core/types';
-import { articleCount, getArticle, resolveReference } from '../../server/src/core/law';
+import { parseChineseNumeral } from '../../server/src/core/base/numerals';
+import { splitLines } from '../../server/src/core/base/text';
+import type { DocumentMeta, Line } from '../../server/src/core/model/model';
+import type { Span } from '../../server/src/core/base/types';
+import { articleCount, getArticle, resolveReference } from '../../server/src/core/spec/law';
 
 const root = resolve(__dirname, '..', '..');
 const fixture = (dir: 'seeds' | 'real', name: string) => readFileSync(join(root, 'test', 'fixtures', dir, name), 'utf8');

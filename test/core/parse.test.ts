@@ -1,11 +1,11 @@
 // The parser: every table syntax of rules.md "Inputs", exact numbers, line endings, hostile lines.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/engine';
-import { add, equals, parseDecimal, sum, toString } from '../../server/src/core/decimal';
+import { check } from '../../server/src/core/rules/engine';
+import { add, equals, parseDecimal, sum, toString } from '../../server/src/core/base/decimal';
 import { parseReport } from '../../server/src/core/parse/report';
-import { tableDef } from '../../server/src/core/layout';
-import { renderTable } from '../../server/src/core/templates';
+import { tableDef } from '../../server/src/core/spec/layout';
+import { renderTable } from '../../server/src/core/spec/templates';
 import { SEEDS, ofRule, seedText, serious } from './helpers';
 
 const base = seedText(SEEDS.anning2022);

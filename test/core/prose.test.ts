@@ -4,13 +4,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../../server/src/core/engine';
+import { check } from '../../server/src/core/rules/engine';
 import { parseReport } from '../../server/src/core/parse/report';
-import { normalizeWidth } from '../../server/src/core/parse/text';
-import { proseFacts } from '../../server/src/core/prose/quantities';
-import { tableQuantity } from '../../server/src/core/prose/tableQuantities';
+import { normalizeWidth } from '../../server/src/core/base/text';
+import { proseFacts } from '../../server/src/core/analysis/prose/quantities';
+import { tableQuantity } from '../../server/src/core/analysis/prose/tableQuantities';
 import { formatPercent, percentFits } from '../../server/src/core/rules/gk402-narrative-percent';
-import type { Finding } from '../../server/src/core/types';
+import type { Finding } from '../../server/src/core/base/types';
 import { SEEDS, applyAndRecheck, fixtures, ofRule, realText, replaceOnce, seedText, spanText } from './helpers';
 
 const PROSE_RULES = ['GK401', 'GK402', 'GK403', 'GK404'];

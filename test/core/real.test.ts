@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../../server/src/core/engine';
-import type { Finding } from '../../server/src/core/types';
+import { check } from '../../server/src/core/rules/engine';
+import type { Finding } from '../../server/src/core/base/types';
 import { fixtures, lineOf, realText, serious, spanText } from './helpers';
 
 interface Expectation {

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { allRules, findRule } from '../../server/src/core/rules';
-import { check, runRules } from '../../server/src/core/engine';
+import { check, runRules } from '../../server/src/core/rules/engine';
 import { parseReport } from '../../server/src/core/parse/report';
-import type { Rule } from '../../server/src/core/types';
+import type { Rule } from '../../server/src/core/base/types';
 import { SEEDS, seedText } from './helpers';
 
 const IMPLEMENTED = [

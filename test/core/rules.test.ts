@@ -2,10 +2,10 @@
 // Cases mutate seed 002 (安宁市人民政府办公室 2022), which is clean.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/engine';
-import { applyEdits } from '../../server/src/core/fix';
-import { tableDef } from '../../server/src/core/layout';
-import { renderRow } from '../../server/src/core/templates';
+import { check } from '../../server/src/core/rules/engine';
+import { applyEdits } from '../../server/src/core/fixes/apply';
+import { tableDef } from '../../server/src/core/spec/layout';
+import { renderRow } from '../../server/src/core/spec/templates';
 import { SEEDS, applyAndRecheck, ofRule, replaceOnce, seedText, spanText } from './helpers';
 
 const base = seedText(SEEDS.anning2022);

@@ -1,7 +1,7 @@
 // The five seed reports produce exactly what ../shared/corpus/seeds/README.md says.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/engine';
+import { check } from '../../server/src/core/rules/engine';
 import { SEEDS, applyAndRecheck, findings, lineOf, seedText, serious, spanText } from './helpers';
 
 describe('seed reports', () => {

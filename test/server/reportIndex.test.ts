@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ReportIndex } from '../../server/src/reportIndex';
+import { ReportIndex } from '../../server/src/host/reportIndex';
 import { parseReport } from '../../server/src/core/parse/report';
-import { check } from '../../server/src/core/engine';
+import { check } from '../../server/src/core/rules/engine';
 
 const fixtures = resolve(__dirname, '..', 'fixtures');
 

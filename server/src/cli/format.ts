@@ -1,10 +1,10 @@
 // Output formats of the command-line checker: text (one line per finding) and JSON (LSP diagnostics).
-import { localize } from '../core/i18n';
-import { LineIndex } from '../core/lineIndex';
-import type { Finding, Locale, Severity } from '../core/types';
+import { localize } from '../core/base/i18n';
+import { LineIndex } from '../core/base/lineIndex';
+import type { Finding, Locale, Severity } from '../core/base/types';
 import { toDiagnostic } from '../convert';
 import { summary, type Counts } from './messages';
-import { otherFileIndexes } from './files';
+import { otherFileIndexes } from '../host/files';
 
 /** One checked file: the path as given or found while walking, its text and its findings. */
 export interface CheckedFile {

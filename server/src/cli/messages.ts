@@ -1,6 +1,6 @@
 // The command-line checker's own words (usage, errors, summary), in zh-cn and en.
-import { msg } from '../core/i18n';
-import type { Locale, Localized } from '../core/types';
+import { msg } from '../core/base/i18n';
+import type { Locale, Localized } from '../core/base/types';
 
 export const usage: Localized = msg(
   `用法：gkreport [选项] <文件或文件夹>...

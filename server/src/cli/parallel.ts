@@ -4,11 +4,11 @@
 // sit in another worker's share: each worker parses its share and reports each title's agency and
 // year, then receives the texts of the previous-year reports it lacks and checks.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { isPreviousYear, type ReportIdentity } from '../core/cross/previous';
-import { runRules } from '../core/engine';
-import type { ReportModel } from '../core/model';
+import { isPreviousYear, type ReportIdentity } from '../core/analysis/cross/previous';
+import { runRules } from '../core/rules/engine';
+import type { ReportModel } from '../core/model/model';
 import { parseReport } from '../core/parse/report';
-import type { CheckOptions, Finding, OtherReport } from '../core/types';
+import type { CheckOptions, Finding, OtherReport } from '../core/base/types';
 
 export interface CheckInput {
   file: string;

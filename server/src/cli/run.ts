@@ -1,14 +1,14 @@
 // The command-line checker as a function: arguments in, output through `io`, exit code out.
-import { looksLikeReport } from '../core/detect';
-import { check } from '../core/engine';
-import { localize } from '../core/i18n';
-import { LineIndex } from '../core/lineIndex';
+import { looksLikeReport } from '../core/parse/detect';
+import { check } from '../core/rules/engine';
+import { localize } from '../core/base/i18n';
+import { LineIndex } from '../core/base/lineIndex';
 import { parseReport } from '../core/parse/report';
-import type { CheckOptions, Locale, Localized } from '../core/types';
+import type { CheckOptions, Locale, Localized } from '../core/base/types';
 import { VERSION } from '../version';
 import { parseArgs, type Format } from './args';
-import { collectFiles, InputError, readReport, writeReport, type ReportFile } from './files';
-import { fixText } from './fixer';
+import { collectFiles, InputError, readReport, writeReport, type ReportFile } from '../host/files';
+import { fixText } from '../core/fixes/fixText';
 import { formatJson, formatText, location, oneLine, type CheckedFile } from './format';
 import { cliErrors, fixMessages, usage, usageHint } from './messages';
 import { checkInWorkers, optionsFor, previousYearReports } from './parallel';

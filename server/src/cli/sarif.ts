@@ -1,13 +1,13 @@
 // SARIF 2.1.0 output, for code-scanning dashboards and CI annotations.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { localize } from '../core/i18n';
-import { LineIndex } from '../core/lineIndex';
+import { localize } from '../core/base/i18n';
+import { LineIndex } from '../core/base/lineIndex';
 import { allRules } from '../core/rules';
-import type { Locale, Rule, Severity, Span } from '../core/types';
+import type { Locale, Rule, Severity, Span } from '../core/base/types';
 import { TOOL_NAME, VERSION } from '../version';
 import type { CheckedFile } from './format';
-import { otherFileIndexes } from './files';
+import { otherFileIndexes } from '../host/files';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 

@@ -2,11 +2,11 @@
 // by message), recompute all totals, fix all safe problems (source.fixAll.gkreport), and turning a
 // TAB table into a pipe table.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import type { Finding, TextEdit } from '../core/types';
-import { localize, msg } from '../core/i18n';
-import { safeFixEdits } from '../core/fix';
-import { recomputeTotals } from '../core/recompute';
-import { tabTableToPipe } from '../core/format';
+import type { Finding, TextEdit } from '../core/base/types';
+import { localize, msg } from '../core/base/i18n';
+import { safeFixEdits } from '../core/fixes/apply';
+import { recomputeTotals } from '../core/fixes/recompute';
+import { tabTableToPipe } from '../core/service/format';
 import { SOURCE, toRange } from '../convert';
 import type { Analysis } from './analysis';
 import { guard, type ServerContext } from './context';

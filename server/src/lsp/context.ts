@@ -1,7 +1,7 @@
 // What every capability module shares: the connection, the open documents, settings and the check cache.
 import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Locale } from '../core/types';
+import type { Locale } from '../core/base/types';
 import { AnalysisCache, type Analysis } from './analysis';
 import { localeOf, type Settings, type SettingsStore } from './settings';
 

@@ -1,6 +1,6 @@
 // textDocument/hover: Markdown from core/hover over the cached check of the document.
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
-import { hoverAt } from '../core/hover';
+import { hoverAt } from '../core/service/hover';
 import { toRange } from '../convert';
 import { guard, type ServerContext } from './context';
 

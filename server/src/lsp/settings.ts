@@ -1,8 +1,8 @@
 // The `gkreport` settings section: pulled with workspace/configuration when the client supports it,
 // else taken from initializationOptions.settings or didChangeConfiguration (same shape).
 import type { Connection } from 'vscode-languageserver/node';
-import type { Locale, RuleSetting, Severity } from '../core/types';
-import { pickLocale } from '../core/i18n';
+import type { Locale, RuleSetting, Severity } from '../core/base/types';
+import { pickLocale } from '../core/base/i18n';
 
 export interface Settings {
   /** Rule id or name → severity, on (default severity) or off. */

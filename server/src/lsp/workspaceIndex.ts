@@ -4,7 +4,7 @@
 // documents (whose unsaved text wins over the disk).
 import { fileURLToPath } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type DidChangeWatchedFilesParams, type WorkspaceFolder } from 'vscode-languageserver/node';
-import { ReportIndex } from '../reportIndex';
+import { ReportIndex } from '../host/reportIndex';
 import { openReports, type WorkspaceProvider } from './analysis';
 import { guardNotification, type ServerContext } from './context';
 

@@ -1,8 +1,8 @@
 // One table cell: what was written and what it means.
-import type { Cell, NumberFormatIssue } from '../model';
-import { parseDecimal } from '../decimal';
-import { isSpace, normalizeWidth } from './text';
-import { isChineseNumeralChar } from '../numerals';
+import type { Cell, NumberFormatIssue } from '../model/model';
+import { parseDecimal } from '../base/decimal';
+import { isSpace, normalizeWidth } from '../base/text';
+import { isChineseNumeralChar } from '../base/numerals';
 
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '/', '无', '空', 'N/A', 'n/a', '-/-']);
 const UNITS = ['万元', '元', '件', '条', '个', '项', '次', '人'];

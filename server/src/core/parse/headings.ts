@@ -1,7 +1,7 @@
 // Headings: `一、总体情况` (level 1) and `(一)…` / `（一）…` (level 2), with optional Markdown `#`.
-import type { Heading, Line } from '../model';
-import { parseChineseNumeral } from '../numerals';
-import { isSpace, normalizeWidth } from './text';
+import type { Heading, Line } from '../model/model';
+import { parseChineseNumeral } from '../base/numerals';
+import { isSpace, normalizeWidth } from '../base/text';
 
 const MAX_LEVEL1_TITLE = 40;
 const MAX_MARKER_NUMERAL = 3;

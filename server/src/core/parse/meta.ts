@@ -6,9 +6,9 @@
 // copy of the text without any whitespace, with an offset map back to the original; every span
 // reported is a span of the original text. All scans are hand-written loops with bounded look-ahead
 // and look-behind: linear in the length of the text, whatever the text.
-import type { Span } from '../types';
-import type { DateMention, DocumentMeta, DocumentNumber, IssuerKind, LawReference, Line, ReportModel } from '../model';
-import { CHINESE_DIGITS, isChineseNumeralChar, parseChineseNumeral } from '../numerals';
+import type { Span } from '../base/types';
+import type { DateMention, DocumentMeta, DocumentNumber, IssuerKind, LawReference, Line, ReportModel } from '../model/model';
+import { CHINESE_DIGITS, isChineseNumeralChar, parseChineseNumeral } from '../base/numerals';
 
 // ---------------------------------------------------------------------------------------------
 // The compact text

@@ -1,13 +1,13 @@
 // Text → report model, in one pass over the lines plus a pass over the tables found.
-import type { Heading, Line, Part, ProseNumber, ReportModel } from '../model';
-import { PARTS } from '../layout/parts';
-import { tableDef } from '../layout';
-import { parseDecimal } from '../decimal';
+import type { Heading, Line, Part, ProseNumber, ReportModel } from '../model/model';
+import { PARTS } from '../spec/parts';
+import { tableDef } from '../spec/layout';
+import { parseDecimal } from '../base/decimal';
 import { extractMeta } from './meta';
 import { detectHeading } from './headings';
 import { splitDelimitedRow, splitSpacedRow, type RawRow } from './rows';
 import { buildTables, coreKey, kindOfLabel, type TableItem } from './tables';
-import { labelKey, profile, profileSimilarity, similarity, splitLines, type Profile } from './text';
+import { labelKey, profile, profileSimilarity, similarity, splitLines, type Profile } from '../base/text';
 
 type LineKind =
   | { type: 'row'; raw: RawRow }

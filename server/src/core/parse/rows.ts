@@ -1,8 +1,8 @@
 // Splitting one line into table cells, for every table syntax we read.
-import type { Cell, Line, RowSyntax } from '../model';
-import type { Span } from '../types';
+import type { Cell, Line, RowSyntax } from '../model/model';
+import type { Span } from '../base/types';
 import { makeCell, isChineseNumberText } from './cell';
-import { isSpace } from './text';
+import { isSpace } from '../base/text';
 
 export interface RawRow {
   syntax: RowSyntax;

@@ -1,10 +1,10 @@
 // Rebuilding the three statistical tables from row lines, guided by the layout declarations.
-import type { Cell, HeaderCell, Table, TableRow } from '../model';
-import type { ColumnDef, LayoutId, RowDef, TableDef, TableKind } from '../layout/types';
-import { LAYOUTS, layoutForYear, tableDef } from '../layout';
+import type { Cell, HeaderCell, Table, TableRow } from '../model/model';
+import type { ColumnDef, LayoutId, RowDef, TableDef, TableKind } from '../spec/layout/types';
+import { LAYOUTS, layoutForYear, tableDef } from '../spec/layout';
 import type { RawRow } from './rows';
 import { labelEnd } from './rows';
-import { labelKey, memoize, normalizeWidth, profile, profileSimilarity, similarity, type Profile } from './text';
+import { labelKey, memoize, normalizeWidth, profile, profileSimilarity, similarity, type Profile } from '../base/text';
 
 /** A line that holds table cells, in document order, with the part it sits in. */
 export interface RowLine {

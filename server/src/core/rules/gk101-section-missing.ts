@@ -1,8 +1,8 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { PARTS } from '../layout/parts';
-import { toChineseNumeral } from '../numerals';
-import { eolOf } from './edit';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { PARTS } from '../spec/parts';
+import { toChineseNumeral } from '../base/numerals';
+import { eolOf } from '../model/edits';
 
 /** One of the six required parts (条例第五十条) is absent. */
 export const sectionMissing: Rule = {

@@ -1,6 +1,6 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { toChineseNumeral } from '../numerals';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { toChineseNumeral } from '../base/numerals';
 
 /** Parts out of order. */
 export const sectionOrder: Rule = {

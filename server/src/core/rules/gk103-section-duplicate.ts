@@ -1,6 +1,6 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { toChineseNumeral } from '../numerals';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { toChineseNumeral } from '../base/numerals';
 
 /** A part appears twice. */
 export const sectionDuplicate: Rule = {

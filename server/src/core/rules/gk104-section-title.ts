@@ -1,7 +1,7 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { PARTS } from '../layout/parts';
-import { labelKey, similarity } from '../parse/text';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { PARTS } from '../spec/parts';
+import { labelKey, similarity } from '../base/text';
 
 /** A part heading whose numeral is right but whose title is not an accepted wording. */
 export const sectionTitle: Rule = {

@@ -1,7 +1,7 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { PARTS } from '../layout/parts';
-import { toChineseNumeral } from '../numerals';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { PARTS } from '../spec/parts';
+import { toChineseNumeral } from '../base/numerals';
 
 /** A part with no text and no table (parts that lack their table are GK201's). */
 export const sectionEmpty: Rule = {

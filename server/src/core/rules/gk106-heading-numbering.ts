@@ -1,7 +1,7 @@
-import type { Rule, TextEdit } from '../types';
-import type { Heading } from '../model';
-import { msg } from '../i18n';
-import { toChineseNumeral } from '../numerals';
+import type { Rule, TextEdit } from '../base/types';
+import type { Heading } from '../model/model';
+import { msg } from '../base/i18n';
+import { toChineseNumeral } from '../base/numerals';
 
 /** Longest run of sub-headings a renumbering fix rewrites. */
 const MAX_RENUMBERED = 60;

@@ -1,7 +1,7 @@
 // GK107 report-title: neither a title line nor the preamble names the agency, a four-digit year
 // and 政府信息公开（工作）年度报告.
-import type { Rule, Span } from '../types';
-import { msg } from '../i18n';
+import type { Rule, Span } from '../base/types';
+import { msg } from '../base/i18n';
 import { firstPartLineOf, preambleOf, titleParts } from '../parse/meta';
 
 export const gk107ReportTitle: Rule = {

@@ -1,10 +1,10 @@
-import type { Rule } from '../types';
-import type { TableKind } from '../layout/types';
-import { msg } from '../i18n';
-import { PARTS } from '../layout/parts';
-import { layoutForYear, tableDef } from '../layout';
-import { renderTable, writable } from '../templates';
-import { insertLinesAfter } from './edit';
+import type { Rule } from '../base/types';
+import type { TableKind } from '../spec/layout/types';
+import { msg } from '../base/i18n';
+import { PARTS } from '../spec/parts';
+import { layoutForYear, tableDef } from '../spec/layout';
+import { renderTable, writable } from '../spec/templates';
+import { insertLinesAfter } from '../model/edits';
 
 /** Parts 二, 三 and 四 must each hold their standard table. */
 export const tableMissing: Rule = {

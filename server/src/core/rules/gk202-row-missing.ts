@@ -1,7 +1,7 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { blankRow, writable } from '../templates';
-import { insertLinesAfter, insertLinesBefore } from './edit';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { blankRow, writable } from '../spec/templates';
+import { insertLinesAfter, insertLinesBefore } from '../model/edits';
 
 /** Every standard row of a readable table must be present. */
 export const rowMissing: Rule = {

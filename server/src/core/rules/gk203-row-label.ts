@@ -1,5 +1,5 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
 import { labelSegments } from '../parse/tables';
 
 const REPORT_THRESHOLD = 0.7;

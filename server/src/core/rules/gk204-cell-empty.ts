@@ -1,9 +1,9 @@
-import type { Fix, Rule, TextEdit } from '../types';
-import type { Table, TableRow } from '../model';
-import { msg } from '../i18n';
-import { toString } from '../decimal';
-import { fillPlan, isDerivedBlank } from './fill';
-import { columnsOf, setCellEdit } from './tableUtil';
+import type { Fix, Rule, TextEdit } from '../base/types';
+import type { Table, TableRow } from '../model/model';
+import { msg } from '../base/i18n';
+import { toString } from '../base/decimal';
+import { fillPlan, isDerivedBlank } from '../model/fill';
+import { columnsOf, setCellEdit } from '../model/cells';
 
 function rowEdits(table: Table, row: TableRow): TextEdit[] {
   const plan = fillPlan(table);

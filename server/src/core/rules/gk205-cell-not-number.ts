@@ -1,6 +1,6 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { columnsOf, setCellEdit } from './tableUtil';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { columnsOf, setCellEdit } from '../model/cells';
 
 /** A count cell holds text (`—`, `/`, `无`, `十二`). */
 export const cellNotNumber: Rule = {

@@ -1,6 +1,6 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { columnsOf } from './tableUtil';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { columnsOf } from '../model/cells';
 
 /** A row has more or fewer value cells than its table has columns; its totals are not checked. */
 export const cellCount: Rule = {

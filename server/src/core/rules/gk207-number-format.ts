@@ -1,8 +1,8 @@
-import type { Rule } from '../types';
-import type { NumberFormatIssue } from '../model';
-import { msg } from '../i18n';
-import { toString } from '../decimal';
-import { columnsOf } from './tableUtil';
+import type { Rule } from '../base/types';
+import type { NumberFormatIssue } from '../model/model';
+import { msg } from '../base/i18n';
+import { toString } from '../base/decimal';
+import { columnsOf } from '../model/cells';
 
 const WORDS: Record<NumberFormatIssue, [string, string]> = {
   negative: ['负数', 'a negative count'],

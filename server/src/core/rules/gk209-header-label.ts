@@ -1,5 +1,5 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
 
 /** A column header that is a truncation of its standard text (`结果` for `结果纠正`). */
 export const headerLabel: Rule = {

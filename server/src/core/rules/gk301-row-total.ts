@@ -1,5 +1,5 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
 import { checkSums } from './sums';
 
 /** Table 三: each row's 总计 is the sum of the six applicant columns. */

@@ -1,7 +1,7 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
 import { checkSums } from './sums';
-import { cellName } from './tableUtil';
+import { cellName } from '../model/cells';
 
 /** Table 三: (七)总计 in each column is the sum of every result row above it. */
 export const columnTotal: Rule = {

@@ -1,8 +1,8 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { compare, sub, ZERO } from '../decimal';
-import { cellName, cellOf, equals, relationsFor, rowOf, setCellEdit, sumValues, toString } from './tableUtil';
-import { cellValue } from './fill';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { compare, sub, ZERO } from '../base/decimal';
+import { cellName, cellOf, equals, relationsFor, rowOf, setCellEdit, sumValues, toString } from '../model/cells';
+import { cellValue } from '../model/fill';
 
 /** Table 三 per column: 一、新收 + 二、上年结转 = （七）总计 + 四、结转下年度 (the table's own 勾稽关系 note). */
 export const balance: Rule = {

@@ -1,5 +1,5 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
 import { checkSums } from './sums';
 
 const GROUPS: Record<string, [string, string]> = {

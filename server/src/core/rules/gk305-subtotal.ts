@@ -1,5 +1,5 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
 import { checkSums } from './sums';
 
 /** A 小计 column a report adds (法人或其他组织 小计) must equal its parts. */

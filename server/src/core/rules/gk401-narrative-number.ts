@@ -1,8 +1,8 @@
-import type { Localized, Rule } from '../types';
-import { msg } from '../i18n';
-import { proseFacts, type Category, type Quantity } from '../prose/quantities';
-import { includesCarried, scopeIsDoubtful } from '../prose/scope';
-import { tableQuantity, type TableQuantity } from '../prose/tableQuantities';
+import type { Localized, Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { proseFacts, type Category, type Quantity } from '../analysis/prose/quantities';
+import { includesCarried, scopeIsDoubtful } from '../analysis/prose/scope';
+import { tableQuantity, type TableQuantity } from '../analysis/prose/tableQuantities';
 
 /** How the prose names each quantity, for messages. */
 const CATEGORY_NAMES: Record<Category, Localized> = {

@@ -1,7 +1,7 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { proseFacts, type Percent } from '../prose/quantities';
-import { tableQuantity } from '../prose/tableQuantities';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { proseFacts, type Percent } from '../analysis/prose/quantities';
+import { tableQuantity } from '../analysis/prose/tableQuantities';
 
 /** `written` (scaled by 10^decimals) is `part / whole` to the precision written, rounded or truncated. */
 export function percentFits(p: Pick<Percent, 'scaled' | 'decimals'>, part: bigint, whole: bigint): boolean {

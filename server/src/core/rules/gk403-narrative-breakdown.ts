@@ -1,6 +1,6 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { proseFacts, type Category, type Quantity } from '../prose/quantities';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { proseFacts, type Category, type Quantity } from '../analysis/prose/quantities';
 
 /** Parts that together are the whole, by their own words: applicant kinds, outcomes, results. */
 const EXHAUSTIVE: { of: Category[]; parts: Category[][] }[] = [

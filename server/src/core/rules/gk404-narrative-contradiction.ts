@@ -1,10 +1,10 @@
-import type { Localized, Rule, Span } from '../types';
-import type { ReportModel } from '../model';
-import { msg } from '../i18n';
-import { DISCLOSURE_REQUESTS, OTHER_THINGS, proseFacts, type Category } from '../prose/quantities';
-import { type Sentence, sentenceSpan } from '../prose/sentences';
-import { tableQuantity } from '../prose/tableQuantities';
-import { sentenceScopeIsDoubtful } from '../prose/scope';
+import type { Localized, Rule, Span } from '../base/types';
+import type { ReportModel } from '../model/model';
+import { msg } from '../base/i18n';
+import { DISCLOSURE_REQUESTS, OTHER_THINGS, proseFacts, type Category } from '../analysis/prose/quantities';
+import { type Sentence, sentenceSpan } from '../analysis/prose/sentences';
+import { tableQuantity } from '../analysis/prose/tableQuantities';
+import { sentenceScopeIsDoubtful } from '../analysis/prose/scope';
 
 interface Claim {
   /** The sentence says so. */

@@ -1,7 +1,7 @@
 // GK501 year-mismatch: the title year, the statistics period and the year named in the body disagree.
-import type { RelatedInfo, Rule, Span } from '../types';
-import type { Line, ReportModel } from '../model';
-import { msg } from '../i18n';
+import type { RelatedInfo, Rule, Span } from '../base/types';
+import type { Line, ReportModel } from '../model/model';
+import { msg } from '../base/i18n';
 import { firstPartLineOf, preambleOf } from '../parse/meta';
 
 interface YearSource {

@@ -1,6 +1,6 @@
 // GK503 date-invalid: a date that is not on the calendar (2月30日, 13月).
-import type { Rule } from '../types';
-import { msg } from '../i18n';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
 import { daysInMonth } from '../parse/meta';
 
 export const gk503DateInvalid: Rule = {

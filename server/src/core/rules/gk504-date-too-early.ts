@@ -1,7 +1,7 @@
 // GK504 date-too-early: signed or published before the statistics period ended.
-import type { DateMention } from '../model';
-import type { RelatedInfo, Rule } from '../types';
-import { msg } from '../i18n';
+import type { DateMention } from '../model/model';
+import type { RelatedInfo, Rule } from '../base/types';
+import { msg } from '../base/i18n';
 import { compareDates, formatDateEn, formatDateZh, reportYearSettled } from '../parse/meta';
 
 export const gk504DateTooEarly: Rule = {

@@ -1,7 +1,7 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { feeSentence } from '../templateList';
-import { eolOf } from './edit';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { feeSentence } from '../service/templateList';
+import { eolOf } from '../model/edits';
 
 const FEE_WORDS = ['处理费', '收费', '信息公开费'];
 

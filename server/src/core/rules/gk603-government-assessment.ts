@@ -1,5 +1,5 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
 
 const WORDS = ['考核', '评议', '责任追究'];
 

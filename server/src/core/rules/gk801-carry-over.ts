@@ -1,8 +1,8 @@
-import type { Rule } from '../types';
-import { msg } from '../i18n';
-import { cellValue } from './fill';
-import { cellName, cellOf } from './tableUtil';
-import { tablesOfBothYears } from '../cross/previous';
+import type { Rule } from '../base/types';
+import { msg } from '../base/i18n';
+import { cellValue } from '../model/fill';
+import { cellName, cellOf } from '../model/cells';
+import { tablesOfBothYears } from '../analysis/cross/previous';
 
 /** 二、上年结转 (each column) equals 四、结转下年度继续办理 of the same agency's report for the year before. */
 export const carryOver: Rule = {

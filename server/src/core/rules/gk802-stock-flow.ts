@@ -1,8 +1,8 @@
-import type { Rule } from '../types';
-import type { Cell, Table } from '../model';
-import { msg } from '../i18n';
-import { cellName, cellOf } from './tableUtil';
-import { tablesOfBothYears } from '../cross/previous';
+import type { Rule } from '../base/types';
+import type { Cell, Table } from '../model/model';
+import { msg } from '../base/i18n';
+import { cellName, cellOf } from '../model/cells';
+import { tablesOfBothYears } from '../analysis/cross/previous';
 
 /** Rows of table 二 that count documents in force (规章, 行政规范性文件): those with a 现行有效件数 column. */
 function stockRows(table: Table): string[] {

@@ -1,8 +1,8 @@
-import type { Rule } from '../types';
-import type { ReportModel } from '../model';
-import { msg } from '../i18n';
-import { previousReport } from '../cross/previous';
-import { profile, profileSimilarity } from '../parse/text';
+import type { Rule } from '../base/types';
+import type { ReportModel } from '../model/model';
+import { msg } from '../base/i18n';
+import { previousReport } from '../analysis/cross/previous';
+import { profile, profileSimilarity } from '../base/text';
 
 /** Parts compared with last year's: 五 (problems and improvements) and 一 (overview). */
 const PARTS = [5, 1];

@@ -1,10 +1,10 @@
 // The check every totals rule shares: a derived cell must equal the sum of its terms (exact decimals).
-import type { Localized, RuleContext } from '../types';
-import type { SumRelation } from '../layout/types';
-import type { Table } from '../model';
-import { msg } from '../i18n';
-import { cellName, cellOf, equals, relationsFor, rowOf, setCellEdit, sumValues, toString } from './tableUtil';
-import { cellValue } from './fill';
+import type { Localized, RuleContext } from '../base/types';
+import type { SumRelation } from '../spec/layout/types';
+import type { Table } from '../model/model';
+import { msg } from '../base/i18n';
+import { cellName, cellOf, equals, relationsFor, rowOf, setCellEdit, sumValues, toString } from '../model/cells';
+import { cellValue } from '../model/fill';
 
 const MAX_TERMS_SHOWN = 8;
 

@@ -1,0 +1,54 @@
+// Finding last year's report of the same agency among the other reports of the workspace.
+import type { ReportModel, Table } from '../../model/model';
+import type { OtherReport, RuleContext } from '../../base/types';
+import { readableTable } from '../prose/tableQuantities';
+
+/** Characters that end a place name: an agency named only by its own level is too vague to compare. */
+const PLACE_LEVELS = /[省市区县州旗盟镇乡]/;
+
+/** The agency's name without blanks and brackets. */
+export function agencyKey(agency: string | undefined): string | undefined {
+  if (!agency) return undefined;
+  const key = agency.replace(/[\s()（）]/g, '');
+  return key.length > 0 ? key : undefined;
+}
+
+/**
+ * Two titles name the same agency: the same name, or one is the other with the higher place
+ * levels left off (`洪泽区人民政府` and `淮安市洪泽区人民政府`), as long as the shorter still names a place.
+ */
+export function sameAgency(a: string | undefined, b: string | undefined): boolean {
+  const x = agencyKey(a);
+  const y = agencyKey(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const level = short.search(PLACE_LEVELS);
+  return long.endsWith(short) && level >= 2;
+}
+
+/** What identifies a report for cross-report matching: the agency and year of its title. */
+export type ReportIdentity = Pick<ReportModel['meta'], 'agency' | 'reportYear'>;
+
+/** `other` is the same agency's report for the year before `report`. */
+export function isPreviousYear(report: ReportIdentity, other: ReportIdentity): boolean {
+  return report.reportYear !== undefined && other.reportYear === report.reportYear - 1 && sameAgency(other.agency, report.agency);
+}
+
+/** The same agency's report for the year before, when exactly one is known. */
+export function previousReport(model: ReportModel, workspace: readonly OtherReport[]): OtherReport | undefined {
+  const found = workspace.filter((o) => o.model !== model && isPreviousYear(model.meta, o.model.meta));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** This year's table of a kind and last year's, when both reports and both tables can be read. */
+export function tablesOfBothYears(
+  ctx: RuleContext,
+  kind: Table['kind'],
+): { table: Table; previous: OtherReport; before: Table; lastYear: number } | undefined {
+  const previous = previousReport(ctx.model, ctx.workspace);
+  const table = readableTable(ctx.model, kind);
+  const before = previous && readableTable(previous.model, kind);
+  if (!previous || !table || !before) return undefined;
+  return { table, previous, before, lastYear: previous.model.meta.reportYear! };
+}

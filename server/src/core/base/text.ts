@@ -1,0 +1,116 @@
+// Character-level helpers. Normalisation is one-to-one in UTF-16 units, so offsets found in a
+// normalised line are offsets in the original text.
+import type { Line } from '../model/model';
+
+const FROM_CHAR_CODE_CHUNK = 8192;
+
+function needsWidthChange(c: number): boolean {
+  return (c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0xa0 || c === 0x0c || c === 0x0b;
+}
+
+/** Full-width ASCII (digits, brackets, bar, punctuation) to half-width; ideographic/no-break space to space. */
+export function normalizeWidth(s: string): string {
+  // Most text is already half-width: find the first change before building anything.
+  let first = 0;
+  while (first < s.length && !needsWidthChange(s.charCodeAt(first))) first++;
+  if (first === s.length) return s;
+  const codes = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    codes[i] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : needsWidthChange(c) ? 0x20 : c;
+  }
+  // fromCharCode in chunks (argument count limit); keeps lone surrogates as they are, unlike TextDecoder.
+  if (codes.length <= FROM_CHAR_CODE_CHUNK) return String.fromCharCode.apply(null, codes as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < codes.length; i += FROM_CHAR_CODE_CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, i + FROM_CHAR_CODE_CHUNK) as unknown as number[]);
+  }
+  return out;
+}
+
+export function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\f' || c === '\v';
+}
+
+/** Splits into lines; CRLF, LF and lone CR all end a line. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+const KEY_DROP = new Set([
+  ' ', '\t', ',', '，', '、', '.', '．', '。', ':', '：', ';', '；', '(', ')', '（', '）', '“', '”', '"', "'", '‘', '’',
+  '《', '》', '-', '—', '_', '*', '#', '·', '|',
+]);
+
+/** Comparison key of a label: width-normalised, without spaces and punctuation. */
+export const labelKey = memoize((s: string): string => {
+  const n = normalizeWidth(s);
+  let out = '';
+  for (const ch of n) if (!KEY_DROP.has(ch)) out += ch;
+  return out;
+});
+
+/** Character bigrams of a string with their counts, for repeated similarity comparisons. */
+export interface Profile {
+  grams: Map<string, number>;
+  size: number;
+  text: string;
+}
+
+export const profile = memoize(bigramProfile);
+
+function bigramProfile(text: string): Profile {
+  const grams = new Map<string, number>();
+  for (let i = 0; i < text.length - 1; i++) {
+    const g = text.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  return { grams, size: Math.max(0, text.length - 1), text };
+}
+
+/** Sørensen–Dice similarity over character bigrams (0..1); good for Chinese labels. */
+export function profileSimilarity(a: Profile, b: Profile): number {
+  if (a.text === b.text) return 1;
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.grams.size <= b.grams.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const [g, n] of small.grams) {
+    const m = large.grams.get(g);
+    if (m) common += Math.min(n, m);
+  }
+  return (2 * common) / (a.size + b.size);
+}
+
+export function similarity(a: string, b: string): number {
+  return a === b ? 1 : profileSimilarity(profile(a), profile(b));
+}
+
+/**
+ * Memoises a pure function of a string. Report labels come from a small vocabulary, so checking the
+ * same document again (every keystroke) finds them cached; the cache is dropped when it grows large.
+ */
+const MAX_MEMO_KEY = 256;
+
+export function memoize<V>(fn: (s: string) => V, max = 4096): (s: string) => V {
+  const cache = new Map<string, V>();
+  return (s: string) => {
+    if (s.length > MAX_MEMO_KEY) return fn(s); // long text is prose, not a label: not worth keeping
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as V;
+    if (cache.size >= max) cache.clear();
+    const value = fn(s);
+    cache.set(s, value);
+    return value;
+  };
+}

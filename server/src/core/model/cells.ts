@@ -1,0 +1,86 @@
+// Shared by the table and totals rules: finding cells by row and column id, describing them, editing them.
+import type { Cell, Table, TableRow } from './model';
+import type { ColumnDef, Relation } from '../spec/layout/types';
+import type { Localized, TextEdit } from '../base/types';
+import { type Decimal, ZERO, add, equals, toString } from '../base/decimal';
+import { relationsOf } from '../spec/layout';
+import { msg } from '../base/i18n';
+
+export function columnsOf(table: Table, row: TableRow): ColumnDef[] {
+  return row.def?.columns ?? table.columns;
+}
+
+/** Column id → position, per column list (the lists are few and shared: layout data or a table's). */
+const columnIndexes = new WeakMap<ColumnDef[], Map<string, number>>();
+
+function columnIndex(columns: ColumnDef[], colId: string): number {
+  let index = columnIndexes.get(columns);
+  if (!index) {
+    index = new Map();
+    columns.forEach((c, i) => index!.has(c.id) || index!.set(c.id, i)); // the first column of an id, as a search would find
+    columnIndexes.set(columns, index);
+  }
+  return index.get(colId) ?? -1;
+}
+
+/** The cell at (row, column), or undefined when the row is missing or its cells cannot be trusted. */
+export function cellOf(table: Table, rowId: string, colId: string): Cell | undefined {
+  const row = table.byRow.get(rowId);
+  if (!row || row.countMismatch) return undefined;
+  const index = columnIndex(columnsOf(table, row), colId);
+  return index < 0 ? undefined : row.values[index];
+}
+
+/** `（七）总计 / 自然人` */
+export function cellName(table: Table, rowId: string, colId: string): Localized {
+  const row = table.byRow.get(rowId);
+  const column = row ? columnsOf(table, row).find((c) => c.id === colId) : undefined;
+  const rowLabel = row?.def?.label || table.def.title['zh-cn'];
+  const text = column ? `${rowLabel} / ${column.label}` : rowLabel;
+  return msg(text, text);
+}
+
+/** The value a written cell counts for in a sum: —/无 count as 0; text makes the sum unknown. */
+export function termValue(cell: Cell): Decimal | undefined {
+  if (cell.kind === 'number') return cell.value;
+  if (cell.kind === 'blank' || cell.kind === 'placeholder') return ZERO;
+  return undefined;
+}
+
+/** Replaces what a cell holds; a blank cell is written with the spacing its row uses. */
+export function setCellEdit(row: TableRow, cell: Cell, text: string): TextEdit {
+  if (cell.kind !== 'blank') return { span: cell.contentSpan, newText: text };
+  const padded = row.syntax === 'tab' ? text : ` ${text} `;
+  return { span: cell.span, newText: padded };
+}
+
+/** Rows whose cells every relation may read. */
+export function placedRows(table: Table): TableRow[] {
+  return table.rows.filter((r) => r.def);
+}
+
+/** Relations whose cells can be trusted: all of them, or only single-row ones when the table was not fully read. */
+export function trustedRelations(table: Table): Relation[] {
+  const all = relationsOf(table.def);
+  if (!table.unreadable) return all;
+  return all.filter((r) => {
+    const cells = r.kind === 'sum' ? [r.target, ...r.terms] : [...r.left, ...r.right];
+    return cells.every((c) => c.row === cells[0].row);
+  });
+}
+
+/** Trusted relations of a table for one rule. */
+export function relationsFor(table: Table, rule: string): Relation[] {
+  return trustedRelations(table).filter((r) => r.rule === rule);
+}
+
+export function sumValues(values: Decimal[]): Decimal {
+  return values.reduce(add, ZERO);
+}
+
+export { equals, toString };
+
+/** The row holding a cell of the table. */
+export function rowOf(table: Table, rowId: string): TableRow | undefined {
+  return table.byRow.get(rowId);
+}

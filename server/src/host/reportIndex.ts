@@ -1,0 +1,164 @@
+// An index of the reports under the workspace folders, for the rules that compare reports (group X).
+// Node fs only, no LSP: the language server feeds it file events and asks it for a document's
+// related reports. Building it never blocks: files are read asynchronously, one at a time, and
+// the event loop gets a turn between files so typing stays responsive.
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { looksLikeReport } from '../core/parse/detect';
+import type { ReportModel } from '../core/model/model';
+import { parseReport } from '../core/parse/report';
+import { previousReport, sameAgency } from '../core/analysis/cross/previous';
+import type { OtherReport } from '../core/base/types';
+
+export interface ReportIndexOptions {
+  /** File name endings indexed when walking a folder; default `.txt`, `.md`, `.gkreport`. */
+  extensions?: readonly string[];
+  /** Larger files are skipped (bytes); default 2 MB. */
+  maxBytes?: number;
+}
+
+export interface IndexedReport {
+  /** Absolute path. */
+  file: string;
+  agency?: string;
+  year?: number;
+  model: ReportModel;
+  /** The indexed text, for positions in related information. */
+  text: string;
+  /** The text came from an editor (unsaved changes), not from disk. */
+  fromEditor: boolean;
+}
+
+const DEFAULT_EXTENSIONS = ['.txt', '.md', '.gkreport'];
+const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Lets other work (LSP messages, typing) run before the next file. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class ReportIndex {
+  private readonly reports = new Map<string, IndexedReport>();
+  private readonly extensions: readonly string[];
+  private readonly maxBytes: number;
+
+  constructor(options: ReportIndexOptions = {}) {
+    this.extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.toLowerCase());
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  }
+
+  get size(): number {
+    return this.reports.size;
+  }
+
+  /** Every indexed report. */
+  entries(): IndexedReport[] {
+    return [...this.reports.values()];
+  }
+
+  get(file: string): IndexedReport | undefined {
+    return this.reports.get(path.resolve(file));
+  }
+
+  /**
+   * Indexes the reports under the folders (depth first; node_modules and dot-folders skipped).
+   * Resolves when done; `signal` stops the walk early. Files already indexed are not read again.
+   */
+  async addFolders(folders: readonly string[], signal?: AbortSignal): Promise<void> {
+    for (const folder of folders) {
+      for await (const file of this.walk(path.resolve(folder), signal)) {
+        if (signal?.aborted) return;
+        if (!this.reports.has(file)) await this.readFromDisk(file);
+        await yieldToEventLoop();
+      }
+    }
+  }
+
+  /**
+   * A file was created or changed. With `text` (an open editor's, possibly unsaved), that text is
+   * indexed and wins over the disk until `close`; without, the file is read from disk unless an
+   * editor holds it. Returns whether the file is indexed as a report.
+   */
+  async update(file: string, text?: string): Promise<boolean> {
+    const key = path.resolve(file);
+    if (text !== undefined) return this.put(key, text, true);
+    const held = this.reports.get(key);
+    if (held?.fromEditor) return true;
+    return this.readFromDisk(key);
+  }
+
+  /** The editor closed the file: its saved text on disk counts again. */
+  async close(file: string): Promise<boolean> {
+    return this.readFromDisk(path.resolve(file));
+  }
+
+  /** A file or a whole folder was deleted: its reports leave the index. */
+  remove(fileOrFolder: string): void {
+    const key = path.resolve(fileOrFolder);
+    const prefix = key.endsWith(path.sep) ? key : key + path.sep;
+    for (const file of [...this.reports.keys()]) if (file === key || file.startsWith(prefix)) this.reports.delete(file);
+  }
+
+  /** The other reports the cross-report rules need for a document: the same agency's report for the year before. */
+  relevantTo(model: ReportModel, file?: string): OtherReport[] {
+    const self = file === undefined ? undefined : path.resolve(file);
+    const others = this.entries()
+      .filter((r) => r.file !== self)
+      .map((r) => ({ file: r.file, model: r.model }));
+    const previous = previousReport(model, others);
+    return previous ? [previous] : [];
+  }
+
+  /** Indexed files whose cross-report checks read `file` (the same agency's report for the year after): re-check them when it changes. */
+  dependents(file: string): string[] {
+    const changed = this.get(file);
+    if (!changed || changed.year === undefined) return [];
+    return this.entries()
+      .filter((r) => r.year === changed.year! + 1 && sameAgency(r.agency, changed.agency))
+      .map((r) => r.file);
+  }
+
+  private put(key: string, text: string, fromEditor: boolean): boolean {
+    if (!looksLikeReport(text)) {
+      this.reports.delete(key);
+      return false;
+    }
+    const model = parseReport(text);
+    this.reports.set(key, { file: key, agency: model.meta.agency, year: model.meta.reportYear, model, text, fromEditor });
+    return true;
+  }
+
+  private async readFromDisk(key: string): Promise<boolean> {
+    try {
+      const stat = await fsp.stat(key);
+      if (!stat.isFile() || stat.size > this.maxBytes) {
+        this.reports.delete(key);
+        return false;
+      }
+      const bytes = await fsp.readFile(key);
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+      return this.put(key, text, false);
+    } catch {
+      // Gone, unreadable or not UTF-8: not a report we can compare with.
+      this.reports.delete(key);
+      return false;
+    }
+  }
+
+  private async *walk(dir: string, signal?: AbortSignal): AsyncGenerator<string> {
+    let entries;
+    try {
+      entries = await fsp.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (signal?.aborted) return;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) yield* this.walk(full, signal);
+      } else if (entry.isFile() && this.extensions.some((e) => entry.name.toLowerCase().endsWith(e))) {
+        yield full;
+      }
+    }
+  }
+}
