@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { check } from '../server/src/core/rules/engine';
 import { LineIndex } from '../server/src/core/base/lineIndex';
 import { allRules } from '../server/src/core/rules';
-import type { Finding, RuleGroup, RuleMeta } from '../server/src/core/base/types';
+import type { Finding, RuleGroup, RuleMeta } from '../server/src/core/rules/types';
 
 const root = resolve(__dirname, '..');
 

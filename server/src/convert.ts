@@ -3,7 +3,8 @@
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
 import { localize } from './core/base/i18n';
 import type { LineIndex } from './core/base/lineIndex';
-import type { Finding, Locale, Severity, Span } from './core/base/types';
+import type { Locale, Severity, Span } from './core/base/types';
+import type { Finding } from './core/rules/types';
 
 /** LSP `DiagnosticSeverity` numbers (Error = 1 … Hint = 4). */
 export const lspSeverity: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fixText, MAX_PASSES, selectFixes } from '../../server/src/core/fixes/fixText';
 import { msg } from '../../server/src/core/base/i18n';
-import type { Finding, Fix, Span } from '../../server/src/core/base/types';
+import type { Span } from '../../server/src/core/base/types';
+import type { Finding, Fix } from '../../server/src/core/rules/types';
 
 function finding(ruleId: string, span: Span, fixes: Fix[]): Finding {
   return { ruleId, severity: 'error', span, message: msg('测试', 'test'), related: [], fixes };

@@ -6,7 +6,8 @@ import { formatText, toJsonFiles, type CheckedFile } from '../../server/src/cli/
 import { summary } from '../../server/src/cli/messages';
 import { artifactUri, toSarif } from '../../server/src/cli/sarif';
 import { msg } from '../../server/src/core/base/i18n';
-import type { Finding, Rule, Severity } from '../../server/src/core/base/types';
+import type { Severity } from '../../server/src/core/base/types';
+import type { Finding, Rule } from '../../server/src/core/rules/types';
 
 // Line 2 starts with a character outside the BMP (two UTF-16 units): 𠀋合计 | 12 | 7 puts 7 at column 13.
 const text = '一、总体情况\n𠀋合计 | 12 | 7\r\n最后一行';

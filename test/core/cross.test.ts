@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { check } from '../../server/src/core/rules/engine';
 import { parseReport } from '../../server/src/core/parse/report';
 import { previousReport, sameAgency } from '../../server/src/core/analysis/cross/previous';
-import type { Finding, OtherReport } from '../../server/src/core/base/types';
+import type { Finding, OtherReport } from '../../server/src/core/rules/types';
 import { fixtures, lineOf, realText, spanText } from './helpers';
 
 const pairText = (name: string) => readFileSync(join(fixtures, 'pairs', name), 'utf8');

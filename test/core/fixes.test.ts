@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../../server/src/core/rules/engine';
 import { applyEdits } from '../../server/src/core/fixes/apply';
-import type { Finding, Fix } from '../../server/src/core/base/types';
+import type { Finding, Fix } from '../../server/src/core/rules/types';
 import { SEEDS, fixtures, ofRule, realText, replaceOnce, seedText } from './helpers';
 
 const PER_KIND = 3;

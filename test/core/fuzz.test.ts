@@ -9,7 +9,8 @@ import { check } from '../../server/src/core/rules/engine';
 import { applyEdits } from '../../server/src/core/fixes/apply';
 import { add, parseDecimal, toString as decimalString, sum } from '../../server/src/core/base/decimal';
 import type { ReportModel } from '../../server/src/core/model/model';
-import type { Finding, Fix, Span } from '../../server/src/core/base/types';
+import type { Span } from '../../server/src/core/base/types';
+import type { Finding, Fix } from '../../server/src/core/rules/types';
 import { SEEDS, seedText } from './helpers';
 
 const FC = { seed: 20261122, endOnFailure: true } as const;

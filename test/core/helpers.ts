@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { check } from '../../server/src/core/rules/engine';
 import { applyEdits } from '../../server/src/core/fixes/apply';
 import { LineIndex } from '../../server/src/core/base/lineIndex';
-import type { Finding } from '../../server/src/core/base/types';
+import type { Finding } from '../../server/src/core/rules/types';
 
 export const fixtures = resolve(__dirname, '..', 'fixtures');
 export const seedText = (name: string) => readFileSync(join(fixtures, 'seeds', name), 'utf8');

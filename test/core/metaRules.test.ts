@@ -11,7 +11,7 @@ import { splitLines } from '../../server/src/core/base/text';
 import { allRules } from '../../server/src/core/rules';
 import { metaRules } from '../../server/src/core/rules/metaRules';
 import type { ReportModel } from '../../server/src/core/model/model';
-import type { Finding } from '../../server/src/core/base/types';
+import type { Finding } from '../../server/src/core/rules/types';
 
 const root = resolve(__dirname, '..', '..');
 const ids = new Set(metaRules.map((r) => r.meta.id));

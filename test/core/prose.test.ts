@@ -10,7 +10,7 @@ import { normalizeWidth } from '../../server/src/core/base/text';
 import { proseFacts } from '../../server/src/core/analysis/prose/quantities';
 import { tableQuantity } from '../../server/src/core/analysis/prose/tableQuantities';
 import { formatPercent, percentFits } from '../../server/src/core/rules/gk402-narrative-percent';
-import type { Finding } from '../../server/src/core/base/types';
+import type { Finding } from '../../server/src/core/rules/types';
 import { SEEDS, applyAndRecheck, fixtures, ofRule, realText, replaceOnce, seedText, spanText } from './helpers';
 
 const PROSE_RULES = ['GK401', 'GK402', 'GK403', 'GK404'];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../../server/src/core/rules/engine';
-import type { Finding } from '../../server/src/core/base/types';
+import type { Finding } from '../../server/src/core/rules/types';
 import { fixtures, lineOf, realText, serious, spanText } from './helpers';
 
 interface Expectation {

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { allRules, findRule } from '../../server/src/core/rules';
 import { check, runRules } from '../../server/src/core/rules/engine';
 import { parseReport } from '../../server/src/core/parse/report';
-import type { Rule } from '../../server/src/core/base/types';
+import type { Rule } from '../../server/src/core/rules/types';
 import { SEEDS, seedText } from './helpers';
 
 const IMPLEMENTED = [

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, openReports } from '../../server/src/lsp/analysis';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import type { OtherReport } from '../../server/src/core/base/types';
+import type { OtherReport } from '../../server/src/core/rules/types';
 import { seedText } from '../../scripts/lsp-client';
 
 const doc = (uri: string, text: string, version = 1, languageId = 'plaintext') => TextDocument.create(uri, languageId, version, text);

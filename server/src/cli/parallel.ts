@@ -8,7 +8,7 @@ import { isPreviousYear, type ReportIdentity } from '../core/analysis/cross/prev
 import { runRules } from '../core/rules/engine';
 import type { ReportModel } from '../core/model/model';
 import { parseReport } from '../core/parse/report';
-import type { CheckOptions, Finding, OtherReport } from '../core/base/types';
+import type { CheckOptions, Finding, OtherReport } from '../core/rules/types';
 
 export interface CheckInput {
   file: string;

@@ -8,7 +8,7 @@ import { looksLikeReport } from '../core/parse/detect';
 import type { ReportModel } from '../core/model/model';
 import { parseReport } from '../core/parse/report';
 import { previousReport, sameAgency } from '../core/analysis/cross/previous';
-import type { OtherReport } from '../core/base/types';
+import type { OtherReport } from '../core/rules/types';
 
 export interface ReportIndexOptions {
   /** File name endings indexed when walking a folder; default `.txt`, `.md`, `.gkreport`. */

@@ -2,7 +2,8 @@
 // by message), recompute all totals, fix all safe problems (source.fixAll.gkreport), and turning a
 // TAB table into a pipe table.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import type { Finding, TextEdit } from '../core/base/types';
+import type { TextEdit } from '../core/base/types';
+import type { Finding } from '../core/rules/types';
 import { localize, msg } from '../core/base/i18n';
 import { safeFixEdits } from '../core/fixes/apply';
 import { recomputeTotals } from '../core/fixes/recompute';

@@ -13,7 +13,7 @@ import { parseReport } from '../core/parse/report';
 import { LineIndex } from '../core/base/lineIndex';
 import { recomputeTotals } from '../core/fixes/recompute';
 import { localize, msg } from '../core/base/i18n';
-import { eolOf } from '../core/model/edits';
+import { eolOf } from '../core/base/text';
 import { writable } from '../core/spec/templates';
 import { TABLE_BY_NUMERAL, standardTemplates, tableText } from '../core/service/templateList';
 import { toDiagnostic } from '../convert';

@@ -1,7 +1,8 @@
 // The `gkreport` settings section: pulled with workspace/configuration when the client supports it,
 // else taken from initializationOptions.settings or didChangeConfiguration (same shape).
 import type { Connection } from 'vscode-languageserver/node';
-import type { Locale, RuleSetting, Severity } from '../core/base/types';
+import type { Locale, Severity } from '../core/base/types';
+import type { RuleSetting } from '../core/rules/types';
 import { pickLocale } from '../core/base/i18n';
 
 export interface Settings {

@@ -1,6 +1,15 @@
 // Character-level helpers. Normalisation is one-to-one in UTF-16 units, so offsets found in a
 // normalised line are offsets in the original text.
-import type { Line } from '../model/model';
+
+/** One line of a text. */
+export interface Line {
+  /** Offset of the first character. */
+  start: number;
+  /** Offset just past the last character, before the line break. */
+  end: number;
+  /** The raw text of the line (no line break). */
+  text: string;
+}
 
 const FROM_CHAR_CODE_CHUNK = 8192;
 
@@ -113,4 +122,10 @@ export function memoize<V>(fn: (s: string) => V, max = 4096): (s: string) => V {
     cache.set(s, value);
     return value;
   };
+}
+
+/** The line ending a text uses (its first one), `\n` when it has none. */
+export function eolOf(text: string): string {
+  const i = text.search(/\r\n|\n|\r/);
+  return i < 0 ? '\n' : text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : text[i];
 }

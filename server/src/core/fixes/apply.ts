@@ -1,5 +1,6 @@
 // Applying fixes: one shared function, so every adapter edits text the same way.
-import type { Finding, TextEdit } from '../base/types';
+import type { TextEdit } from '../base/types';
+import type { Finding } from '../rules/types';
 
 /** Applies non-overlapping edits; an edit overlapping an earlier-applied one is skipped. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

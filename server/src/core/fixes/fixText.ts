@@ -12,7 +12,8 @@
 // leaves its finding in place, or makes a new finding of the same rule appear, fails it, and so
 // do fixes that never settle; then nothing is written.
 import { applyEdits, safeFixEdits } from './apply';
-import type { CheckOptions, Finding, TextEdit } from '../base/types';
+import type { TextEdit } from '../base/types';
+import type { CheckOptions, Finding } from '../rules/types';
 
 export const MAX_PASSES = 10;
 

@@ -1,6 +1,7 @@
 // Recompute all totals: set every derived cell (a sum of other cells) to its sum, repeated until
 // nothing changes, because a corrected subtotal can make a grand total wrong in turn.
-import type { Finding, TextEdit } from '../base/types';
+import type { TextEdit } from '../base/types';
+import type { Finding } from '../rules/types';
 import { check } from '../rules/engine';
 import { applyEdits } from './apply';
 import { splitLines } from '../base/text';

@@ -1,11 +1,7 @@
 // Text edits that insert whole lines, keeping the document's line ending.
 import type { ReportModel } from './model';
 import type { TextEdit } from '../base/types';
-
-export function eolOf(text: string): string {
-  const i = text.search(/\r\n|\n|\r/);
-  return i < 0 ? '\n' : text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : text[i];
-}
+import { eolOf } from '../base/text';
 
 /** Inserts lines right after line `index` (at the end of that line). */
 export function insertLinesAfter(model: ReportModel, index: number, lines: string[]): TextEdit {

@@ -1,16 +1,9 @@
 // The report model: what the parser builds in one pass and every rule reads.
+import type { Line } from '../base/text';
 import type { Span } from '../base/types';
 import type { Decimal } from '../base/decimal';
+export type { Line };
 import type { ColumnDef, LayoutId, TableKind, RowDef, TableDef } from '../spec/layout/types';
-
-export interface Line {
-  /** Offset of the first character. */
-  start: number;
-  /** Offset just past the last character, before the line break. */
-  end: number;
-  /** The raw text of the line (no line break). */
-  text: string;
-}
 
 /** How a table row was written. */
 export type RowSyntax = 'pipe' | 'markdown' | 'tab' | 'spaced';
@@ -163,8 +156,30 @@ export interface DocumentNumber {
   text: string;
 }
 
+/** The report's title line: where it is, what it says, and what it names. */
+export interface ReportTitle {
+  span: Span;
+  /** The title without whitespace. */
+  text: string;
+  /** The agency it names ('' when none). */
+  agency: string;
+  year?: number;
+  /** It names 政府信息公开（工作）年度报告. */
+  subject: boolean;
+}
+
+/** The preamble (`现公布XX2023年…年度报告`) of a report: its span, agency, year and completeness. */
+export interface Preamble {
+  span: Span;
+  /** Names agency, a four-digit year and 政府信息公开（工作）年度报告. */
+  complete: boolean;
+  agency: string;
+  year?: { year: number; span: Span };
+}
+
 export interface DocumentMeta {
-  title?: { span: Span; text: string };
+  title?: ReportTitle;
+  preamble?: Preamble;
   /** Issuing body, e.g. 昆明市人民政府. */
   agency?: string;
   issuerKind: IssuerKind;

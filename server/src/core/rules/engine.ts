@@ -1,5 +1,6 @@
 // Runs every enabled rule over one parsed report.
-import type { CheckOptions, Finding, Rule, RuleContext, Severity } from '../base/types';
+import type { Severity } from '../base/types';
+import type { CheckOptions, Finding, Rule, RuleContext } from './types';
 import type { ReportModel } from '../model/model';
 import { parseReport } from '../parse/report';
 import { allRules } from '.';

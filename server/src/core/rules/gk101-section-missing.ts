@@ -1,8 +1,8 @@
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
 import { PARTS } from '../spec/parts';
 import { toChineseNumeral } from '../base/numerals';
-import { eolOf } from '../model/edits';
+import { eolOf } from '../base/text';
 
 /** One of the six required parts (条例第五十条) is absent. */
 export const sectionMissing: Rule = {

@@ -1,4 +1,4 @@
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
 import { PARTS } from '../spec/parts';
 import { toChineseNumeral } from '../base/numerals';

@@ -1,4 +1,5 @@
-import type { Rule, TextEdit } from '../base/types';
+import type { TextEdit } from '../base/types';
+import type { Rule } from './types';
 import type { Heading } from '../model/model';
 import { msg } from '../base/i18n';
 import { toChineseNumeral } from '../base/numerals';

@@ -1,8 +1,8 @@
 // GK107 report-title: neither a title line nor the preamble names the agency, a four-digit year
 // and 政府信息公开（工作）年度报告.
-import type { Rule, Span } from '../base/types';
+import type { Span } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
-import { firstPartLineOf, preambleOf, titleParts } from '../parse/meta';
 
 export const gk107ReportTitle: Rule = {
   meta: {
@@ -18,9 +18,9 @@ export const gk107ReportTitle: Rule = {
   check(ctx) {
     const { model, text } = ctx;
     const meta = model.meta;
-    const title = meta.title ? titleParts(meta.title.text) : undefined;
+    const title = meta.title;
     if (title && title.agency && title.year !== undefined && title.subject) return;
-    const preamble = preambleOf(text, model.lines, firstPartLineOf(model));
+    const preamble = meta.preamble;
     if (preamble?.complete) return;
 
     // What is missing, judged on the best source we have.

@@ -1,4 +1,5 @@
-import type { Fix, Rule, TextEdit } from '../base/types';
+import type { TextEdit } from '../base/types';
+import type { Fix, Rule } from './types';
 import type { Table, TableRow } from '../model/model';
 import { msg } from '../base/i18n';
 import { toString } from '../base/decimal';

@@ -1,10 +1,10 @@
-import type { Fix, Rule } from '../base/types';
+import type { Fix, Rule } from './types';
 import type { Table } from '../model/model';
 import { msg } from '../base/i18n';
 import { layoutForYear, tableDef } from '../spec/layout';
 import { renderTable, writable } from '../spec/templates';
 import { columnsOf } from '../model/cells';
-import { eolOf } from '../model/edits';
+import { eolOf } from '../base/text';
 
 /** The conversion of a table to `target`'s layout, carrying over what its declaration maps. */
 function convertFix(table: Table, targetLayout: '2021' | '2019', text: string, lines: { start: number; end: number }[]): Fix | undefined {

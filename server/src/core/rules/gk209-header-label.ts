@@ -1,4 +1,4 @@
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
 
 /** A column header that is a truncation of its standard text (`结果` for `结果纠正`). */

@@ -1,4 +1,4 @@
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
 
 /** A table the parser could not rebuild: said once, instead of a flood of total errors. */

@@ -1,4 +1,4 @@
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
 import { compare, sub, ZERO } from '../base/decimal';
 import { cellName, cellOf, equals, relationsFor, rowOf, setCellEdit, sumValues, toString } from '../model/cells';

@@ -1,4 +1,5 @@
-import type { Localized, Rule } from '../base/types';
+import type { Localized } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
 import { proseFacts, type Category, type Quantity } from '../analysis/prose/quantities';
 import { includesCarried, scopeIsDoubtful } from '../analysis/prose/scope';

@@ -1,4 +1,4 @@
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
 import { proseFacts, type Percent } from '../analysis/prose/quantities';
 import { tableQuantity } from '../analysis/prose/tableQuantities';

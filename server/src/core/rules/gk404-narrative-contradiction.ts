@@ -1,4 +1,5 @@
-import type { Localized, Rule, Span } from '../base/types';
+import type { Localized, Span } from '../base/types';
+import type { Rule } from './types';
 import type { ReportModel } from '../model/model';
 import { msg } from '../base/i18n';
 import { DISCLOSURE_REQUESTS, OTHER_THINGS, proseFacts, type Category } from '../analysis/prose/quantities';

@@ -1,8 +1,8 @@
 // GK501 year-mismatch: the title year, the statistics period and the year named in the body disagree.
-import type { RelatedInfo, Rule, Span } from '../base/types';
+import type { Span } from '../base/types';
+import type { RelatedInfo, Rule } from './types';
 import type { Line, ReportModel } from '../model/model';
 import { msg } from '../base/i18n';
-import { firstPartLineOf, preambleOf } from '../parse/meta';
 
 interface YearSource {
   year: number;
@@ -52,7 +52,7 @@ export const gk501YearMismatch: Rule = {
         sources.push({ year: end.year, span: end.span, zh: '统计期限截止日期', en: 'the end of the statistics period' });
       }
     }
-    const preamble = preambleOf(text, model.lines, firstPartLineOf(model));
+    const preamble = meta.preamble;
     if (preamble?.year && !(fromTitle && t && t.span.start === preamble.year.span.start)) {
       sources.push({ year: preamble.year.year, span: preamble.year.span, zh: '开头“现公布……”一句', en: 'the preamble' });
     }

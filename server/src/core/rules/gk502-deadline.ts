@@ -1,9 +1,10 @@
 // GK502 deadline: signed or published after the statutory deadline (条例第四十九条):
 // 3月31日 of the next year for a people's government's own report, 1月31日 for everyone else.
 import type { DateMention } from '../model/model';
-import type { RelatedInfo, Rule } from '../base/types';
+import type { RelatedInfo, Rule } from './types';
 import { msg } from '../base/i18n';
-import { compareDates, formatDateEn, formatDateZh, reportYearSettled } from '../parse/meta';
+import { compareDates, formatDateEn, formatDateZh } from '../base/calendar';
+import { reportYearSettled } from '../model/meta';
 
 export const gk502Deadline: Rule = {
   meta: {

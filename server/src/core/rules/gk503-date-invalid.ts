@@ -1,7 +1,7 @@
 // GK503 date-invalid: a date that is not on the calendar (2月30日, 13月).
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
-import { daysInMonth } from '../parse/meta';
+import { daysInMonth } from '../base/calendar';
 
 export const gk503DateInvalid: Rule = {
   meta: {

@@ -1,8 +1,9 @@
 // GK504 date-too-early: signed or published before the statistics period ended.
 import type { DateMention } from '../model/model';
-import type { RelatedInfo, Rule } from '../base/types';
+import type { RelatedInfo, Rule } from './types';
 import { msg } from '../base/i18n';
-import { compareDates, formatDateEn, formatDateZh, reportYearSettled } from '../parse/meta';
+import { compareDates, formatDateEn, formatDateZh } from '../base/calendar';
+import { reportYearSettled } from '../model/meta';
 
 export const gk504DateTooEarly: Rule = {
   meta: {

@@ -1,7 +1,7 @@
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
 import { feeSentence } from '../service/templateList';
-import { eolOf } from '../model/edits';
+import { eolOf } from '../base/text';
 
 const FEE_WORDS = ['处理费', '收费', '信息公开费'];
 

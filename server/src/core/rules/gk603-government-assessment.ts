@@ -1,4 +1,4 @@
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
 
 const WORDS = ['考核', '评议', '责任追究'];

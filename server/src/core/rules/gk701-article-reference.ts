@@ -1,6 +1,6 @@
 // GK701 article-reference: a reference to the 条例 names an article, paragraph (款) or item (项)
 // that does not exist (第五十七条, 第二十条第（十六）项).
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { msg } from '../base/i18n';
 import { referenceLabel, referenceLabelEn, resolveReference } from '../spec/law';
 

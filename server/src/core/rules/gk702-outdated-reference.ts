@@ -1,6 +1,7 @@
 // GK702 outdated-reference: 国务院令第492号 (the 2007 条例) cited as the basis, or
 // 国办公开办函〔2019〕60号 (the 2019 report format) in a report for 2021 or later.
-import type { Fix, Rule, Span } from '../base/types';
+import type { Span } from '../base/types';
+import type { Fix, Rule } from './types';
 import { msg } from '../base/i18n';
 
 const SENTENCE_END = '。；;！？!?\n';

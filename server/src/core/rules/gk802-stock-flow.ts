@@ -1,4 +1,4 @@
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import type { Cell, Table } from '../model/model';
 import { msg } from '../base/i18n';
 import { cellName, cellOf } from '../model/cells';

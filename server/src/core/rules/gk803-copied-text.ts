@@ -1,4 +1,4 @@
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import type { ReportModel } from '../model/model';
 import { msg } from '../base/i18n';
 import { previousReport } from '../analysis/cross/previous';

@@ -1,5 +1,5 @@
 // The rule registry: every rule module, in catalogue order.
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { metaRules } from './metaRules';
 import { sectionMissing } from './gk101-section-missing';
 import { sectionOrder } from './gk102-section-order';

@@ -1,5 +1,5 @@
 // Rules that read the document's metadata: title (GK107), dates (GK501–GK504), legal references (GK701–GK702).
-import type { Rule } from '../base/types';
+import type { Rule } from './types';
 import { gk107ReportTitle } from './gk107-report-title';
 import { gk501YearMismatch } from './gk501-year-mismatch';
 import { gk502Deadline } from './gk502-deadline';

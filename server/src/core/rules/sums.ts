@@ -1,5 +1,6 @@
 // The check every totals rule shares: a derived cell must equal the sum of its terms (exact decimals).
-import type { Localized, RuleContext } from '../base/types';
+import type { Localized } from '../base/types';
+import type { RuleContext } from './types';
 import type { SumRelation } from '../spec/layout/types';
 import type { Table } from '../model/model';
 import { msg } from '../base/i18n';

@@ -1,6 +1,6 @@
 // Finding last year's report of the same agency among the other reports of the workspace.
 import type { ReportModel, Table } from '../../model/model';
-import type { OtherReport, RuleContext } from '../../base/types';
+import type { OtherReport, RuleContext } from '../../rules/types';
 import { readableTable } from '../prose/tableQuantities';
 
 /** Characters that end a place name: an agency named only by its own level is too vague to compare. */

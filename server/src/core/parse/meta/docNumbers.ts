@@ -1,0 +1,61 @@
+// Document numbers: `国办公开办函〔2021〕30号`, `国务院令第711号`, normalised for lookup.
+import type { DocumentNumber } from '../../model/model';
+import type { CompactText } from '../../base/compact';
+import { digitsAt, isCjk } from './chars';
+
+const KNOWN_PREFIXES = ['国办公开办函', '国办公开办发', '国办秘函', '国办函', '国办发', '国发', '国函'];
+
+/** 1 for the characters a document number scan stops at: opening brackets and 令. */
+const DOC_NUMBER_START = new Uint8Array(0x10000);
+for (const ch of '〔[【（(［令') DOC_NUMBER_START[ch.charCodeAt(0)] = 1;
+
+export function scanDocNumbers(c: CompactText): DocumentNumber[] {
+  const s = c.s;
+  const out: DocumentNumber[] = [];
+  for (let i = 0; i < s.length; i++) {
+    // By code first: a one-character string per character of the text would be garbage to collect.
+    if (DOC_NUMBER_START[s.charCodeAt(i)] === 0) continue;
+    const ch = s[i];
+    if (ch === '〔' || ch === '[' || ch === '【' || ch === '（' || ch === '(' || ch === '［') {
+      const [year, yk] = digitsAt(s, i + 1, 5);
+      if (yk !== 4 || year < 1949 || year > 2100) continue;
+      const close = s[i + 5];
+      if (!'〕]】）)］'.includes(close)) continue;
+      let p = i + 6;
+      if (s[p] === '第') p++;
+      const [num, nk] = digitsAt(s, p, 5);
+      if (nk === 0 || nk > 4 || s[p + nk] !== '号') continue;
+      // The issuer's abbreviation before the bracket.
+      let k = i;
+      while (k > 0 && i - k < 12 && isCjk(s[k - 1])) k--;
+      const run = s.slice(k, i);
+      if (!run) continue;
+      let prefix = '';
+      for (const kp of KNOWN_PREFIXES) {
+        if (run.endsWith(kp)) {
+          prefix = kp;
+          break;
+        }
+      }
+      if (!prefix && run.length <= 8 && !(k > 0 && isCjk(s[k - 1]))) prefix = run;
+      if (!prefix) continue;
+      const cs = i - prefix.length;
+      const ce = p + nk + 1;
+      out.push({ span: c.span(cs, ce), text: `${prefix}〔${year}〕${num}号` });
+      i = ce - 1;
+    } else if (ch === '令') {
+      let cs = -1;
+      if (s.slice(Math.max(0, i - 3), i) === '国务院') cs = i - 3;
+      else if (s[i - 1] === '国' && !isCjk(s[i - 2])) cs = i - 1;
+      if (cs < 0) continue;
+      let p = i + 1;
+      if (s[p] === '第') p++;
+      const [num, nk] = digitsAt(s, p, 5);
+      if (nk === 0 || nk > 4 || s[p + nk] !== '号') continue;
+      const ce = p + nk + 1;
+      out.push({ span: c.span(cs, ce), text: `国务院令第${num}号` });
+      i = ce - 1;
+    }
+  }
+  return out;
+}
