@@ -9,7 +9,7 @@
 //   npx tsx scripts/gen-docs.ts --check  exit 1 when any of them is out of date
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { check } from '../server/src/core/rules/engine';
+import { check } from '../server/src/core/service/check';
 import { LineIndex } from '../server/src/core/base/lineIndex';
 import { allRules } from '../server/src/core/rules';
 import type { Finding, RuleGroup, RuleMeta } from '../server/src/core/rules/types';

@@ -1,13 +1,15 @@
 // Writes snippets/gkreport.code-snippets from the layout data, so snippets never drift from the format:
-// the three standard tables of the 2021 layout, the whole report skeleton and the part-六 fee sentence.
+// the three standard tables of the current layout (the one for the example year), the whole report
+// skeleton and the part-六 fee sentence.
 //   npx tsx scripts/gen-snippets.ts          write
 //   npx tsx scripts/gen-snippets.ts --check  exit 1 when the committed file is out of date
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getLayout } from '../server/src/core/spec/layout';
-import type { TableDef, TableKind } from '../server/src/core/spec/layout/types';
+import { layoutForYear } from '../server/src/core/spec/layout';
+import type { LayoutDef, TableDef } from '../server/src/core/spec/layout/types';
 import { toChineseNumeral } from '../server/src/core/base/numerals';
-import { feeSentence, skeletonBlocks } from '../server/src/core/service/templateList';
+import { skeletonBlocks } from '../server/src/core/service/templateList';
+import { feeSentence } from '../server/src/core/spec/parts';
 import { renderTable } from '../server/src/core/spec/templates';
 
 export const SNIPPETS_FILE = join(resolve(__dirname, '..'), 'snippets', 'gkreport.code-snippets');
@@ -27,7 +29,6 @@ const YEAR = '\u0001';
 /** Pinyin of the part numerals that carry a table, for prefixes typed without a Chinese IME. */
 const PINYIN: Record<number, string> = { 2: 'er', 3: 'san', 4: 'si' };
 
-const LAYOUT = getLayout('2021');
 const AGENCY_STOP = 1;
 const YEAR_STOP = 2;
 
@@ -74,24 +75,19 @@ class SnippetWriter {
   }
 }
 
-function tableOf(kind: TableKind): TableDef {
-  return LAYOUT.tables.find((t) => t.kind === kind)!;
-}
-
-function tableSnippet(kind: TableKind): Snippet {
-  const def = tableOf(kind);
+function tableSnippet(layout: LayoutDef, def: TableDef): Snippet {
   const numeral = toChineseNumeral(def.part);
   return {
     prefix: [`表${numeral}`, `biao${PINYIN[def.part]}`, `table${def.part}`, `gk-table${def.part}`],
-    description: `${def.title['zh-cn']}（${LAYOUT.docNumber}）· ${def.title.en}`,
+    description: `${def.title['zh-cn']}（${layout.docNumber}）· ${def.title.en}`,
     body: new SnippetWriter(1).table(def),
   };
 }
 
 /** The report skeleton declared in the core, written with tab stops. */
-function skeletonSnippet(): Snippet {
+function skeletonSnippet(layout: LayoutDef): Snippet {
   const w = new SnippetWriter();
-  const body = skeletonBlocks('2021', {
+  const body = skeletonBlocks(layout.id, {
     text: (literal) => w.literal(literal),
     year: () => w.year(),
     agency: () => w.agency(),
@@ -101,7 +97,7 @@ function skeletonSnippet(): Snippet {
   body.push('$0');
   return {
     prefix: ['年报', '年度报告', 'nianbao', 'gk-report', 'report-skeleton'],
-    description: `政府信息公开工作年度报告框架：标题、导语、六个部分和三张标准表格（${LAYOUT.docNumber}）· Report skeleton: title, preamble, six parts, three standard tables`,
+    description: `政府信息公开工作年度报告框架：标题、导语、六个部分和三张标准表格（${layout.docNumber}）· Report skeleton: title, preamble, six parts, three standard tables`,
     body,
   };
 }
@@ -114,10 +110,11 @@ function feeSnippet(): Snippet {
   };
 }
 
-export function reportSnippets(): Record<string, Snippet> {
+/** The snippets of a layout (by default the one for the example year). */
+export function reportSnippets(layout: LayoutDef = layoutForYear(Number(EXAMPLE_YEAR))): Record<string, Snippet> {
   return {
-    ...Object.fromEntries(LAYOUT.tables.map((def) => [def.title['zh-cn'], tableSnippet(def.kind)])),
-    '年度报告框架 report skeleton': skeletonSnippet(),
+    ...Object.fromEntries(layout.tables.map((def) => [def.title['zh-cn'], tableSnippet(layout, def)])),
+    '年度报告框架 report skeleton': skeletonSnippet(layout),
     '信息处理费说明 fee statement': feeSnippet(),
   };
 }

@@ -1,18 +1,19 @@
 // The palette commands. Each asks the server (or opens a shipped page) and returns what it did,
 // so tests and other extensions can drive it.
 import * as vscode from 'vscode';
-import { looksLikeReport } from '../../server/src/core/parse/detect';
-import { pickLocale } from '../../server/src/core/base/i18n';
+import { pickLocale } from '../../server/src/core';
 import {
   CHECK_FILES_REQUEST,
+  REPORT_FILES_REQUEST,
   EXECUTE_COMMAND_REQUEST,
   SERVER_RECOMPUTE_TOTALS,
   TEMPLATES_REQUEST,
   type CheckFilesResult,
   type RecomputeTotalsResult,
+  type ReportFilesResult,
   type ReportTemplate,
   type ServerChannel,
-} from '../../server/src/protocol';
+} from '../../server/src/contract/protocol';
 import { SHOW_PROBLEMS } from './statusBar';
 
 export const COMMANDS = {
@@ -22,9 +23,6 @@ export const COMMANDS = {
   showRuleDoc: 'gkreport.showRuleDoc',
 } as const;
 
-/** Files the workspace check looks at; .txt and .md only when they look like reports. */
-const REPORT_GLOB = '**/*.{gkreport,txt,md}';
-const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out}/**';
 /** Files per request, so progress moves and cancelling takes effect soon. */
 const BATCH = 20;
 
@@ -79,29 +77,17 @@ export async function recomputeTotals(server: ServerChannel): Promise<number | u
   return changed;
 }
 
-async function isReportFile(uri: vscode.Uri, detectReports: boolean): Promise<boolean> {
-  if (uri.path.endsWith('.gkreport')) return true;
-  if (!detectReports) return false;
-  try {
-    return looksLikeReport(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-  } catch {
-    return false; // unreadable: the server would only report that it cannot read it
-  }
-}
-
 /** Checks every report of the workspace with progress; returns the totals. */
 export async function checkWorkspace(server: ServerChannel): Promise<CheckFilesResult> {
-  const detectReports = vscode.workspace.getConfiguration('gkreport').get<boolean>('detectReports', true);
   const summary: CheckFilesResult = { files: 0, errors: 0, warnings: 0, infos: 0 };
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking reports'), cancellable: true },
     async (progress, token) => {
-      const candidates = await vscode.workspace.findFiles(REPORT_GLOB, EXCLUDE_GLOB, undefined, token);
-      const reports: vscode.Uri[] = [];
-      for (const uri of candidates) if (!token.isCancellationRequested && (await isReportFile(uri, detectReports))) reports.push(uri);
+      // The server finds the reports (the same walk as the CLI's and its own index's).
+      const { uris: reports } = await server.sendRequest<ReportFilesResult>(REPORT_FILES_REQUEST, {});
       for (let i = 0; i < reports.length && !token.isCancellationRequested; i += BATCH) {
         const batch = reports.slice(i, i + BATCH);
-        const result = await server.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { uris: batch.map((u) => u.toString()) });
+        const result = await server.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { uris: batch });
         summary.files += result.files;
         summary.errors += result.errors;
         summary.warnings += result.warnings;

@@ -5,7 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerReportDetection } from './detect';
 import { createLanguageClient } from './languageClient';
-import type { ReportStatus, ServerChannel } from '../../server/src/protocol';
+import type { ReportStatus, ServerChannel } from '../../server/src/contract/protocol';
 import { ReportStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;

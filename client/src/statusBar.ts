@@ -1,6 +1,6 @@
 // The status-bar item: year, layout and counts of the active report, as the server last reported them.
 import * as vscode from 'vscode';
-import { STATUS_NOTIFICATION, type ReportStatus, type ServerChannel } from '../../server/src/protocol';
+import { STATUS_NOTIFICATION, type ReportStatus, type ServerChannel } from '../../server/src/contract/protocol';
 
 export const SHOW_PROBLEMS = 'workbench.actions.view.problems';
 

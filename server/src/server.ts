@@ -10,7 +10,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TOOL_NAME, VERSION } from './version';
+import { TOOL_NAME, VERSION } from './contract/version';
 import { FIX_ALL_KIND, RECOMPUTE_KIND, registerCodeActions } from './lsp/codeActions';
 import { COMMANDS, registerCommands } from './lsp/commands';
 import { registerCompletion } from './lsp/completion';

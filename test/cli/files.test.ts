@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { decodeReport, InputError, readReport, writeReport } from '../../server/src/host/files';
-import { VERSION } from '../../server/src/version';
+import { decodeReport, readReport, writeReport } from '../../server/src/host/files';
+import { InputError } from '../../server/src/host/errors';
+import { VERSION } from '../../server/src/contract/version';
 import { root, tempDir, writeTemp } from './helpers';
 
 test('decodes UTF-8 and drops a BOM', () => {

@@ -1,17 +1,19 @@
 // --fix logic (server/src/cli/fixer.ts) against a small fake checker, independent of the real rules.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fixText, MAX_PASSES, selectFixes } from '../../server/src/core/fixes/fixText';
+import { fixText, MAX_PASSES } from '../../server/src/core/fixes/fixText';
+import { selectFixes } from '../../server/src/core/fixes/select';
 import { msg } from '../../server/src/core/base/i18n';
 import type { Span } from '../../server/src/core/base/types';
 import type { Finding, Fix } from '../../server/src/core/rules/types';
 
+/** A finding of a made-up rule (no registered id, hence the cast). */
 function finding(ruleId: string, span: Span, fixes: Fix[]): Finding {
-  return { ruleId, severity: 'error', span, message: msg('测试', 'test'), related: [], fixes };
+  return { ruleId, severity: 'error', span, message: msg('测试', 'test'), related: [], fixes, data: {} } as unknown as Finding;
 }
 
 function setFix(span: Span, newText: string, safe = true): Fix {
-  return { id: 'set', title: msg('设为', 'set'), edits: [{ span, newText }], safe, setsTotal: true };
+  return { id: 'set', title: msg('设为', 'set'), edits: [{ span, newText }], safe, total: { table: 'requests', row: 'r', col: 'c' } };
 }
 
 /**
@@ -100,7 +102,7 @@ describe('selectFixes', () => {
     const b = finding('B', { start: 2, end: 5 }, [setFix({ start: 2, end: 5 }, 'y')]);
     const c = finding('C', { start: 6, end: 7 }, [setFix({ start: 6, end: 7 }, 'z')]);
     const same = finding('D', { start: 0, end: 3 }, [setFix({ start: 0, end: 3 }, 'x')]);
-    const { fixed, edits } = selectFixes([a, b, c, same]);
+    const { fixed, edits } = selectFixes([a, b, c, same], { includeTotals: true });
     assert.deepEqual(fixed.map((f) => f.ruleId), ['A', 'C', 'D']);
     assert.equal(edits.length, 2, 'the identical edit of D is applied once');
   });

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type * as vscode from 'vscode';
 import { checkWorkspace, COMMANDS, insertTable, recomputeTotals, registerCommands, showRuleDoc } from '../../client/src/commands';
 import { registerReportDetection, shouldOpenAsReport } from '../../client/src/detect';
-import type { ReportStatus, ServerChannel } from '../../server/src/protocol';
+import type { ReportStatus, ServerChannel } from '../../server/src/contract/protocol';
 import { ReportStatusBar, SHOW_PROBLEMS, statusView } from '../../client/src/statusBar';
 import { allRules } from '../../server/src/core/rules';
 import * as fake from './fakeVscode';
@@ -190,33 +190,28 @@ describe('commands', () => {
     assert.equal(server.requests.length, 1);
   });
 
-  it('check the workspace: reports only, in batches with progress, summed; opens Problems', async () => {
-    const files = [
-      ...seeds.map((n) => fake.Uri.file(join(seedsFolder, n))),
-      fake.Uri.file(join(seedsFolder, 'README.md')),
-      fake.Uri.file(join(root, 'test', 'fixtures', 'real', 'shuyang-county-2025-ocr.md')),
-    ];
-    fake.scripted.files = files;
+  it('check the workspace: the server names the reports, the client checks them in batches with progress, summed; opens Problems', async () => {
+    const reports = Array.from({ length: 45 }, (_, i) => fake.Uri.file(`/w/r${i}.txt`).toString());
     const server = scriptedServer({
+      'gkreport/reportFiles': () => ({ uris: reports }),
       'gkreport/checkFiles': ({ uris }: { uris: string[] }) => ({ files: uris.length, errors: uris.length, warnings: 2 * uris.length, infos: 1 }),
     });
     const summary = await checkWorkspace(server.channel);
-    const sent = server.requests.flatMap((r) => r.params.uris as string[]);
-    assert.ok(sent.includes(files[files.length - 1].toString()), 'a Markdown report is checked');
-    assert.ok(!sent.includes(files[files.length - 2].toString()), 'a README is not a report');
-    assert.equal(sent.length, seeds.length + 1);
-    assert.deepEqual(summary, { files: sent.length, errors: sent.length, warnings: 2 * sent.length, infos: server.requests.length });
-    assert.ok(fake.recorded.progressReports.length >= 1);
+    const checks = server.requests.filter((r) => r.method === 'gkreport/checkFiles');
+    const sent = checks.flatMap((r) => r.params.uris as string[]);
+    assert.deepEqual(sent, reports, 'every report the server found, in order');
+    assert.ok(checks.length > 1 && checks.every((r) => (r.params.uris as string[]).length <= 20), 'in batches');
+    assert.deepEqual(summary, { files: sent.length, errors: sent.length, warnings: 2 * sent.length, infos: checks.length });
+    assert.ok(fake.recorded.progressReports.length >= checks.length);
     assert.deepEqual(fake.recorded.executed.at(-1), { command: SHOW_PROBLEMS, args: [] });
     assert.match(fake.recorded.messages.at(-1)!, new RegExp(`${sent.length}`));
   });
 
-  it('check the workspace with detection off: only .gkreport files', async () => {
-    fake.scripted.settings['gkreport.detectReports'] = false;
-    fake.scripted.files = [fake.Uri.file(join(seedsFolder, seeds[0])), fake.Uri.file('/w/a.gkreport')];
-    const server = scriptedServer({ 'gkreport/checkFiles': ({ uris }: { uris: string[] }) => ({ files: uris.length, errors: 0, warnings: 0, infos: 0 }) });
-    assert.equal((await checkWorkspace(server.channel)).files, 1);
-    assert.deepEqual(server.requests[0].params.uris, [fake.Uri.file('/w/a.gkreport').toString()]);
+  it('check the workspace with no report: a message, Problems not opened', async () => {
+    const server = scriptedServer({ 'gkreport/reportFiles': () => ({ uris: [] }) });
+    assert.equal((await checkWorkspace(server.channel)).files, 0);
+    assert.ok(!server.requests.some((r) => r.method === 'gkreport/checkFiles'));
+    assert.notDeepEqual(fake.recorded.executed.at(-1), { command: SHOW_PROBLEMS, args: [] });
   });
 
   it('show rule documentation: by id or name, or picked from every rule; opens the shipped page in the Markdown preview', async () => {

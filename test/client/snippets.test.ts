@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { getLayout } from '../../server/src/core/spec/layout';
 import { reportSnippets, SNIPPETS_FILE, snippetsJson, type Snippet } from '../../scripts/gen-snippets';
 
@@ -54,7 +54,7 @@ describe('snippets', () => {
 
   it('each table snippet, pasted under its part heading, is recognised as that standard table with every row', () => {
     const skeleton = expand(byPrefix('年报'));
-    for (const def of getLayout('2021').tables) {
+    for (const def of getLayout('2021')!.tables) {
       const tableText = expand(byPrefix(`表${'一二三四'[def.part - 1]}`));
       assert.ok(skeleton.includes(tableText), `${def.kind}: the skeleton holds the same table`);
       const { model, findings } = check(skeleton);

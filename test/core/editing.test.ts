@@ -1,7 +1,7 @@
 // The pure editor features: outline and folding, table formatting, recompute totals, completion, templates.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { applyEdits } from '../../server/src/core/fixes/apply';
 import { displayWidth, formatTables, tabTableToPipe } from '../../server/src/core/service/format';
 import { foldingRanges, headingName, outline } from '../../server/src/core/service/symbols';

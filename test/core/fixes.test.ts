@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { applyEdits } from '../../server/src/core/fixes/apply';
 import type { Finding, Fix } from '../../server/src/core/rules/types';
 import { SEEDS, fixtures, ofRule, realText, replaceOnce, seedText } from './helpers';

@@ -5,7 +5,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { applyEdits } from '../../server/src/core/fixes/apply';
 import { add, parseDecimal, toString as decimalString, sum } from '../../server/src/core/base/decimal';
 import type { ReportModel } from '../../server/src/core/model/model';
@@ -178,7 +178,7 @@ describe('fixes on mutated seeds', () => {
     const recompute = (text: string): string => {
       let t = text;
       for (let pass = 0; pass < 20; pass++) {
-        const edits = checkSafely(t).findings.flatMap((f) => f.fixes.find((x) => x.setsTotal)?.edits ?? []);
+        const edits = checkSafely(t).findings.flatMap((f) => f.fixes.find((x) => x.total)?.edits ?? []);
         if (edits.length === 0) return t;
         t = applyEdits(t, edits);
       }

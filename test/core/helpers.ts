@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { applyEdits } from '../../server/src/core/fixes/apply';
 import { LineIndex } from '../../server/src/core/base/lineIndex';
-import type { Finding } from '../../server/src/core/rules/types';
+import { isFindingOf, type Finding, type RuleId } from '../../server/src/core/rules/types';
 
 export const fixtures = resolve(__dirname, '..', 'fixtures');
 export const seedText = (name: string) => readFileSync(join(fixtures, 'seeds', name), 'utf8');
@@ -23,8 +23,14 @@ export function findings(text: string): Finding[] {
   return check(text).findings;
 }
 
-export function ofRule(text: string, rule: string): Finding[] {
-  return findings(text).filter((f) => f.ruleId === rule);
+/** The findings of one rule, typed with that rule's data. */
+export function ofRule<K extends RuleId>(text: string, rule: K): Extract<Finding, { ruleId: K }>[] {
+  return findings(text).filter((f): f is Extract<Finding, { ruleId: K }> => isFindingOf(f, rule));
+}
+
+/** Findings of one rule among others, typed with that rule's data. */
+export function only<K extends RuleId>(list: readonly Finding[], rule: K): Extract<Finding, { ruleId: K }>[] {
+  return list.filter((f): f is Extract<Finding, { ruleId: K }> => isFindingOf(f, rule));
 }
 
 /** 1-based line of a finding. */

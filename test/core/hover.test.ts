@@ -2,7 +2,7 @@
 // document numbers, part headings.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { articleMarkdown, hoverAt, parseArticleRef } from '../../server/src/core/service/hover';
 import { articleCount, getArticle } from '../../server/src/core/spec/law';
 import { SEEDS, seedText } from './helpers';

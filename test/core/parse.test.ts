@@ -1,7 +1,7 @@
 // The parser: every table syntax of rules.md "Inputs", exact numbers, line endings, hostile lines.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { add, equals, parseDecimal, sum, toString } from '../../server/src/core/base/decimal';
 import { parseReport } from '../../server/src/core/parse/report';
 import { tableDef } from '../../server/src/core/spec/layout';

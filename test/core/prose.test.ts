@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { parseReport } from '../../server/src/core/parse/report';
 import { normalizeWidth } from '../../server/src/core/base/text';
 import { proseFacts } from '../../server/src/core/analysis/prose/quantities';

@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../../server/src/core/rules/engine';
-import type { Finding } from '../../server/src/core/rules/types';
+import { check } from '../../server/src/core/service/check';
+import { isFindingOf, type Finding, type RuleId } from '../../server/src/core/rules/types';
 import { fixtures, lineOf, realText, serious, spanText } from './helpers';
 
 interface Expectation {
@@ -15,8 +15,8 @@ interface Expectation {
   assert: (text: string, all: Finding[]) => void;
 }
 
-const has = (all: Finding[], rule: string, pred: (f: Finding) => boolean = () => true) =>
-  assert.ok(all.some((f) => f.ruleId === rule && pred(f)), `${rule} expected`);
+const has = <K extends RuleId>(all: Finding[], rule: K, pred: (f: Extract<Finding, { ruleId: K }>) => boolean = () => true) =>
+  assert.ok(all.some((f) => isFindingOf(f, rule) && pred(f)), `${rule} expected`);
 
 const EXPECTED: Record<string, Expectation> = {
   'shuyang-fagaiju-2023-tabs.txt': {
@@ -45,7 +45,7 @@ const EXPECTED: Record<string, Expectation> = {
     // GK404: 所有申请均已按要求办理完成 while one request is carried forward.
     allowed: ['GK106', 'GK203', 'GK204', 'GK101', 'GK404'],
     assert(text, all) {
-      has(all, 'GK404', (f) => spanText(text, f).includes('所有申请均已按要求办理完成') && f.data?.values?.toString() === '1');
+      has(all, 'GK404', (f) => spanText(text, f).includes('所有申请均已按要求办理完成') && 'values' in f.data && f.data.values.toString() === '1');
       has(all, 'GK106', (f) => f.data?.level === 1);
       has(all, 'GK203', (f) => spanText(text, f) === '规范性文件');
       has(all, 'GK204', (f) => f.data?.row === 'forward' && f.data?.col === 'total' && f.data?.value === '1');

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { allRules, findRule } from '../../server/src/core/rules';
-import { check, runRules } from '../../server/src/core/rules/engine';
+import { runRules } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { parseReport } from '../../server/src/core/parse/report';
-import type { Rule } from '../../server/src/core/rules/types';
+import type { Rule, RuleContext } from '../../server/src/core/rules/types';
 import { SEEDS, seedText } from './helpers';
 
 const IMPLEMENTED = [
@@ -60,15 +61,16 @@ describe('rule registry', () => {
   it('a workspace-level rule sees the whole model and the other reports it is given', () => {
     const lastYear = { file: 'last-year.txt', model: parseReport(seedText(SEEDS.kunming2023)) };
     const seen: string[] = [];
-    const probe: Rule = {
+    // A rule the registry does not know: its id is no RuleId, hence the cast.
+    const probe = {
       meta: { id: 'GK899', name: 'probe', group: 'X', defaultSeverity: 'info', description: { 'zh-cn': '测试', en: 'test' } },
-      check(ctx) {
+      check(ctx: RuleContext) {
         for (const other of ctx.workspace) seen.push(`${ctx.model.meta.reportYear}←${other.model.meta.reportYear}@${other.file}`);
-        ctx.emit({ span: { start: 0, end: 1 }, message: { 'zh-cn': '测试', en: 'test' }, related: [{ span: { start: 0, end: 1 }, message: { 'zh-cn': '去年', en: 'last year' }, file: other(ctx) }] });
+        ctx.emit({ span: { start: 0, end: 1 }, message: { 'zh-cn': '测试', en: 'test' }, related: [{ span: { start: 0, end: 1 }, message: { 'zh-cn': '去年', en: 'last year' }, file: other(ctx) }], data: {} });
       },
-    };
+    } as unknown as Rule;
     const other = (ctx: { workspace: readonly { file: string }[] }) => ctx.workspace[0]?.file;
-    const [finding] = runRules(parseReport(seedText(SEEDS.panlong2023)), { workspace: [lastYear] }, [probe]);
+    const [finding] = runRules(parseReport(seedText(SEEDS.panlong2023)), { workspace: [lastYear] }, [probe]).findings;
     assert.deepEqual(seen, ['2023←2023@last-year.txt']);
     assert.equal(finding.related[0].file, 'last-year.txt');
   });

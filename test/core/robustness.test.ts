@@ -2,7 +2,7 @@
 // (A deterministic generator, so a failure reproduces; the seed of a failing case is in its message.)
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { randomSource as random } from '../../scripts/gen-report';
 import { SEEDS, seedText } from './helpers';
 

@@ -2,7 +2,8 @@
 // Cases mutate seed 002 (安宁市人民政府办公室 2022), which is clean.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
+import type { RuleId } from '../../server/src/core/rules/types';
 import { applyEdits } from '../../server/src/core/fixes/apply';
 import { tableDef } from '../../server/src/core/spec/layout';
 import { renderRow } from '../../server/src/core/spec/templates';
@@ -19,7 +20,7 @@ const PART5 = '五、存在的主要问题及改进情况';
 const PART6 = '六、其他需要报告的事项';
 
 /** Asserts `rule` is silent on the base and fires on `text`; returns its findings there. */
-function fires(rule: string, text: string) {
+function fires<K extends RuleId>(rule: K, text: string) {
   assert.deepEqual(ofRule(base, rule), [], `${rule} is silent on the clean seed`);
   const found = ofRule(text, rule);
   assert.ok(found.length > 0, `${rule} fires`);
@@ -69,7 +70,7 @@ describe('S — structure', () => {
     const text = mutate('(三)强化政府信息管理', '(四)强化政府信息管理');
     const [f] = fires('GK106', text);
     assert.equal(spanText(text, f), '(四)');
-    assert.equal(f.data?.expected, 3);
+    assert.equal(f.data.level === 2 && f.data.expected, 3);
     applyAndRecheck(text, f);
   });
 });
@@ -103,7 +104,7 @@ describe('T — tables', () => {
     const [count, total] = found;
     assert.equal(count.fixes[0].edits[0].newText.trim(), '0');
     assert.equal(total.fixes[0].edits[0].newText.trim(), '20');
-    assert.equal(total.fixes[0].setsTotal, true);
+    assert.deepEqual(total.fixes[0].total, { table: 'requests', row: 'new', col: 'total' });
     assert.deepEqual(count.fixes.map((x) => x.id), ['fill-zero', 'fill-zero-row', 'fill-zero-table']);
     const filled = applyEdits(text, count.fixes[1].edits);
     assert.deepEqual(ofRule(filled, 'GK204'), []);
@@ -197,7 +198,7 @@ describe('N — totals', () => {
     assert.equal(spanText(text, f), '21');
     assert.equal(f.related.length, 6);
     assert.equal(f.fixes[0].preferred, true);
-    assert.equal(f.fixes[0].setsTotal, true);
+    assert.deepEqual(f.fixes[0].total, { table: 'requests', row: 'new', col: 'total' });
     applyAndRecheck(text, f);
   });
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { generateReport } from '../../scripts/gen-report';
 import { type LspClient, startServer } from '../../scripts/lsp-client';
 

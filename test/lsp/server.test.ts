@@ -1,7 +1,7 @@
 // The built language server (dist/server.js) over stdio, spoken to as an editor would: diagnostics.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 import { type LspClient, applyLspEdits, positionOf, seedText, seedUri, startServer } from '../../scripts/lsp-client';
 
 const SEEDS = ['000_62a988e64cb0ac5c.txt', '001_592af5ca0dea8887.txt', '002_5d8db5c6007b71c2.txt', '003_5e8b3a9a41b72c94.txt', '004_726ada126d26dda0.txt'];

@@ -1,11 +1,11 @@
 // Cross-report rules in the editor: last year's report is a closed file in the workspace, found by
 // the server's disk index; file events keep the index current.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { root, startServer, type Message } from '../../scripts/lsp-client';
 
 const pairs = join(root, 'test', 'fixtures', 'pairs');
@@ -88,6 +88,36 @@ describe('workspace index', () => {
       assert.equal(gk801(again), 0);
     } finally {
       await client.shutdown();
+    }
+  });
+
+  test('gkreport/reportFiles: the reports of the workspace folders — .gkreport always, .txt/.md that name 政府信息公开, not a README, nothing under node_modules or dot-folders', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gkreport-files-'));
+    const seeds = join(root, 'test', 'fixtures', 'seeds');
+    mkdirSync(join(folder, 'sub'));
+    mkdirSync(join(folder, 'node_modules'));
+    mkdirSync(join(folder, '.git'));
+    copyFileSync(join(seeds, '000_62a988e64cb0ac5c.txt'), join(folder, 'a.txt'));
+    copyFileSync(join(root, 'test', 'fixtures', 'real', 'shuyang-county-2025-ocr.md'), join(folder, 'sub', 'b.md'));
+    writeFileSync(join(folder, 'c.gkreport'), 'anything');
+    writeFileSync(join(folder, 'README.md'), '# notes\n');
+    copyFileSync(join(seeds, '001_592af5ca0dea8887.txt'), join(folder, 'node_modules', 'x.txt'));
+    copyFileSync(join(seeds, '001_592af5ca0dea8887.txt'), join(folder, '.git', 'y.txt'));
+    const names = (uris: string[]) => uris.map((u) => relative(folder, fileURLToPath(u))).sort();
+    let detect = true;
+    const client = await startServer({
+      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'reports' }],
+      capabilities: { workspace: { configuration: true } },
+      settings: () => ({ detectReports: detect }),
+    });
+    try {
+      assert.deepEqual(names((await client.call('gkreport/reportFiles', {})).uris), ['a.txt', 'c.gkreport', join('sub', 'b.md')]);
+      detect = false;
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual(names((await client.call('gkreport/reportFiles', {})).uris), ['c.gkreport'], 'detection off: only .gkreport');
+    } finally {
+      await client.shutdown();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

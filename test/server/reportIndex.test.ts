@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ReportIndex } from '../../server/src/host/reportIndex';
 import { parseReport } from '../../server/src/core/parse/report';
-import { check } from '../../server/src/core/rules/engine';
+import { check } from '../../server/src/core/service/check';
 
 const fixtures = resolve(__dirname, '..', 'fixtures');
 

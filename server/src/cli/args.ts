@@ -1,5 +1,5 @@
 // Command-line arguments → options, or a usage error.
-import type { Locale, Localized } from '../core/base/types';
+import type { Locale, Localized } from '../core';
 import { cliErrors } from './messages';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;

@@ -1,9 +1,6 @@
 // Output formats of the command-line checker: text (one line per finding) and JSON (LSP diagnostics).
-import { localize } from '../core/base/i18n';
-import { LineIndex } from '../core/base/lineIndex';
-import type { Locale, Severity } from '../core/base/types';
-import type { Finding } from '../core/rules/types';
-import { toDiagnostic } from '../convert';
+import { LineIndex, localize, type Finding, type Locale, type Severity } from '../core';
+import { toDiagnostic } from '../lsp/convert';
 import { summary, type Counts } from './messages';
 import { otherFileIndexes } from '../host/files';
 

@@ -1,6 +1,5 @@
 // The command-line checker's own words (usage, errors, summary), in zh-cn and en.
-import { msg } from '../core/base/i18n';
-import type { Locale, Localized } from '../core/base/types';
+import { msg, type Locale, type Localized } from '../core';
 
 export const usage: Localized = msg(
   `用法：gkreport [选项] <文件或文件夹>...
@@ -44,15 +43,6 @@ export const cliErrors = {
   notPositive: (option: string, value: string) =>
     msg(`选项 ${option} 的取值 “${value}” 无效，应为 1–999 的整数`, `invalid value "${value}" for ${option}; expected a whole number 1–999`),
   noInput: msg('没有指定要检查的文件或文件夹', 'no files or folders to check'),
-  notFound: (file: string) => msg(`找不到文件或文件夹：${file}`, `no such file or folder: ${file}`),
-  noPermission: (file: string) => msg(`没有权限读取：${file}`, `permission denied: ${file}`),
-  unreadable: (file: string, reason: string) => msg(`无法读取 ${file}：${reason}`, `cannot read ${file}: ${reason}`),
-  notUtf8: (file: string) =>
-    msg(
-      `${file} 不是有效的 UTF-8 文本（可能是 GBK 编码），请先另存为 UTF-8`,
-      `${file} is not valid UTF-8 text (GBK, perhaps); save it as UTF-8 first`,
-    ),
-  unwritable: (file: string, reason: string) => msg(`无法写入 ${file}：${reason}`, `cannot write ${file}: ${reason}`),
   unexpected: (reason: string) => msg(`内部错误：${reason}`, `internal error: ${reason}`),
   internal: (file: string, reason: string) => msg(`检查 ${file} 时出错：${reason}`, `checking ${file} failed: ${reason}`),
 };

@@ -4,11 +4,7 @@
 // sit in another worker's share: each worker parses its share and reports each title's agency and
 // year, then receives the texts of the previous-year reports it lacks and checks.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { isPreviousYear, type ReportIdentity } from '../core/analysis/cross/previous';
-import { runRules } from '../core/rules/engine';
-import type { ReportModel } from '../core/model/model';
-import { parseReport } from '../core/parse/report';
-import type { CheckOptions, Finding, OtherReport } from '../core/rules/types';
+import { isPreviousYear, parseReport, runRules, type CheckOptions, type Finding, type OtherReport, type ReportIdentity, type ReportModel } from '../core';
 
 export interface CheckInput {
   file: string;
@@ -72,7 +68,10 @@ export function optionsFor(previous: readonly number[], fileOf: (j: number) => s
 function checkModel(parsed: Parsed, options: CheckOptions): CheckOutcome {
   if ('error' in parsed) return parsed;
   try {
-    return { findings: runRules(parsed, options) };
+    const { findings, faults } = runRules(parsed, options);
+    // A rule that failed is a bug: the file is reported as not checked, with the rule's error.
+    if (faults.length > 0) return { error: faults.map((f) => `${f.ruleId}: ${f.error.split('\n')[0]}`).join('; ') };
+    return { findings };
   } catch (error) {
     return { error: errorText(error) };
   }

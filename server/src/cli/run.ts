@@ -1,15 +1,10 @@
 // The command-line checker as a function: arguments in, output through `io`, exit code out.
-import { looksLikeReport } from '../core/parse/detect';
-import { check } from '../core/rules/engine';
-import { localize } from '../core/base/i18n';
-import { LineIndex } from '../core/base/lineIndex';
-import { parseReport } from '../core/parse/report';
-import type { Locale, Localized } from '../core/base/types';
-import type { CheckOptions } from '../core/rules/types';
-import { VERSION } from '../version';
+import { LineIndex, check, fixText, localize, looksLikeReport, parseReport, type CheckOptions, type Locale, type Localized } from '../core';
+import { VERSION } from '../contract/version';
 import { parseArgs, type Format } from './args';
-import { collectFiles, InputError, readReport, writeReport, type ReportFile } from '../host/files';
-import { fixText } from '../core/fixes/fixText';
+import { readReport, writeReport, type ReportFile } from '../host/files';
+import { discoverFiles } from '../host/discover';
+import { InputError } from '../host/errors';
 import { formatJson, formatText, location, oneLine, type CheckedFile } from './format';
 import { cliErrors, fixMessages, usage, usageHint } from './messages';
 import { checkInWorkers, optionsFor, previousYearReports } from './parallel';
@@ -100,7 +95,7 @@ export async function run(argv: readonly string[], io: CliIO, entry = process.ar
   try {
     // Every input is read before anything is checked or written: an unreadable file stops the run untouched.
     // A .txt or .md found in a folder is checked only when it is a report (a README is not).
-    const reports = collectFiles(options.inputs)
+    const reports = (await discoverFiles(options.inputs))
       .map(({ file, named }) => ({ file, named, report: readReport(file) }))
       .filter(({ file, named, report }) => named || file.endsWith('.gkreport') || looksLikeReport(report.text));
     const checked = options.fix

@@ -1,12 +1,8 @@
 // SARIF 2.1.0 output, for code-scanning dashboards and CI annotations.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { localize } from '../core/base/i18n';
-import { LineIndex } from '../core/base/lineIndex';
-import { allRules } from '../core/rules';
-import type { Locale, Severity, Span } from '../core/base/types';
-import type { Rule } from '../core/rules/types';
-import { TOOL_NAME, VERSION } from '../version';
+import { LineIndex, allRules, localize, type Locale, type Rule, type Severity, type Span } from '../core';
+import { TOOL_NAME, VERSION } from '../contract/version';
 import type { CheckedFile } from './format';
 import { otherFileIndexes } from '../host/files';
 

@@ -4,11 +4,8 @@
 // the event loop gets a turn between files so typing stays responsive.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { looksLikeReport } from '../core/parse/detect';
-import type { ReportModel } from '../core/model/model';
-import { parseReport } from '../core/parse/report';
-import { previousReport, sameAgency } from '../core/analysis/cross/previous';
-import type { OtherReport } from '../core/rules/types';
+import { walkFolder, REPORT_EXTENSIONS } from './discover';
+import { looksLikeReport, parseReport, previousReport, sameAgency, type OtherReport, type ReportModel } from '../core';
 
 export interface ReportIndexOptions {
   /** File name endings indexed when walking a folder; default `.txt`, `.md`, `.gkreport`. */
@@ -29,7 +26,6 @@ export interface IndexedReport {
   fromEditor: boolean;
 }
 
-const DEFAULT_EXTENSIONS = ['.txt', '.md', '.gkreport'];
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
 /** Lets other work (LSP messages, typing) run before the next file. */
@@ -41,7 +37,7 @@ export class ReportIndex {
   private readonly maxBytes: number;
 
   constructor(options: ReportIndexOptions = {}) {
-    this.extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.toLowerCase());
+    this.extensions = (options.extensions ?? REPORT_EXTENSIONS).map((e) => e.toLowerCase());
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   }
 
@@ -64,9 +60,10 @@ export class ReportIndex {
    */
   async addFolders(folders: readonly string[], signal?: AbortSignal): Promise<void> {
     for (const folder of folders) {
-      for await (const file of this.walk(path.resolve(folder), signal)) {
+      for await (const walked of walkFolder(path.resolve(folder), this.extensions, signal)) {
         if (signal?.aborted) return;
-        if (!this.reports.has(file)) await this.readFromDisk(file);
+        // A folder that cannot be read holds no report we can compare with.
+        if ('file' in walked && !this.reports.has(walked.file)) await this.readFromDisk(walked.file);
         await yieldToEventLoop();
       }
     }
@@ -140,25 +137,6 @@ export class ReportIndex {
       // Gone, unreadable or not UTF-8: not a report we can compare with.
       this.reports.delete(key);
       return false;
-    }
-  }
-
-  private async *walk(dir: string, signal?: AbortSignal): AsyncGenerator<string> {
-    let entries;
-    try {
-      entries = await fsp.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (signal?.aborted) return;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) yield* this.walk(full, signal);
-      } else if (entry.isFile() && this.extensions.some((e) => entry.name.toLowerCase().endsWith(e))) {
-        yield full;
-      }
     }
   }
 }

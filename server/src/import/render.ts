@@ -1,7 +1,7 @@
 // A SourceDocument → the report text the checker reads, plus a map from every stretch of that text
 // back to its place in the source. Tables become Markdown pipe rows over the table's full grid:
-// a merged cell's text sits in its top-left slot and the slots it covers are left empty, which is
-// how the checker reads merged cells of any report.
+// a merged cell's text sits in its top-left slot; slots it covers in later rows are left empty, slots
+// it covers to its right are not written (see writeTable).
 import type { Block, SourceDocument, SourceLocation, TableBlock } from './document';
 
 export interface MappedSpan {
@@ -68,10 +68,16 @@ interface GridSlot {
   source: SourceLocation;
 }
 
-/** The table's rows on the full grid: slots covered by a merged cell are undefined. */
-export function tableGrid(table: TableBlock): (GridSlot | undefined)[][] {
+interface GridLayout {
+  grid: (GridSlot | undefined)[][];
+  /** Slots covered by a cell that starts to their left (a colSpan, in every row the cell covers). */
+  continued: boolean[][];
+}
+
+function layoutGrid(table: TableBlock): GridLayout {
   const grid: (GridSlot | undefined)[][] = [];
   const covered: boolean[][] = [];
+  const continued: boolean[][] = [];
   const isCovered = (r: number, c: number) => covered[r]?.[c] === true;
   table.rows.forEach((row, r) => {
     grid[r] ??= [];
@@ -83,13 +89,25 @@ export function tableGrid(table: TableBlock): (GridSlot | undefined)[][] {
       grid[r][c] = { text: oneLine(cell.text), source: cell.source };
       for (let dr = 0; dr < rowSpan; dr++) {
         covered[r + dr] ??= [];
-        for (let dc = 0; dc < colSpan; dc++) covered[r + dr][c + dc] = true;
+        continued[r + dr] ??= [];
+        for (let dc = 0; dc < colSpan; dc++) {
+          covered[r + dr][c + dc] = true;
+          if (dc > 0) continued[r + dr][c + dc] = true;
+        }
       }
       c += colSpan;
     }
   });
   const width = covered.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-  return grid.map((row) => Array.from({ length: width }, (_, c) => row?.[c]));
+  return {
+    grid: grid.map((row) => Array.from({ length: width }, (_, c) => row?.[c])),
+    continued: grid.map((_, r) => Array.from({ length: width }, (_, c) => continued[r]?.[c] === true)),
+  };
+}
+
+/** The table's rows on the full grid: slots covered by a merged cell are undefined. */
+export function tableGrid(table: TableBlock): (GridSlot | undefined)[][] {
+  return layoutGrid(table).grid;
 }
 
 class Writer {
@@ -103,24 +121,33 @@ class Writer {
   }
 }
 
+/**
+ * A cell merged across columns is written once (`| 一、本年新收… | 2446 |`): the checker reads the
+ * cells after a row label as its values, so the slots such a cell covers to its right must not become
+ * empty cells. Slots covered from a row above stay empty cells, which keeps the columns below a
+ * tall label (`|  | （二）部分公开… | 322 |`) where the checker expects them.
+ */
 function writeTable(w: Writer, table: TableBlock): void {
-  const grid = tableGrid(table);
+  const { grid, continued } = layoutGrid(table);
   let first = true;
-  for (const row of grid) {
+  grid.forEach((row, r) => {
     // A grid row made only of slots covered from above says nothing.
-    if (!row.some((slot) => slot !== undefined)) continue;
+    if (!row.some((slot) => slot !== undefined)) return;
     w.write('|');
-    for (const slot of row) {
+    let cells = 0;
+    row.forEach((slot, c) => {
+      if (continued[r][c]) return;
+      cells++;
       w.write(' ');
       if (slot) w.write(slot.text, slot.source);
       w.write(' |');
-    }
+    });
     w.write('\n');
     if (first) {
-      w.write(`|${'---|'.repeat(row.length)}\n`);
+      w.write(`|${'---|'.repeat(cells)}\n`);
       first = false;
     }
-  }
+  });
 }
 
 function writeBlock(w: Writer, block: Block): void {

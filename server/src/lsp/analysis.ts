@@ -4,15 +4,8 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { ReportModel } from '../core/model/model';
-import type { Locale } from '../core/base/types';
-import type { Finding, OtherReport } from '../core/rules/types';
-import { isPreviousYear } from '../core/analysis/cross/previous';
-import { runRules } from '../core/rules/engine';
-import { parseReport } from '../core/parse/report';
-import { looksLikeReport } from '../core/parse/detect';
-import { LineIndex } from '../core/base/lineIndex';
-import { toDiagnostic } from '../convert';
+import { LineIndex, isPreviousYear, looksLikeReport, parseReport, runRules, type Fault, type Finding, type Locale, type OtherReport, type ReportModel } from '../core';
+import { toDiagnostic } from './convert';
 import type { Settings } from './settings';
 
 export interface Analysis {
@@ -66,6 +59,8 @@ export class AnalysisCache {
     private readonly lookup: (uri: string) => TextDocument | undefined,
     public workspace: WorkspaceProvider = () => [],
     public closedReportText: ClosedReportText = () => undefined,
+    /** Where a rule that failed on a document is reported (the server logs it). */
+    public onFault: (uri: string, fault: Fault) => void = () => {},
   ) {}
 
   /** The parsed model of a document version (shared by its own check and other documents' cross checks). */
@@ -86,7 +81,22 @@ export class AnalysisCache {
     const isReport = isReportDocument(document.languageId, document.uri, text, settings.detectReports);
     // Other text files are not parsed at all: an empty model answers their requests.
     const model = isReport ? this.modelOf(document) : EMPTY_MODEL;
-    const findings = isReport ? runRules(model, { rules: settings.rules, workspace: this.workspace(document.uri, model) }) : [];
+    const analysis = this.analyze(document.uri, document.version, text, isReport ? model : undefined, settings, locale);
+    this.analyses.set(document.uri, { generation, analysis });
+    return analysis;
+  }
+
+  /**
+   * Checks a text: the findings of its model (none when it is not a report), as diagnostics of `uri`.
+   * Open documents come through `get`; files that are not open (the workspace check) come here directly.
+   */
+  analyze(uri: string, version: number, text: string, model: ReportModel | undefined, settings: Settings, locale: Locale): Analysis {
+    let findings: Finding[] = [];
+    if (model) {
+      const run = runRules(model, { rules: settings.rules, workspace: this.workspace(uri, model) });
+      for (const fault of run.faults) this.onFault(uri, fault);
+      findings = run.findings;
+    }
     const index = new LineIndex(text);
     // Each other report is indexed once per check, however many related locations point into it.
     const others = new Map<string, { uri: string; index: LineIndex } | undefined>();
@@ -94,10 +104,8 @@ export class AnalysisCache {
       if (!others.has(file)) others.set(file, this.otherFile(file));
       return others.get(file);
     };
-    const diagnostics = findings.map((finding) => toDiagnostic(finding, { index, uri: document.uri, locale, includeData: true, ruleDocUri, otherFile }));
-    const analysis: Analysis = { uri: document.uri, version: document.version, text, isReport, model, findings, index, diagnostics, locale };
-    this.analyses.set(document.uri, { generation, analysis });
-    return analysis;
+    const diagnostics = findings.map((finding) => toDiagnostic(finding, { index, uri, locale, includeData: true, ruleDocUri, otherFile }));
+    return { uri, version, text, isReport: model !== undefined, model: model ?? EMPTY_MODEL, findings, index, diagnostics, locale };
   }
 
   private otherFile(file: string): { uri: string; index: LineIndex } | undefined {

@@ -2,13 +2,8 @@
 // by message), recompute all totals, fix all safe problems (source.fixAll.gkreport), and turning a
 // TAB table into a pipe table.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import type { TextEdit } from '../core/base/types';
-import type { Finding } from '../core/rules/types';
-import { localize, msg } from '../core/base/i18n';
-import { safeFixEdits } from '../core/fixes/apply';
-import { recomputeTotals } from '../core/fixes/recompute';
-import { tabTableToPipe } from '../core/service/format';
-import { SOURCE, toRange } from '../convert';
+import { localize, msg, recomputeTotals, sameFindingData, selectFixes, tabTableToPipe, type Finding, type TextEdit } from '../core';
+import { SOURCE, toRange } from './convert';
 import type { Analysis } from './analysis';
 import { guard, type ServerContext } from './context';
 
@@ -19,17 +14,17 @@ export function toLspEdits(analysis: Analysis, edits: readonly TextEdit[]): LspT
   return edits.map((e) => ({ range: toRange(analysis.index, e.span), newText: e.newText }));
 }
 
-/** The finding a diagnostic of this version stands for: same rule, same range, same data. */
+/** The finding a diagnostic of this version stands for: same rule, same range, same data (field by field). */
 export function findingOf(analysis: Analysis, diagnostic: Diagnostic): Finding | undefined {
   if (diagnostic.source !== SOURCE) return undefined;
   const index = analysis.diagnostics.findIndex(
-    (d) =>
+    (d, i) =>
       d.code === diagnostic.code &&
       d.range.start.line === diagnostic.range.start.line &&
       d.range.start.character === diagnostic.range.start.character &&
       d.range.end.line === diagnostic.range.end.line &&
       d.range.end.character === diagnostic.range.end.character &&
-      JSON.stringify(d.data ?? null) === JSON.stringify(diagnostic.data ?? null),
+      sameFindingData(analysis.findings[i].data, diagnostic.data),
   );
   return index < 0 ? undefined : analysis.findings[index];
 }
@@ -82,11 +77,11 @@ export function codeActionsFor(analysis: Analysis, params: CodeActionParams, opt
   if (!analysis.isReport) return actions;
   if (wanted(only, FIX_ALL_KIND) && only) {
     // Only on request (on save, or the Fix All command): computing it for every lightbulb is wasted work.
-    const edits = safeFixEdits(analysis.findings, { includeTotals: options.includeTotals });
+    const { edits } = selectFixes(analysis.findings, { includeTotals: options.includeTotals });
     if (edits.length > 0) actions.push(action(localize(msg('修复所有可安全修复的问题', 'Fix all safe problems'), locale), FIX_ALL_KIND, edits));
   }
   // Recomputing re-checks the text, so only when some total is wrong in this version.
-  const totalWrong = analysis.findings.some((f) => f.fixes.some((fix) => fix.setsTotal && fix.safe));
+  const totalWrong = analysis.findings.some((f) => f.fixes.some((fix) => fix.total && fix.safe));
   if (wanted(only, RECOMPUTE_KIND) && totalWrong) {
     const data: RecomputeData = { recompute: { uri } };
     const recompute = options.resolveEdits ? { title: localize(msg('重新计算所有合计', 'Recompute all totals'), locale), kind: RECOMPUTE_KIND, data } : recomputeAction(analysis);

@@ -5,23 +5,12 @@
 //   gkreport/checkFiles { uris } → { files, errors, warnings, infos }
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ErrorCodes, ResponseError, type Diagnostic, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
-import type { LayoutId } from '../core/spec/layout/types';
-import type { Locale } from '../core/base/types';
-import { runRules } from '../core/rules/engine';
-import { parseReport } from '../core/parse/report';
-import { LineIndex } from '../core/base/lineIndex';
-import { recomputeTotals } from '../core/fixes/recompute';
-import { localize, msg } from '../core/base/i18n';
-import { eolOf } from '../core/base/text';
-import { writable } from '../core/spec/templates';
-import { TABLE_BY_NUMERAL, standardTemplates, tableText } from '../core/service/templateList';
-import { toDiagnostic } from '../convert';
-import { CHECK_FILES_REQUEST, SERVER_INSERT_TABLE, SERVER_RECOMPUTE_TOTALS, TEMPLATES_REQUEST } from '../protocol';
-import { isReportDocument, ruleDocUri } from './analysis';
+import { ErrorCodes, ResponseError, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
+import { getLayout, layoutForYear, TABLE_BY_NUMERAL, eolOf, localize, msg, parseReport, recomputeTotals, standardTemplates, tableText, writable } from '../core';
+import { CHECK_FILES_REQUEST, SERVER_INSERT_TABLE, SERVER_RECOMPUTE_TOTALS, TEMPLATES_REQUEST } from '../contract/protocol';
+import { isReportDocument } from './analysis';
 import { guard, type ServerContext } from './context';
 import { countSeverities, type DiagnosticsScheduler } from './diagnostics';
-import type { Settings } from './settings';
 import { toLspEdits } from './codeActions';
 
 export const COMMANDS = [SERVER_RECOMPUTE_TOTALS, SERVER_INSERT_TABLE];
@@ -45,33 +34,27 @@ function isPosition(value: unknown): value is Position {
 }
 
 async function insertTable(ctx: ServerContext, args: unknown[]): Promise<{ applied: boolean }> {
-  const [uri, position, numeral, layout = '2021'] = args;
+  const [uri, position, numeral, layoutArg] = args;
   const kind = typeof numeral === 'string' ? TABLE_BY_NUMERAL[numeral] : undefined;
-  if (!isPosition(position) || !kind || (layout !== '2021' && layout !== '2019')) {
-    throw badParams('insertTable expects [uri, position, "二"|"三"|"四", "2021"|"2019"?]');
+  if (!isPosition(position) || !kind || (layoutArg !== undefined && (typeof layoutArg !== 'string' || !getLayout(layoutArg)))) {
+    throw badParams('insertTable expects [uri, position, "二"|"三"|"四", layout id (e.g. "2021")?]');
   }
   const document = ctx.document(uri);
   const analysis = await ctx.analyze(document);
+  // Without a layout, the one the report's year calls for.
+  const layout = (layoutArg as string | undefined) ?? layoutForYear(analysis.model.meta.reportYear).id;
   const eol = eolOf(analysis.text);
   const syntax = writable(analysis.model.tables[0]?.syntax ?? 'markdown');
   const line = analysis.model.lines[Math.min(position.line, analysis.model.lines.length - 1)];
   // On an empty line the table goes there; otherwise on the lines after it.
   const empty = line.text.trim() === '';
-  const text = tableText(kind, layout as LayoutId, syntax, eol);
+  const text = tableText(kind, layout, syntax, eol);
   const edit = empty ? { span: { start: line.start, end: line.end }, newText: text.slice(0, -eol.length) } : { span: { start: line.end, end: line.end }, newText: eol + text.slice(0, -eol.length) };
   const applied = await ctx.connection.workspace.applyEdit({
     label: localize(msg('插入标准表格', 'Insert a standard table'), ctx.locale()),
     edit: { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: toLspEdits(analysis, [edit]) }] },
   });
   return { applied: applied.applied };
-}
-
-/** Diagnostics of a file that is not open: one check (against last year's report too), one line index for all its findings. */
-function closedFileDiagnostics(ctx: ServerContext, text: string, uri: string, settings: Settings, locale: Locale): Diagnostic[] {
-  const index = new LineIndex(text);
-  const model = parseReport(text);
-  const findings = runRules(model, { rules: settings.rules, workspace: ctx.cache.workspace(uri, model) });
-  return findings.map((f) => toDiagnostic(f, { index, uri, locale, includeData: true, ruleDocUri }));
 }
 
 async function checkFiles(ctx: ServerContext, scheduler: DiagnosticsScheduler, uris: unknown) {
@@ -90,7 +73,7 @@ async function checkFiles(ctx: ServerContext, scheduler: DiagnosticsScheduler, u
     }
     if (!isReportDocument(open?.languageId ?? '', uri, text, settings.detectReports)) continue;
     totals.files++;
-    const diagnostics = open ? (await ctx.analyze(open)).diagnostics : closedFileDiagnostics(ctx, text, uri, settings, locale);
+    const diagnostics = open ? (await ctx.analyze(open)).diagnostics : ctx.cache.analyze(uri, 0, text, parseReport(text), settings, locale).diagnostics;
     if (!open) scheduler.publishFor(uri, diagnostics);
     const counts = countSeverities(diagnostics);
     totals.errors += counts.errors;

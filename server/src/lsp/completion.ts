@@ -1,8 +1,7 @@
 // textDocument/completion: canonical row labels inside a table, part headings at line start.
 import { CompletionItemKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
-import { completionsAt } from '../core/service/complete';
-import { localize } from '../core/base/i18n';
-import { toRange } from '../convert';
+import { completionsAt, localize } from '../core';
+import { toRange } from './convert';
 import { guard, type ServerContext } from './context';
 
 export function registerCompletion(ctx: ServerContext): void {

@@ -1,7 +1,7 @@
 // What every capability module shares: the connection, the open documents, settings and the check cache.
 import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Locale } from '../core/base/types';
+import type { Locale } from '../core';
 import { AnalysisCache, type Analysis } from './analysis';
 import { localeOf, type Settings, type SettingsStore } from './settings';
 
@@ -16,6 +16,7 @@ export class ServerContext {
     readonly editorLocale: string | undefined,
   ) {
     this.cache = new AnalysisCache((uri) => documents.get(uri));
+    this.cache.onFault = (uri, fault) => this.logError(`rule ${fault.ruleId} on ${uri}`, fault.error);
   }
 
   locale(settings: Settings = this.settings.peek()): Locale {

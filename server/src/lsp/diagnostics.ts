@@ -3,7 +3,7 @@
 // (textDocument/diagnostic) when the client supports them, push otherwise.
 import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { STATUS_NOTIFICATION, type ReportStatus } from '../protocol';
+import { MIXED_LAYOUTS, STATUS_NOTIFICATION, type ReportStatus } from '../contract/protocol';
 import type { Analysis } from './analysis';
 import { guard, guardNotification, type ServerContext } from './context';
 import { releaseClosedDocument } from './memory';
@@ -26,7 +26,7 @@ export function statusOf(analysis: Analysis): ReportStatus {
     version: analysis.version,
     isReport: analysis.isReport,
     year: analysis.isReport ? analysis.model.meta.reportYear : undefined,
-    layout: layouts.size === 0 ? undefined : layouts.size > 1 ? 'mixed' : [...layouts][0],
+    layout: layouts.size === 0 ? undefined : layouts.size > 1 ? MIXED_LAYOUTS : [...layouts][0],
     ...countSeverities(analysis.diagnostics),
   };
 }

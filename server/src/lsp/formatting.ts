@@ -1,6 +1,6 @@
 // textDocument/formatting: align pipe tables by display width (core/format).
 import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver/node';
-import { formatTables } from '../core/service/format';
+import { formatTables } from '../core';
 import { guard, type ServerContext } from './context';
 import { toLspEdits } from './codeActions';
 

@@ -1,7 +1,7 @@
 // textDocument/hover: Markdown from core/hover over the cached check of the document.
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
-import { hoverAt } from '../core/service/hover';
-import { toRange } from '../convert';
+import { hoverAt } from '../core';
+import { toRange } from './convert';
 import { guard, type ServerContext } from './context';
 
 export function registerHover(ctx: ServerContext): void {

@@ -1,9 +1,7 @@
 // The `gkreport` settings section: pulled with workspace/configuration when the client supports it,
 // else taken from initializationOptions.settings or didChangeConfiguration (same shape).
 import type { Connection } from 'vscode-languageserver/node';
-import type { Locale, Severity } from '../core/base/types';
-import type { RuleSetting } from '../core/rules/types';
-import { pickLocale } from '../core/base/i18n';
+import { pickLocale, type Locale, type RuleSetting, type Severity } from '../core';
 
 export interface Settings {
   /** Rule id or name → severity, on (default severity) or off. */

@@ -1,8 +1,7 @@
 // Document symbols (outline, breadcrumbs) and folding ranges, both from core/symbols.
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver/node';
-import { localize } from '../core/base/i18n';
-import { foldingRanges, outline, type OutlineKind, type OutlineNode } from '../core/service/symbols';
-import { toRange } from '../convert';
+import { foldingRanges, localize, outline, type OutlineKind, type OutlineNode } from '../core';
+import { toRange } from './convert';
 import type { Analysis } from './analysis';
 import { guard, type ServerContext } from './context';
 

@@ -2,11 +2,13 @@
 // which is usually a file in the workspace that is not open. The disk index is built in the
 // background after initialisation, kept current from file events, and merged with the open
 // documents (whose unsaved text wins over the disk).
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type DidChangeWatchedFilesParams, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { ReportIndex } from '../host/reportIndex';
 import { openReports, type WorkspaceProvider } from './analysis';
-import { guardNotification, type ServerContext } from './context';
+import { guard, guardNotification, type ServerContext } from './context';
+import { reportFilesIn } from '../host/discover';
+import { REPORT_FILES_REQUEST, type ReportFilesResult } from '../contract/protocol';
 
 /** The files the client is asked to watch: the extensions a report may have. */
 const WATCHED = '**/*.{txt,md,gkreport}';
@@ -42,6 +44,16 @@ export function attachWorkspaceIndex(ctx: ServerContext, options: WorkspaceIndex
     options.recheckAll();
   };
 
+  const folders = options.folders.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
+  ctx.connection.onRequest(
+    REPORT_FILES_REQUEST,
+    guard(ctx, REPORT_FILES_REQUEST, async (): Promise<ReportFilesResult> => {
+      const settings = await ctx.settings.get();
+      const files = await reportFilesIn(folders, settings.detectReports);
+      return { uris: files.map((f) => pathToFileURL(f).href) };
+    }),
+  );
+
   ctx.connection.onDidChangeWatchedFiles(
     guardNotification(ctx, 'workspace/didChangeWatchedFiles', async (params: DidChangeWatchedFilesParams) => {
       for (const change of params.changes) {
@@ -60,7 +72,6 @@ export function attachWorkspaceIndex(ctx: ServerContext, options: WorkspaceIndex
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] })
         .catch((error: unknown) => ctx.logError('registering file events', error));
     }
-    const folders = options.folders.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
     if (folders.length === 0) return;
     index
       .addFolders(folders)

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReportExtensionApi } from '../../../client/src/extension';
-import type { ReportStatus } from '../../../server/src/protocol';
+import type { ReportStatus } from '../../../server/src/contract/protocol';
 
 const EXTENSION_ID = 'gkreport.gkreport';
 const REPORT_LANGUAGE = 'gkreport';

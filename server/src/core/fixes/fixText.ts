@@ -1,8 +1,8 @@
-// --fix: apply the safe fixes, re-check, and accept the new text only when the fixed findings are gone.
+// Fixing a whole text (the CLI's --fix): apply the safe fixes, re-check, and accept the new text only
+// when the fixed findings are gone.
 //
-// What is applied: for each finding, its first safe fix, totals included
-// (`safeFixEdits([finding], { includeTotals: true })`). A fix whose edits overlap an edit already
-// taken in the same pass waits for the next pass. Passes repeat on the new text until no safe fix
+// What is applied: what `selectFixes` chooses under the policy (for each finding its first safe fix;
+// a fix whose edits clash with an edit already taken in the same pass waits for the next pass). Passes repeat on the new text until no safe fix
 // changes it, at most MAX_PASSES: fixing a row total can change what a column total should be,
 // and a column total set from a wrong row in the first pass is set right in the second.
 //
@@ -11,8 +11,8 @@
 // Counting per rule rather than matching positions keeps the test simple and strict: a fix that
 // leaves its finding in place, or makes a new finding of the same rule appear, fails it, and so
 // do fixes that never settle; then nothing is written.
-import { applyEdits, safeFixEdits } from './apply';
-import type { TextEdit } from '../base/types';
+import { applyEdits } from './apply';
+import { chosenFix, selectFixes, type FixPolicy } from './select';
 import type { CheckOptions, Finding } from '../rules/types';
 
 export const MAX_PASSES = 10;
@@ -27,42 +27,20 @@ export type FixOutcome =
   /** Fixes did not hold (`stillThere`: rule id → how many too many) or did not settle: keep the original. */
   | { status: 'rejected'; text: string; findings: Finding[]; stillThere: Map<string, number>; converged: boolean };
 
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  if (a.span.start === b.span.start && a.span.end === b.span.end) return a.newText !== b.newText;
-  return a.span.start < b.span.end && b.span.start < a.span.end;
-}
-
-/** One pass: the findings whose whole safe fix can be applied together, and their edits. */
-export function selectFixes(findings: readonly Finding[]): { fixed: Finding[]; edits: TextEdit[] } {
-  const fixed: Finding[] = [];
-  const edits: TextEdit[] = [];
-  for (const finding of findings) {
-    const own = safeFixEdits([finding], { includeTotals: true });
-    if (own.length === 0) continue;
-    if (own.some((edit) => edits.some((taken) => overlaps(edit, taken)))) continue;
-    fixed.push(finding);
-    // The same edit proposed by two findings (same span, same text) is applied once.
-    for (const edit of own) {
-      if (!edits.some((t) => t.span.start === edit.span.start && t.span.end === edit.span.end && t.newText === edit.newText)) edits.push(edit);
-    }
-  }
-  return { fixed, edits };
-}
-
 function countByRule(findings: readonly Finding[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
   return counts;
 }
 
-export function fixText(original: string, check: CheckFn, options?: CheckOptions): FixOutcome {
+export function fixText(original: string, check: CheckFn, options?: CheckOptions, policy: FixPolicy = { includeTotals: true }): FixOutcome {
   const before = check(original, options).findings;
   let text = original;
   let findings = before;
   let converged = false;
 
   for (let pass = 0; ; pass++) {
-    const { edits } = selectFixes(findings);
+    const { edits } = selectFixes(findings, policy);
     const next = edits.length > 0 ? applyEdits(text, edits) : text;
     if (next === text) {
       converged = true;
@@ -75,7 +53,7 @@ export function fixText(original: string, check: CheckFn, options?: CheckOptions
 
   if (text === original) return { status: 'nothing', text: original, findings: before };
 
-  const fixed = before.filter((f) => safeFixEdits([f], { includeTotals: true }).length > 0);
+  const fixed = before.filter((f) => chosenFix(f, policy) !== undefined);
   const beforeCounts = countByRule(before);
   const fixedCounts = countByRule(fixed);
   const afterCounts = countByRule(findings);

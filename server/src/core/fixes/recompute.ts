@@ -1,23 +1,17 @@
 // Recompute all totals: set every derived cell (a sum of other cells) to its sum, repeated until
 // nothing changes, because a corrected subtotal can make a grand total wrong in turn.
 import type { TextEdit } from '../base/types';
-import type { Finding } from '../rules/types';
-import { check } from '../rules/engine';
+import type { Finding, Fix } from '../rules/types';
+import type { ReportModel } from '../model/model';
+import { parseReport } from '../parse/report';
+import { runRules } from '../rules/engine';
+import { derivedDepth } from '../spec/layout';
 import { applyEdits } from './apply';
+import { selectFixes } from './select';
 import { splitLines } from '../base/text';
 
-/** Passes before giving up; each pass settles one layer of totals. */
+/** Passes before giving up; each pass settles one depth of totals. */
 const MAX_PASSES = 12;
-
-/**
- * Totals settle inner to outer: subtotals, then row totals, then column totals. One layer per pass, so
- * a wrong cell fixed by its row total is not also "fixed" into the column total in the same pass.
- */
-const LAYERS = ['GK305', 'GK301', 'GK304', 'GK302'];
-const layerOf = (finding: Finding) => {
-  const i = LAYERS.indexOf(finding.ruleId);
-  return i < 0 ? LAYERS.length : i;
-};
 
 export interface RecomputeResult {
   /** The text with every total recomputed. */
@@ -28,28 +22,40 @@ export interface RecomputeResult {
   changed: number;
 }
 
-/** The safe fix of a finding that sets a total to its sum (not a balance solved for one cell). */
-function totalFix(finding: Finding) {
-  return finding.fixes.find((f) => f.setsTotal && f.safe);
+/** The safe fix of a finding that sets a total to its sum (not a balance solved for one cell, which is not safe). */
+function totalFix(finding: Finding): Fix | undefined {
+  return finding.fixes.find((f) => f.total && f.safe);
 }
 
-function cellKey(finding: Finding): string {
-  const d = finding.data ?? {};
-  return `${String(d.table)}:${String(d.row)}:${String(d.col)}`;
+/** How deep the total a fix sets sits among the sums of its table. */
+function depthOf(model: ReportModel, fix: Fix): number {
+  const target = fix.total!;
+  const table = model.tables.find((t) => t.kind === target.table);
+  return table ? derivedDepth(table.def, target.row, target.col) : 0;
 }
 
+/**
+ * Totals settle inner to outer: each pass sets the shallowest wrong totals only (row totals before the
+ * (七)总计 that adds them up), so a wrong cell fixed by its row total is not also "fixed" into a column
+ * total in the same pass.
+ */
 export function recomputeTotals(original: string): RecomputeResult {
   let text = original;
   const cells = new Set<string>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixable = check(text).findings.filter((f) => totalFix(f));
-    const layer = Math.min(...fixable.map(layerOf));
-    const edits: TextEdit[] = [];
-    for (const finding of fixable.filter((f) => layerOf(f) === layer)) {
-      edits.push(...totalFix(finding)!.edits);
-      cells.add(cellKey(finding));
+    const model = parseReport(text);
+    const findings = runRules(model).findings;
+    const depths = findings.flatMap((f) => {
+      const fix = totalFix(f);
+      return fix ? [depthOf(model, fix)] : [];
+    });
+    if (depths.length === 0) break;
+    const depth = Math.min(...depths);
+    const { fixed, edits } = selectFixes(findings, { includeTotals: true, accept: (fix) => fix.total !== undefined && depthOf(model, fix) === depth });
+    for (const finding of fixed) {
+      const target = totalFix(finding)!.total!;
+      cells.add(`${target.table}:${target.row}:${target.col}`);
     }
-    if (edits.length === 0) break;
     const next = applyEdits(text, edits);
     if (next === text) break;
     text = next;

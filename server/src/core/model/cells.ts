@@ -1,8 +1,9 @@
-// Shared by the table and totals rules: finding cells by row and column id, describing them, editing them.
+// Queries on a table of the model: finding cells by row and column id, naming them in both
+// languages from the layout data, reading what they count for, and the relations that may be trusted.
 import type { Cell, Table, TableRow } from './model';
 import type { ColumnDef, Relation } from '../spec/layout/types';
-import type { Localized, TextEdit } from '../base/types';
-import { type Decimal, ZERO, add, equals, toString } from '../base/decimal';
+import type { Localized } from '../base/types';
+import { type Decimal, ZERO, add } from '../base/decimal';
 import { relationsOf } from '../spec/layout';
 import { msg } from '../base/i18n';
 
@@ -31,13 +32,27 @@ export function cellOf(table: Table, rowId: string, colId: string): Cell | undef
   return index < 0 ? undefined : row.values[index];
 }
 
-/** `（七）总计 / 自然人` */
+/** A row's name: its canonical label, or the table's title for a row without one (表四). */
+export function rowName(table: Table, row: TableRow | undefined): Localized {
+  const def = row?.def;
+  return def && def.label !== '' ? msg(def.label, def.en) : table.def.title;
+}
+
+/** `（七）总计 / 自然人`, `(7) Total / Natural persons`. */
+function joinNames(row: Localized, column: ColumnDef | undefined): Localized {
+  return column ? msg(`${row['zh-cn']} / ${column.label}`, `${row.en} / ${column.en}`) : row;
+}
+
+/** The name of the cell (row id, column id). */
 export function cellName(table: Table, rowId: string, colId: string): Localized {
   const row = table.byRow.get(rowId);
   const column = row ? columnsOf(table, row).find((c) => c.id === colId) : undefined;
-  const rowLabel = row?.def?.label || table.def.title['zh-cn'];
-  const text = column ? `${rowLabel} / ${column.label}` : rowLabel;
-  return msg(text, text);
+  return joinNames(rowName(table, row), column);
+}
+
+/** The name of the value cell at a position of a row. */
+export function cellNameAt(table: Table, row: TableRow, index: number): Localized {
+  return joinNames(rowName(table, row), columnsOf(table, row)[index]);
 }
 
 /** The value a written cell counts for in a sum: —/无 count as 0; text makes the sum unknown. */
@@ -45,13 +60,6 @@ export function termValue(cell: Cell): Decimal | undefined {
   if (cell.kind === 'number') return cell.value;
   if (cell.kind === 'blank' || cell.kind === 'placeholder') return ZERO;
   return undefined;
-}
-
-/** Replaces what a cell holds; a blank cell is written with the spacing its row uses. */
-export function setCellEdit(row: TableRow, cell: Cell, text: string): TextEdit {
-  if (cell.kind !== 'blank') return { span: cell.contentSpan, newText: text };
-  const padded = row.syntax === 'tab' ? text : ` ${text} `;
-  return { span: cell.span, newText: padded };
 }
 
 /** Rows whose cells every relation may read. */
@@ -69,16 +77,14 @@ export function trustedRelations(table: Table): Relation[] {
   });
 }
 
-/** Trusted relations of a table for one rule. */
-export function relationsFor(table: Table, rule: string): Relation[] {
-  return trustedRelations(table).filter((r) => r.rule === rule);
+/** Trusted relations of a table with one role (`row-total`, `balance`…). */
+export function relationsWithRole(table: Table, role: Relation['role']): Relation[] {
+  return trustedRelations(table).filter((r) => r.role === role);
 }
 
 export function sumValues(values: Decimal[]): Decimal {
   return values.reduce(add, ZERO);
 }
-
-export { equals, toString };
 
 /** The row holding a cell of the table. */
 export function rowOf(table: Table, rowId: string): TableRow | undefined {

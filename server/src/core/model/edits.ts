@@ -1,5 +1,6 @@
-// Text edits that insert whole lines, keeping the document's line ending.
-import type { ReportModel } from './model';
+// Text edits on the model: setting a cell, inserting whole lines with the document's line ending.
+import type { Cell, ReportModel, RowSyntax, TableRow } from './model';
+import type { WritableSyntax } from '../spec/templates';
 import type { TextEdit } from '../base/types';
 import { eolOf } from '../base/text';
 
@@ -15,4 +16,16 @@ export function insertLinesBefore(model: ReportModel, index: number, lines: stri
   const eol = eolOf(model.text);
   const at = model.lines[index].start;
   return { span: { start: at, end: at }, newText: lines.map((l) => l + eol).join('') };
+}
+
+/** Replaces what a cell holds; a blank cell is written with the spacing its row uses. */
+export function setCellEdit(row: TableRow, cell: Cell, text: string): TextEdit {
+  if (cell.kind !== 'blank') return { span: cell.contentSpan, newText: text };
+  const padded = row.syntax === 'tab' ? text : ` ${text} `;
+  return { span: cell.span, newText: padded };
+}
+
+/** The syntax a row or table inserted into this table is written in ('spaced' PDF text becomes pipe rows). */
+export function writable(syntax: RowSyntax): WritableSyntax {
+  return syntax === 'spaced' ? 'pipe' : syntax;
 }

@@ -3,7 +3,7 @@ import type { Line } from '../base/text';
 import type { Span } from '../base/types';
 import type { Decimal } from '../base/decimal';
 export type { Line };
-import type { ColumnDef, LayoutId, TableKind, RowDef, TableDef } from '../spec/layout/types';
+import type { ColumnDef, TableKind, RowDef, TableDef } from '../spec/layout/types';
 
 /** How a table row was written. */
 export type RowSyntax = 'pipe' | 'markdown' | 'tab' | 'spaced';
@@ -79,7 +79,8 @@ export interface Unreadable {
 
 export interface Table {
   kind: TableKind;
-  layout: LayoutId;
+  /** The id of the layout (in the registry) the table is written in. */
+  layout: string;
   def: TableDef;
   /** Value columns in the order the table writes them (table 三 may add a 小计 column). */
   columns: ColumnDef[];
@@ -208,4 +209,11 @@ export interface ReportModel {
   otherTopHeadings: Heading[];
   tables: Table[];
   proseNumbers: ProseNumber[];
+}
+
+/** Another report of the workspace, for rules that compare reports (group X). */
+export interface OtherReport {
+  /** Path or URI, used in related information. */
+  file: string;
+  model: ReportModel;
 }

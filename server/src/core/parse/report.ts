@@ -1,13 +1,13 @@
 // Text → report model, in one pass over the lines plus a pass over the tables found.
 import type { Heading, Line, Part, ProseNumber, ReportModel } from '../model/model';
 import { PARTS } from '../spec/parts';
-import { tableDef } from '../spec/layout';
+import { fromRegistry, tablesOfKind } from '../spec/layout';
 import { parseDecimal } from '../base/decimal';
 import { extractMeta } from './meta';
 import { detectHeading } from './headings';
 import { splitDelimitedRow, splitSpacedRow, type RawRow } from './rows';
 import { buildTables, coreKey, kindOfLabel, type TableItem } from './tables';
-import { labelKey, profile, profileSimilarity, similarity, splitLines, type Profile } from '../base/text';
+import { labelKey, profile, profileSimilarity, similarity, splitLines } from '../base/text';
 
 type LineKind =
   | { type: 'row'; raw: RawRow }
@@ -19,11 +19,10 @@ type LineKind =
 const FRAGMENT_MAX = 40;
 const TABLE_LABEL_MATCH = 0.6;
 
-/** Labels of table 三's top rows that look like level-1 headings (`四、结转下年度继续办理`). */
-const TOP_ROW_KEYS = ['new', 'carried', 'forward']
-  .map((id) => tableDef('2021', 'requests').rows.find((r) => r.id === id)!.label)
-  .concat(tableDef('2021', 'requests').groups[0].label)
-  .map(coreKey);
+/** Labels of table 三 that look like level-1 headings (`四、结转下年度继续办理`): rows and groups outside any group. */
+const topRowKeys = fromRegistry(() =>
+  tablesOfKind('requests').flatMap((t) => [...t.rows.filter((r) => !r.group).map((r) => r.label), ...t.groups.filter((g) => !g.parent).map((g) => g.label)].map(coreKey)),
+);
 
 function classify(line: Line, index: number): LineKind {
   const delimited = splitDelimitedRow(line);
@@ -117,7 +116,7 @@ export function parseReport(text: string): ReportModel {
   for (const k of kinds) {
     if (k.type !== 'heading' || k.heading.level !== 1) continue;
     const key = labelKey(k.heading.title);
-    if (TOP_ROW_KEYS.some((t) => similarity(key, t) >= 0.7)) continue;
+    if (topRowKeys().some((t) => similarity(key, t) >= 0.7)) continue;
     if (!namesAPart(k.heading.title) && betweenRows(rowLines, k.heading.line)) continue;
     level1.push(k.heading);
   }
@@ -212,17 +211,17 @@ function namesAPart(title: string): boolean {
   return PARTS.some((p) => p.keywords.some((w) => title.includes(w)) || p.accepted.some((t) => labelKey(t) === key));
 }
 
-/** Profiles of every table 三 and 二 label (group or row), built once. */
-let tableLabelProfiles: Profile[] | undefined;
+/** Profiles of every label (row or group) of tables 三 and 二, in every layout. */
+const tableLabelProfiles = fromRegistry(() =>
+  (['requests', 'active'] as const).flatMap((kind) =>
+    tablesOfKind(kind).flatMap((def) => [...def.rows.map((r) => r.label), ...def.groups.map((g) => g.label)].map((l) => profile(coreKey(l)))),
+  ),
+);
 
 /** How closely a heading-like line matches some table 三 or 二 label (group or row). */
 function similarityToTable(title: string): number {
-  tableLabelProfiles ??= (['requests', 'active'] as const).flatMap((kind) => {
-    const def = tableDef('2021', kind);
-    return [...def.rows.map((r) => r.label), ...def.groups.map((g) => g.label)].map((l) => profile(coreKey(l)));
-  });
   const key = profile(coreKey(title));
   let best = 0;
-  for (const p of tableLabelProfiles) best = Math.max(best, profileSimilarity(key, p));
+  for (const p of tableLabelProfiles()) best = Math.max(best, profileSimilarity(key, p));
   return best;
 }

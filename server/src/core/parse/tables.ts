@@ -1,7 +1,7 @@
 // Rebuilding the three statistical tables from row lines, guided by the layout declarations.
 import type { Cell, HeaderCell, Table, TableRow } from '../model/model';
-import type { ColumnDef, LayoutId, RowDef, TableDef, TableKind } from '../spec/layout/types';
-import { LAYOUTS, layoutForYear, tableDef } from '../spec/layout';
+import type { ColumnDef, RowDef, TableDef, TableKind } from '../spec/layout/types';
+import { fromRegistry, headerBands, layoutForYear, tableKindOfPart, tablesOfKind } from '../spec/layout';
 import type { RawRow } from './rows';
 import { labelEnd } from './rows';
 import { labelKey, memoize, normalizeWidth, profile, profileSimilarity, similarity, type Profile } from '../base/text';
@@ -136,18 +136,17 @@ function bestRow(key: string, rows: readonly RowDef[], prefer?: (def: RowDef) =>
 
 // ── deciding which table a row belongs to ──────────────────────────────────
 
-const ALL_DEFS: Record<TableKind, RowDef[]> = { active: [], requests: [], review: [] };
-for (const layout of LAYOUTS) for (const t of layout.tables) ALL_DEFS[t.kind].push(...t.rows.filter((r) => r.label !== ''));
+/** The labelled rows of every registered layout, by table kind. */
+const labelledRows = fromRegistry(() => {
+  const byKind: Record<TableKind, RowDef[]> = { active: [], requests: [], review: [] };
+  for (const kind of ['active', 'requests', 'review'] as const) for (const t of tablesOfKind(kind)) byKind[kind].push(...t.rows.filter((r) => r.label !== ''));
+  return byKind;
+});
 
-const HEADER_WORDS: [TableKind, string[]][] = [
-  ['review', ['行政复议', '行政诉讼', '结果维持', '复议后起诉', '尚未审结']],
-  ['requests', ['申请人情况', '自然人', '勾稽关系', '法人或其他组织', '商业企业']],
-  ['active', ['信息内容', '第二十条', '本年制发件数', '处理决定数量']],
-];
-
-function kindOfPart(part: number | undefined): TableKind | undefined {
-  return part === 2 ? 'active' : part === 3 ? 'requests' : part === 4 ? 'review' : undefined;
-}
+/** Each table's header words, review first: its words are the most specific. */
+const headerWords = fromRegistry(() =>
+  (['review', 'requests', 'active'] as const).map((kind): [TableKind, string[]] => [kind, [...new Set(tablesOfKind(kind).flatMap((t) => t.headerWords))]]),
+);
 
 function labelText(raw: RawRow): string {
   return raw.cells
@@ -161,7 +160,8 @@ function hasNumbers(raw: RawRow): boolean {
 }
 
 /** The table a labelled row or header row belongs to, by its words; undefined when unclear. */
-export const kindOfLabel = memoize(kindOfLabelUncached);
+export const kindOfLabel = (label: string): TableKind | undefined => kindOfLabelMemo()(label);
+const kindOfLabelMemo = fromRegistry(() => memoize(kindOfLabelUncached));
 
 function kindOfLabelUncached(label: string): TableKind | undefined {
   const segments = labelSegments(label);
@@ -169,13 +169,13 @@ function kindOfLabelUncached(label: string): TableKind | undefined {
   let best: { kind: TableKind; score: number } | undefined;
   if (key !== '') {
     for (const kind of ['requests', 'active'] as TableKind[]) {
-      const match = bestRow(key, ALL_DEFS[kind]);
+      const match = bestRow(key, labelledRows()[kind]);
       if (match && (!best || match.score > best.score)) best = { kind, score: match.score };
     }
     if (best && best.score >= 0.6) return best.kind;
   }
   const flat = labelKey(label);
-  for (const [kind, words] of HEADER_WORDS) if (words.some((w) => flat.includes(w))) return kind;
+  for (const [kind, words] of headerWords()) if (words.some((w) => flat.includes(w))) return kind;
   return undefined;
 }
 
@@ -187,7 +187,7 @@ export function alignHeader(cells: Cell[], def: TableDef): HeaderCell[] {
   if (texts.length === 0) return [];
   const known = new Set(def.knownHeaders.map(labelKey));
   let best: HeaderCell[] = [];
-  for (const band of def.headerBands) {
+  for (const band of headerBands(def)) {
     const keys = band.map(labelKey);
     const aligned: HeaderCell[] = [];
     let ptr = 0;
@@ -282,67 +282,66 @@ function place(table: Table, row: TableRow, def: RowDef, match: TableRow['match'
   if (!table.byRow.has(def.id)) table.byRow.set(def.id, row);
 }
 
-/** Layout of table 三: (六)其他处理 as a row of its own is the 2019 layout; its three sub-rows are 2021. */
-function requestsLayout(collected: Collected, fallback: LayoutId): LayoutId {
-  const old = coreKey('（六）其他处理');
-  const subRows = tableDef('2021', 'requests').rows.filter((r) => r.group === 'otherHandling');
-  let single = false;
+/** Votes of a report's table for a layout's table: its rows and cells that only that layout has. */
+function telltaleVotes(def: TableDef, collected: Collected): number {
+  const { rows, words } = def.telltales;
+  const rowDefs = (rows ?? []).map((id) => def.rows.find((r) => r.id === id)!);
+  const wordKeys = (words ?? []).map(labelKey);
+  let votes = 0;
   for (const r of collected.rows) {
-    const segments = labelSegments(labelText(r.raw));
-    if (segments.length === 0) continue;
-    const key = coreKey(segments[segments.length - 1]);
-    if ((bestRow(key, subRows)?.score ?? 0) >= STRONG_MATCH) return '2021';
-    if (key === old) single = true;
-  }
-  return single ? '2019' : fallback;
-}
-
-/** Layout of table 二: by its column headers and the rows only one layout has. */
-/** Header and row words of table 二 that only one layout has (from the declarations, built once). */
-function wordsOnlyIn(id: LayoutId): string[] {
-  const mine = tableDef(id, 'active');
-  const other = tableDef(id === '2021' ? '2019' : '2021', 'active');
-  const otherWords = new Set([...other.headerBands.flat(), ...other.rows.map((r) => r.label)].map(labelKey));
-  return [...mine.headerBands.flat(), ...mine.rows.map((r) => r.label)].map(labelKey).filter((k) => !otherWords.has(k));
-}
-
-let activeLayoutWords: { words2019: string[]; words2021: string[] } | undefined;
-
-function activeLayout(collected: Collected, fallback: LayoutId): LayoutId {
-  activeLayoutWords ??= { words2019: wordsOnlyIn('2019'), words2021: wordsOnlyIn('2021') };
-  const { words2019, words2021 } = activeLayoutWords;
-  let score = 0;
-  for (const r of collected.rows) {
-    for (const c of r.raw.cells) {
-      const key = labelKey(c.raw);
-      if (key.length < 2) continue;
-      if (words2019.some((w) => w.startsWith(key))) score--;
-      if (words2021.some((w) => w.startsWith(key))) score++;
+    if (rowDefs.length > 0) {
+      const segments = labelSegments(labelText(r.raw));
+      if (segments.length > 0 && (bestRow(coreKey(segments[segments.length - 1]), rowDefs)?.score ?? 0) >= STRONG_MATCH) votes++;
+    }
+    if (wordKeys.length > 0) {
+      for (const c of r.raw.cells) {
+        const key = labelKey(c.raw);
+        if (key.length >= 2 && wordKeys.some((w) => w.startsWith(key))) votes++;
+      }
     }
   }
-  return score < 0 ? '2019' : score > 0 ? '2021' : fallback;
+  return votes;
 }
 
-function requestColumns(def: TableDef, headerRows: RowLine[]): ColumnDef[] {
+/**
+ * The layout a table is written in: the one whose telltales it shows most; on a tie, the layout of
+ * the report year if it is among the best, else the first registered of them.
+ */
+function detectLayout(kind: TableKind, collected: Collected, reportYear: number | undefined): TableDef {
+  const candidates = tablesOfKind(kind);
+  const votes = candidates.map((def) => telltaleVotes(def, collected));
+  const most = Math.max(...votes);
+  const best = candidates.filter((_, i) => votes[i] === most);
+  const expected = layoutForYear(reportYear).id;
+  return best.find((def) => def.layout === expected) ?? best[0];
+}
+
+/**
+ * The columns a table writes: the required ones, and an optional column (a 小计 some reports add) when
+ * a header row names it — before the first column of its group when written before it, else before the last.
+ */
+function writtenColumns(def: TableDef, headerRows: RowLine[]): ColumnDef[] {
   const base = def.columns.filter((c) => !c.optional);
+  const optional = def.columns.find((c) => c.optional);
+  if (!optional) return base;
+  const optionalKey = labelKey(optional.label);
+  const firstOfGroup = base.find((c) => c.group === optional.group && c.id !== optional.id);
+  const firstKey = firstOfGroup ? labelKey(firstOfGroup.label).slice(0, 2) : undefined;
   for (const r of headerRows) {
     const keys = r.raw.cells.map((c) => labelKey(c.raw));
-    const at = keys.findIndex((k) => k.includes('小计'));
+    const at = keys.findIndex((k) => k.includes(optionalKey));
     if (at < 0) continue;
-    const subtotal = def.columns.find((c) => c.optional)!;
-    const commercial = keys.findIndex((k) => k.startsWith('商业'));
-    const insertAt = commercial >= 0 && at < commercial ? 1 : base.length - 1;
-    return [...base.slice(0, insertAt), subtotal, ...base.slice(insertAt)];
+    const first = firstKey ? keys.findIndex((k) => k.startsWith(firstKey)) : -1;
+    const insertAt = first >= 0 && at < first ? base.indexOf(firstOfGroup!) : base.length - 1;
+    return [...base.slice(0, insertAt), optional, ...base.slice(insertAt)];
   }
   return base;
 }
 
 function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, reportYear: number | undefined): Table {
-  const fallback = layoutForYear(reportYear).id;
-  const layout = kind === 'requests' ? requestsLayout(collected, fallback) : activeLayout(collected, fallback);
-  const def = tableDef(layout, kind);
+  const def = detectLayout(kind, collected, reportYear);
   const headerRows = collected.rows.filter((r) => !hasNumbers(r.raw) && !bestRow(coreKey(lastSegment(labelText(r.raw))), def.rows));
-  const columns = kind === 'requests' ? requestColumns(def, headerRows) : def.columns;
+  const columns = writtenColumns(def, headerRows);
   const isHeaderRow = new Set(headerRows);
   const table = emptyTable(def, collected.rows, columns);
   const order = def.rows;
@@ -432,7 +431,7 @@ const REVIEW_SEGMENT = 5;
 
 /** Table 四: one data row of 15 numbers, or three rows of 5 (one per sub-table). */
 function buildReviewTable(collected: Collected, reportYear: number | undefined): Table | undefined {
-  const def = tableDef(layoutForYear(reportYear).id, 'review');
+  const def = detectLayout('review', collected, reportYear);
   // Data rows have no label: numbers, or all blank (a template waiting to be filled).
   const data = collected.rows.filter(
     (r) =>
@@ -477,7 +476,7 @@ export function buildTables(items: TableItem[], reportYear: number | undefined):
       continue;
     }
     const label = labelText(item.raw);
-    const regionKind = kindOfPart(item.part);
+    const regionKind = tableKindOfPart(item.part);
     if (item.part !== contextPart) {
       context = regionKind;
       contextPart = item.part;
@@ -495,7 +494,7 @@ export function buildTables(items: TableItem[], reportYear: number | undefined):
   }
   const tables: Table[] = [];
   for (const kind of ['active', 'requests'] as const) {
-    if (collected[kind].rows.some((r) => hasNumbers(r.raw) || bestRow(coreKey(lastSegment(labelText(r.raw))), ALL_DEFS[kind]))) {
+    if (collected[kind].rows.some((r) => hasNumbers(r.raw) || bestRow(coreKey(lastSegment(labelText(r.raw))), labelledRows()[kind]))) {
       const table = buildLabelledTable(kind, collected[kind], reportYear);
       if (table.rows.length > 0 || table.unplaced.length > 0) tables.push(table);
     }

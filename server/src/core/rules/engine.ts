@@ -1,13 +1,19 @@
-// Runs every enabled rule over one parsed report.
+// Runs every enabled rule over one parsed report. A rule that throws is a fault: it is recorded (the
+// adapters log it, tests fail on it) and the other rules still run.
 import type { Severity } from '../base/types';
-import type { CheckOptions, Finding, Rule, RuleContext } from './types';
+import type { CheckOptions, Finding, Rule } from './types';
 import type { ReportModel } from '../model/model';
-import { parseReport } from '../parse/report';
 import { allRules } from '.';
 
-export interface CheckResult {
-  model: ReportModel;
+/** A rule that failed on a text: a bug to fix, never shown as a finding. */
+export interface Fault {
+  ruleId: string;
+  error: string;
+}
+
+export interface RuleRun {
   findings: Finding[];
+  faults: Fault[];
 }
 
 /** The severity a rule runs at under the given options, or undefined when it is off. */
@@ -18,34 +24,34 @@ export function effectiveSeverity(rule: Rule, options: CheckOptions): Severity |
   return setting;
 }
 
-export function runRules(model: ReportModel, options: CheckOptions = {}, rules: Rule[] = allRules): Finding[] {
+export function runRules(model: ReportModel, options: CheckOptions = {}, rules: readonly Rule[] = allRules): RuleRun {
   const findings: Finding[] = [];
+  const faults: Fault[] = [];
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, options);
     if (!severity) continue;
-    const ctx: RuleContext = {
-      text: model.text,
-      model,
-      workspace: options.workspace ?? [],
-      emit(report) {
-        findings.push({
-          ruleId: rule.meta.id,
-          severity,
-          span: report.span,
-          message: report.message,
-          related: report.related ?? [],
-          fixes: report.fixes ?? [],
-          data: report.data,
-        });
-      },
-    };
-    rule.check(ctx);
+    const ruleId = rule.meta.id;
+    try {
+      rule.check({
+        text: model.text,
+        model,
+        workspace: options.workspace ?? [],
+        emit(report) {
+          findings.push({
+            ruleId,
+            severity,
+            span: report.span,
+            message: report.message,
+            related: report.related ?? [],
+            fixes: report.fixes ?? [],
+            data: report.data,
+          } as Finding);
+        },
+      });
+    } catch (error) {
+      faults.push({ ruleId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return findings;
-}
-
-export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const model = parseReport(text);
-  return { model, findings: runRules(model, options) };
+  return { findings, faults };
 }

@@ -1,11 +1,17 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { PARTS } from '../spec/parts';
 import { toChineseNumeral } from '../base/numerals';
 import { eolOf } from '../base/text';
 
+declare module './types' {
+  interface RuleData {
+    GK101: { part: number };
+  }
+}
+
 /** One of the six required parts (条例第五十条) is absent. */
-export const sectionMissing: Rule = {
+export default defineRule({
   meta: {
     id: 'GK101',
     name: 'section-missing',
@@ -41,4 +47,4 @@ export const sectionMissing: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,15 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { toChineseNumeral } from '../base/numerals';
 
+declare module './types' {
+  interface RuleData {
+    GK102: { part: number; after: number };
+  }
+}
+
 /** Parts out of order. */
-export const sectionOrder: Rule = {
+export default defineRule({
   meta: {
     id: 'GK102',
     name: 'section-order',
@@ -30,4 +36,4 @@ export const sectionOrder: Rule = {
       highest = Math.max(highest, part.index);
     }
   },
-};
+});

@@ -1,9 +1,15 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { toChineseNumeral } from '../base/numerals';
 
+declare module './types' {
+  interface RuleData {
+    GK103: { part: number };
+  }
+}
+
 /** A part appears twice. */
-export const sectionDuplicate: Rule = {
+export default defineRule({
   meta: {
     id: 'GK103',
     name: 'section-duplicate',
@@ -27,4 +33,4 @@ export const sectionDuplicate: Rule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,16 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { PARTS } from '../spec/parts';
 import { labelKey, similarity } from '../base/text';
 
+declare module './types' {
+  interface RuleData {
+    GK104: { part: number; canonical: string };
+  }
+}
+
 /** A part heading whose numeral is right but whose title is not an accepted wording. */
-export const sectionTitle: Rule = {
+export default defineRule({
   meta: {
     id: 'GK104',
     name: 'section-title',
@@ -34,4 +40,4 @@ export const sectionTitle: Rule = {
       });
     }
   },
-};
+});

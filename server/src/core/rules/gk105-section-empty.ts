@@ -1,10 +1,16 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
-import { PARTS } from '../spec/parts';
+import { tableKindOfPart } from '../spec/layout';
 import { toChineseNumeral } from '../base/numerals';
 
+declare module './types' {
+  interface RuleData {
+    GK105: { part: number };
+  }
+}
+
 /** A part with no text and no table (parts that lack their table are GK201's). */
-export const sectionEmpty: Rule = {
+export default defineRule({
   meta: {
     id: 'GK105',
     name: 'section-empty',
@@ -15,7 +21,7 @@ export const sectionEmpty: Rule = {
   check(ctx) {
     const { model } = ctx;
     for (const part of model.parts) {
-      if (PARTS[part.index - 1].table) continue;
+      if (tableKindOfPart(part.index)) continue;
       if (model.text.slice(part.body.start, part.body.end).trim() !== '') continue;
       ctx.emit({
         span: part.heading.span,
@@ -24,4 +30,4 @@ export const sectionEmpty: Rule = {
       });
     }
   },
-};
+});

@@ -1,8 +1,14 @@
 import type { TextEdit } from '../base/types';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import type { Heading } from '../model/model';
 import { msg } from '../base/i18n';
 import { toChineseNumeral } from '../base/numerals';
+
+declare module './types' {
+  interface RuleData {
+    GK106: { level: 1 } | { level: 2; expected: number; actual: number };
+  }
+}
 
 /** Longest run of sub-headings a renumbering fix rewrites. */
 const MAX_RENUMBERED = 60;
@@ -10,7 +16,7 @@ const MAX_RENUMBERED = 60;
 const MAX_NUMERAL = 999;
 
 /** Sub-heading numbers that skip or repeat, and top-level numbering that starts over. */
-export const headingNumbering: Rule = {
+export default defineRule({
   meta: {
     id: 'GK106',
     name: 'heading-numbering',
@@ -81,4 +87,4 @@ export const headingNumbering: Rule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,16 @@
 // GK107 report-title: neither a title line nor the preamble names the agency, a four-digit year
 // and 政府信息公开（工作）年度报告.
 import type { Span } from '../base/types';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 
-export const gk107ReportTitle: Rule = {
+declare module './types' {
+  interface RuleData {
+    GK107: { missing: ('agency' | 'year' | 'subject')[] };
+  }
+}
+
+export default defineRule({
   meta: {
     id: 'GK107',
     name: 'report-title',
@@ -70,8 +76,8 @@ export const gk107ReportTitle: Rule = {
         `${whereEn} should name the issuing agency, a four-digit year and 政府信息公开工作年度报告; missing: ${missingEn.join(', ')}`,
       ),
       data: {
-        missing: [!agency && 'agency', year === undefined && 'year', !subject && 'subject'].filter(Boolean),
+        missing: (['agency', 'year', 'subject'] as const).filter((what) => (what === 'agency' ? !agency : what === 'year' ? year === undefined : !subject)),
       },
     });
   },
-};
+});

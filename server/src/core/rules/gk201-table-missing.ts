@@ -1,13 +1,19 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import type { TableKind } from '../spec/layout/types';
 import { msg } from '../base/i18n';
-import { PARTS } from '../spec/parts';
-import { layoutForYear, tableDef } from '../spec/layout';
-import { renderTable, writable } from '../spec/templates';
+import { layoutForYear, tableDef, tableKindOfPart } from '../spec/layout';
+import { renderTable } from '../spec/templates';
+import { writable } from '../model/edits';
 import { insertLinesAfter } from '../model/edits';
 
+declare module './types' {
+  interface RuleData {
+    GK201: { part: number; table: TableKind; layout: string };
+  }
+}
+
 /** Parts 二, 三 and 四 must each hold their standard table. */
-export const tableMissing: Rule = {
+export default defineRule({
   meta: {
     id: 'GK201',
     name: 'table-missing',
@@ -20,7 +26,7 @@ export const tableMissing: Rule = {
     const layout = layoutForYear(model.meta.reportYear);
     const syntax = writable(model.tables[0]?.syntax ?? 'markdown');
     for (const part of model.parts) {
-      const kind = PARTS[part.index - 1].table as TableKind | undefined;
+      const kind = tableKindOfPart(part.index);
       if (!kind || model.tables.some((t) => t.kind === kind)) continue;
       if (model.parts.find((p) => p.index === part.index) !== part) continue; // a duplicate heading: GK103
       const def = tableDef(layout.id, kind);
@@ -42,4 +48,4 @@ export const tableMissing: Rule = {
       });
     }
   },
-};
+});

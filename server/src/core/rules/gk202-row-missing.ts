@@ -1,10 +1,18 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
+import type { TableKind } from '../spec/layout/types';
 import { msg } from '../base/i18n';
-import { blankRow, writable } from '../spec/templates';
+import { blankRow } from '../spec/templates';
+import { writable } from '../model/edits';
 import { insertLinesAfter, insertLinesBefore } from '../model/edits';
 
+declare module './types' {
+  interface RuleData {
+    GK202: { table: TableKind; row: string };
+  }
+}
+
 /** Every standard row of a readable table must be present. */
-export const rowMissing: Rule = {
+export default defineRule({
   meta: {
     id: 'GK202',
     name: 'row-missing',
@@ -42,4 +50,4 @@ export const rowMissing: Rule = {
       });
     }
   },
-};
+});

@@ -1,11 +1,18 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
+import type { TableKind } from '../spec/layout/types';
 import { msg } from '../base/i18n';
 import { labelSegments } from '../parse/tables';
+
+declare module './types' {
+  interface RuleData {
+    GK203: { table: TableKind; row?: string; canonical: string };
+  }
+}
 
 const REPORT_THRESHOLD = 0.7;
 
 /** A row label that is close to, but not, a standard label (typo, truncation, old wording). */
-export const rowLabel: Rule = {
+export default defineRule({
   meta: {
     id: 'GK203',
     name: 'row-label',
@@ -41,7 +48,7 @@ export const rowLabel: Rule = {
       }
     }
   },
-};
+});
 
 function replaceFix(span: { start: number; end: number }, text: string) {
   return {

@@ -1,10 +1,19 @@
 import type { TextEdit } from '../base/types';
-import type { Fix, Rule } from './types';
+import type { Fix } from './types';
+import { defineRule } from './types';
+import type { TableKind } from '../spec/layout/types';
 import type { Table, TableRow } from '../model/model';
 import { msg } from '../base/i18n';
 import { toString } from '../base/decimal';
 import { fillPlan, isDerivedBlank } from '../model/fill';
-import { columnsOf, setCellEdit } from '../model/cells';
+import { cellNameAt, columnsOf } from '../model/cells';
+import { setCellEdit } from '../model/edits';
+
+declare module './types' {
+  interface RuleData {
+    GK204: { table: TableKind; row: string; col: string; value: string; derived: boolean };
+  }
+}
 
 function rowEdits(table: Table, row: TableRow): TextEdit[] {
   const plan = fillPlan(table);
@@ -12,7 +21,7 @@ function rowEdits(table: Table, row: TableRow): TextEdit[] {
 }
 
 /** A cell that must hold a number is blank. */
-export const cellEmpty: Rule = {
+export default defineRule({
   meta: {
     id: 'GK204',
     name: 'cell-empty',
@@ -34,7 +43,7 @@ export const cellEmpty: Rule = {
           if (value === undefined) return;
           const text = toString(value);
           const derived = isDerivedBlank(table, cell);
-          const where = `${row.def!.label || table.def.title['zh-cn']} / ${columns[i].label}`;
+          const where = cellNameAt(table, row, i);
           const fixes: Fix[] = [
             {
               id: derived ? 'fill-computed' : 'fill-zero',
@@ -42,7 +51,7 @@ export const cellEmpty: Rule = {
               edits: [setCellEdit(row, cell, text)],
               safe: true,
               preferred: true,
-              setsTotal: derived,
+              ...(derived ? { total: { table: table.kind, row: row.def!.id, col: columns[i].id } } : {}),
             },
             { id: 'fill-zero-row', title: msg('本行空白单元格全部填入数值', 'Fill every blank cell of this row'), edits, safe: false },
             { id: 'fill-zero-table', title: msg('本表空白单元格全部填入数值', 'Fill every blank cell of this table'), edits: tableEdits, safe: false },
@@ -50,8 +59,8 @@ export const cellEmpty: Rule = {
           ctx.emit({
             span: cell.span,
             message: derived
-              ? msg(`“${where}”为空，按各项之和应为 ${text}`, `“${where}” is blank; its sum is ${text}`)
-              : msg(`“${where}”为空，没有发生的事项应填 0`, `“${where}” is blank; write 0 when nothing happened`),
+              ? msg(`“${where['zh-cn']}”为空，按各项之和应为 ${text}`, `“${where.en}” is blank; its sum is ${text}`)
+              : msg(`“${where['zh-cn']}”为空，没有发生的事项应填 0`, `“${where.en}” is blank; write 0 when nothing happened`),
             fixes,
             data: { table: table.kind, row: row.def!.id, col: columns[i].id, value: text, derived },
           });
@@ -59,4 +68,4 @@ export const cellEmpty: Rule = {
       }
     }
   },
-};
+});

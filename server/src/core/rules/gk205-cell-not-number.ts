@@ -1,9 +1,17 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
+import type { TableKind } from '../spec/layout/types';
 import { msg } from '../base/i18n';
-import { columnsOf, setCellEdit } from '../model/cells';
+import { cellNameAt } from '../model/cells';
+import { setCellEdit } from '../model/edits';
+
+declare module './types' {
+  interface RuleData {
+    GK205: { table: TableKind; row?: string; written: string };
+  }
+}
 
 /** A count cell holds text (`—`, `/`, `无`, `十二`). */
-export const cellNotNumber: Rule = {
+export default defineRule({
   meta: {
     id: 'GK205',
     name: 'cell-not-number',
@@ -14,13 +22,12 @@ export const cellNotNumber: Rule = {
   check(ctx) {
     for (const table of ctx.model.tables) {
       for (const row of table.rows) {
-        const columns = columnsOf(table, row);
         row.values.forEach((cell, i) => {
           if (cell.kind !== 'text' && cell.kind !== 'placeholder') return;
-          const where = `${row.def?.label || table.def.title['zh-cn']} / ${columns[i]?.label ?? ''}`;
+          const where = cellNameAt(table, row, i);
           ctx.emit({
             span: cell.contentSpan,
-            message: msg(`“${where}”应填数字，实际为“${cell.raw}”`, `“${where}” must be a number, found “${cell.raw}”`),
+            message: msg(`“${where['zh-cn']}”应填数字，实际为“${cell.raw}”`, `“${where.en}” must be a number, found “${cell.raw}”`),
             fixes:
               cell.kind === 'placeholder'
                 ? [{ id: 'placeholder-to-zero', title: msg(`将“${cell.raw}”改为 0`, `Replace “${cell.raw}” with 0`), edits: [setCellEdit(row, cell, '0')], safe: false }]
@@ -31,4 +38,4 @@ export const cellNotNumber: Rule = {
       }
     }
   },
-};
+});

@@ -1,9 +1,16 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
+import type { TableKind } from '../spec/layout/types';
 import { msg } from '../base/i18n';
-import { columnsOf } from '../model/cells';
+import { columnsOf, rowName } from '../model/cells';
+
+declare module './types' {
+  interface RuleData {
+    GK206: { table: TableKind; row?: string; expected: number; actual: number };
+  }
+}
 
 /** A row has more or fewer value cells than its table has columns; its totals are not checked. */
-export const cellCount: Rule = {
+export default defineRule({
   meta: {
     id: 'GK206',
     name: 'cell-count',
@@ -17,12 +24,12 @@ export const cellCount: Rule = {
         if (!row.countMismatch) continue;
         const expected = columnsOf(table, row).length;
         const actual = row.values.length + row.extraCells.length;
-        const name = row.def?.label || table.def.title['zh-cn'];
+        const name = rowName(table, row);
         ctx.emit({
           span: row.span,
           message: msg(
-            `“${name}”行应有 ${expected} 个数值单元格，实际为 ${actual} 个；该行未参与合计核对`,
-            `Row “${name}” should have ${expected} value cells, found ${actual}; its totals were not checked`,
+            `“${name['zh-cn']}”行应有 ${expected} 个数值单元格，实际为 ${actual} 个；该行未参与合计核对`,
+            `Row “${name.en}” should have ${expected} value cells, found ${actual}; its totals were not checked`,
           ),
           related: row.extraCells.map((c) => ({ span: c.contentSpan, message: msg('多出的单元格', 'extra cell') })),
           data: { table: table.kind, row: row.def?.id, expected, actual },
@@ -30,4 +37,4 @@ export const cellCount: Rule = {
       }
     }
   },
-};
+});

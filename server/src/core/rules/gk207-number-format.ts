@@ -1,8 +1,15 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
+import type { TableKind } from '../spec/layout/types';
 import type { NumberFormatIssue } from '../model/model';
 import { msg } from '../base/i18n';
 import { toString } from '../base/decimal';
 import { columnsOf } from '../model/cells';
+
+declare module './types' {
+  interface RuleData {
+    GK207: { table: TableKind; row?: string; issues?: NumberFormatIssue[] };
+  }
+}
 
 const WORDS: Record<NumberFormatIssue, [string, string]> = {
   negative: ['负数', 'a negative count'],
@@ -15,7 +22,7 @@ const WORDS: Record<NumberFormatIssue, [string, string]> = {
 const COSMETIC: NumberFormatIssue[] = ['thousands-separator', 'full-width', 'leading-zero'];
 
 /** Negative counts, decimals in count columns, separators, full-width digits or bars, leading zeros. */
-export const numberFormat: Rule = {
+export default defineRule({
   meta: {
     id: 'GK207',
     name: 'number-format',
@@ -68,4 +75,4 @@ export const numberFormat: Rule = {
       }
     }
   },
-};
+});

@@ -1,13 +1,22 @@
-import type { Fix, Rule } from './types';
+import type { Fix } from './types';
+import { defineRule } from './types';
+import type { TableKind } from '../spec/layout/types';
 import type { Table } from '../model/model';
 import { msg } from '../base/i18n';
 import { layoutForYear, tableDef } from '../spec/layout';
-import { renderTable, writable } from '../spec/templates';
+import { renderTable } from '../spec/templates';
+import { writable } from '../model/edits';
 import { columnsOf } from '../model/cells';
 import { eolOf } from '../base/text';
 
+declare module './types' {
+  interface RuleData {
+    GK208: { table: TableKind; layout: string; expected: string };
+  }
+}
+
 /** The conversion of a table to `target`'s layout, carrying over what its declaration maps. */
-function convertFix(table: Table, targetLayout: '2021' | '2019', text: string, lines: { start: number; end: number }[]): Fix | undefined {
+function convertFix(table: Table, targetLayout: string, text: string, lines: { start: number; end: number }[]): Fix | undefined {
   const target = tableDef(targetLayout, table.kind);
   const carry = target.carryOver;
   if (!carry || carry.from !== table.layout) return undefined;
@@ -28,7 +37,7 @@ function convertFix(table: Table, targetLayout: '2021' | '2019', text: string, l
 }
 
 /** A table in the layout of another period than the report year's. */
-export const layoutOutdated: Rule = {
+export default defineRule({
   meta: {
     id: 'GK208',
     name: 'layout-outdated',
@@ -45,12 +54,10 @@ export const layoutOutdated: Rule = {
     const expected = layoutForYear(year);
     for (const table of ctx.model.tables) {
       if (table.layout === expected.id || table.kind === 'review') continue;
-      const telltale = table.byRow.get('otherHandling') ?? table.rows[0];
+      // The first row that shows the table's layout, else its first row.
+      const telltale = (table.def.telltales.rows ?? []).map((id) => table.byRow.get(id)).find((row) => row !== undefined) ?? table.rows[0];
       if (!telltale) continue;
-      const why =
-        table.kind === 'requests'
-          ? msg('（“（六）其他处理”未拆分为三项）', ' (“(6) other handling” is a single row)')
-          : msg('（栏目为旧版）', ' (old columns)');
+      const why = table.def.telltales.shows;
       const fix = convertFix(table, expected.id, ctx.text, ctx.model.lines);
       ctx.emit({
         span: telltale.labelCells[0]?.contentSpan ?? telltale.span,
@@ -63,4 +70,4 @@ export const layoutOutdated: Rule = {
       });
     }
   },
-};
+});

@@ -1,8 +1,15 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
+import type { TableKind } from '../spec/layout/types';
 import { msg } from '../base/i18n';
 
+declare module './types' {
+  interface RuleData {
+    GK209: { table: TableKind; canonical: string };
+  }
+}
+
 /** A column header that is a truncation of its standard text (`结果` for `结果纠正`). */
-export const headerLabel: Rule = {
+export default defineRule({
   meta: {
     id: 'GK209',
     name: 'header-label',
@@ -30,4 +37,4 @@ export const headerLabel: Rule = {
       }
     }
   },
-};
+});

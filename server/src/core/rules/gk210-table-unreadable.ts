@@ -1,8 +1,16 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
+import type { TableKind } from '../spec/layout/types';
+import type { Unreadable } from '../model/model';
 import { msg } from '../base/i18n';
 
+declare module './types' {
+  interface RuleData {
+    GK210: { table: TableKind; reason: Unreadable['reason']; count: number };
+  }
+}
+
 /** A table the parser could not rebuild: said once, instead of a flood of total errors. */
-export const tableUnreadable: Rule = {
+export default defineRule({
   meta: {
     id: 'GK210',
     name: 'table-unreadable',
@@ -34,4 +42,4 @@ export const tableUnreadable: Rule = {
       });
     }
   },
-};
+});

@@ -1,16 +1,25 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
+import type { TableKind } from '../spec/layout/types';
 import { msg } from '../base/i18n';
-import { compare, sub, ZERO } from '../base/decimal';
-import { cellName, cellOf, equals, relationsFor, rowOf, setCellEdit, sumValues, toString } from '../model/cells';
+import { compare, equals, sub, toString, ZERO } from '../base/decimal';
+import { cellName, cellOf, columnsOf, relationsWithRole, rowOf, sumValues } from '../model/cells';
+import { setCellEdit } from '../model/edits';
 import { cellValue } from '../model/fill';
 
+declare module './types' {
+  interface RuleData {
+    GK303: { table: TableKind; col: string; left: string; right: string };
+  }
+}
+
 /** Table 三 per column: 一、新收 + 二、上年结转 = （七）总计 + 四、结转下年度 (the table's own 勾稽关系 note). */
-export const balance: Rule = {
+export default defineRule({
   meta: {
     id: 'GK303',
     name: 'balance',
     group: 'N',
     defaultSeverity: 'error',
+    relation: 'balance',
     description: msg(
       '表三每列：一、本年新收 + 二、上年结转 应等于 三、（七）总计 + 四、结转下年度继续办理。',
       'Table 3, per column: new + carried over must equal (7) total + carried forward.',
@@ -18,7 +27,7 @@ export const balance: Rule = {
   },
   check(ctx) {
     for (const table of ctx.model.tables) {
-      for (const relation of relationsFor(table, 'GK303')) {
+      for (const relation of relationsWithRole(table, 'balance')) {
         if (relation.kind !== 'balance') continue;
         const left = relation.left.map((c) => cellOf(table, c.row, c.col));
         const right = relation.right.map((c) => cellOf(table, c.row, c.col));
@@ -31,10 +40,11 @@ export const balance: Rule = {
         const l = sumValues(values.slice(0, left.length) as NonNullable<(typeof values)[number]>[]);
         const r = sumValues(values.slice(left.length) as NonNullable<(typeof values)[number]>[]);
         if (equals(l, r)) continue;
-        const column = cellName(table, relation.solveFor.row, relation.solveFor.col)['zh-cn'].split(' / ')[1] ?? '';
+        const solveRow = rowOf(table, relation.solveFor.row)!;
+        const column = columnsOf(table, solveRow).find((c) => c.id === relation.solveFor.col);
         const show = (i: number) => toString(values[i]!);
-        const zh = `“${column}”列勾稽关系不成立：一+二 = ${show(0)}+${show(1)} = ${toString(l)}，（七）+四 = ${show(2)}+${show(3)} = ${toString(r)}`;
-        const en = `Column “${column}” does not balance: new + carried = ${show(0)}+${show(1)} = ${toString(l)}, (7) total + forward = ${show(2)}+${show(3)} = ${toString(r)}`;
+        const zh = `“${column?.label ?? ''}”列勾稽关系不成立：一+二 = ${show(0)}+${show(1)} = ${toString(l)}，（七）+四 = ${show(2)}+${show(3)} = ${toString(r)}`;
+        const en = `Column “${column?.en ?? ''}” does not balance: new + carried = ${show(0)}+${show(1)} = ${toString(l)}, (7) total + forward = ${show(2)}+${show(3)} = ${toString(r)}`;
         const solved = sub(l, values[2]!);
         const fixes =
           compare(solved, ZERO) >= 0
@@ -42,9 +52,9 @@ export const balance: Rule = {
                 {
                   id: 'set-carried-forward',
                   title: msg(`将“结转下年度继续办理”改为 ${toString(solved)}`, `Set “carried forward” to ${toString(solved)}`),
-                  edits: [setCellEdit(rowOf(table, relation.solveFor.row)!, target, toString(solved))],
+                  edits: [setCellEdit(solveRow, target, toString(solved))],
                   safe: false,
-                  setsTotal: true,
+                  total: { table: table.kind, row: relation.solveFor.row, col: relation.solveFor.col },
                 },
               ]
             : [];
@@ -61,4 +71,4 @@ export const balance: Rule = {
       }
     }
   },
-};
+});

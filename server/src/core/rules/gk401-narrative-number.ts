@@ -1,9 +1,16 @@
 import type { Localized } from '../base/types';
-import type { Rule } from './types';
+import type { RuleContext } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { proseFacts, type Category, type Quantity } from '../analysis/prose/quantities';
 import { includesCarried, scopeIsDoubtful } from '../analysis/prose/scope';
 import { tableQuantity, type TableQuantity } from '../analysis/prose/tableQuantities';
+
+declare module './types' {
+  interface RuleData {
+    GK401: { category: string; written: string; expected: string };
+  }
+}
 
 /** How the prose names each quantity, for messages. */
 const CATEGORY_NAMES: Record<Category, Localized> = {
@@ -37,7 +44,7 @@ const COMPARED = new Set<Category>([
 ]);
 
 /** The table quantity a prose number states, with any reading the prose's own words allow. */
-function expectedFor(ctx: Parameters<Rule['check']>[0], q: Quantity): TableQuantity | undefined {
+function expectedFor(ctx: RuleContext, q: Quantity): TableQuantity | undefined {
   const carried = q.category === 'received' && includesCarried(q) ? 'with' : 'either';
   const found = tableQuantity(ctx.model, q.category, carried);
   if (!found || q.category !== 'unavailable' || !q.sentence.clauses[q.clauseIndex].text.includes('不掌握')) return found;
@@ -47,7 +54,7 @@ function expectedFor(ctx: Parameters<Rule['check']>[0], q: Quantity): TableQuant
 }
 
 /** A number in the prose that states a table quantity differs from the table. */
-export const narrativeNumber: Rule = {
+export default defineRule({
   meta: {
     id: 'GK401',
     name: 'narrative-number',
@@ -89,4 +96,4 @@ export const narrativeNumber: Rule = {
       });
     }
   },
-};
+});

@@ -1,7 +1,13 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { proseFacts, type Percent } from '../analysis/prose/quantities';
 import { tableQuantity } from '../analysis/prose/tableQuantities';
+
+declare module './types' {
+  interface RuleData {
+    GK402: { written: string; expected: string; part: string; whole: string };
+  }
+}
 
 /** `written` (scaled by 10^decimals) is `part / whole` to the precision written, rounded or truncated. */
 export function percentFits(p: Pick<Percent, 'scaled' | 'decimals'>, part: bigint, whole: bigint): boolean {
@@ -24,7 +30,7 @@ export function formatPercent(part: bigint, whole: bigint, decimals: number): st
 const SHARE_OF = new Set(['received', 'natural', 'organisations', 'grantedPartial', 'granted', 'partial', 'withheld', 'unavailable', 'notProcessed', 'repeated', 'otherHandling', 'answered', 'forward']);
 
 /** A percentage in the prose disagrees with the counts it describes. */
-export const narrativePercent: Rule = {
+export default defineRule({
   meta: {
     id: 'GK402',
     name: 'narrative-percent',
@@ -82,4 +88,4 @@ export const narrativePercent: Rule = {
       }
     }
   },
-};
+});

@@ -1,6 +1,12 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { proseFacts, type Category, type Quantity } from '../analysis/prose/quantities';
+
+declare module './types' {
+  interface RuleData {
+    GK403: { written: string; sum: string };
+  }
+}
 
 /** Parts that together are the whole, by their own words: applicant kinds, outcomes, results. */
 const EXHAUSTIVE: { of: Category[]; parts: Category[][] }[] = [
@@ -43,7 +49,7 @@ function breakdown(whole: Quantity, after: Quantity[]): Quantity[] | undefined {
 }
 
 /** `N 件，其中 A 件、B 件…` where the parts are exhaustive by their own words and do not sum to N. */
-export const narrativeBreakdown: Rule = {
+export default defineRule({
   meta: {
     id: 'GK403',
     name: 'narrative-breakdown',
@@ -77,4 +83,4 @@ export const narrativeBreakdown: Rule = {
       });
     });
   },
-};
+});

@@ -1,11 +1,17 @@
 import type { Localized, Span } from '../base/types';
-import type { Rule } from './types';
+import { defineRule, type RuleContext, type RuleData } from './types';
 import type { ReportModel } from '../model/model';
 import { msg } from '../base/i18n';
 import { DISCLOSURE_REQUESTS, OTHER_THINGS, proseFacts, type Category } from '../analysis/prose/quantities';
 import { type Sentence, sentenceSpan } from '../analysis/prose/sentences';
 import { tableQuantity } from '../analysis/prose/tableQuantities';
 import { sentenceScopeIsDoubtful } from '../analysis/prose/scope';
+
+declare module './types' {
+  interface RuleData {
+    GK404: { categories: string[]; values: string[] } | { fee: true };
+  }
+}
 
 interface Claim {
   /** The sentence says so. */
@@ -79,7 +85,7 @@ const TABLE_WORDS: Record<string, Localized> = {
 };
 
 /** `未收到…申请` with 本年新收 > 0; `全部办结` with 结转 > 0; `无…行政复议` with table 四 > 0; fees both denied and stated. */
-export const narrativeContradiction: Rule = {
+export default defineRule({
   meta: {
     id: 'GK404',
     name: 'narrative-contradiction',
@@ -111,10 +117,10 @@ export const narrativeContradiction: Rule = {
     }
     feeContradiction(ctx.model, sentences, ctx.emit.bind(ctx));
   },
-};
+});
 
 /** `未收取信息处理费` while part 六 also states an amount charged. */
-function feeContradiction(model: ReportModel, sentences: Sentence[], emit: Parameters<Rule['check']>[0]['emit']): void {
+function feeContradiction(model: ReportModel, sentences: Sentence[], emit: RuleContext<RuleData['GK404']>['emit']): void {
   const part = model.parts.find((p) => p.index === 6);
   if (!part) return;
   const inPart = sentences.filter((s) => s.offsets[0] >= part.body.start && s.offsets[0] < part.body.end);

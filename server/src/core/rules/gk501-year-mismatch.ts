@@ -1,8 +1,15 @@
 // GK501 year-mismatch: the title year, the statistics period and the year named in the body disagree.
 import type { Span } from '../base/types';
-import type { RelatedInfo, Rule } from './types';
+import type { RelatedInfo } from './types';
+import { defineRule } from './types';
 import type { Line, ReportModel } from '../model/model';
 import { msg } from '../base/i18n';
+
+declare module './types' {
+  interface RuleData {
+    GK501: { expected: number; actual: number };
+  }
+}
 
 interface YearSource {
   year: number;
@@ -24,7 +31,7 @@ function bodyYear(model: ReportModel): YearSource | undefined {
   return { year: Number(m[2]), span: { start, end: start + 4 }, zh: '第一部分开头', en: 'the opening of part 一' };
 }
 
-export const gk501YearMismatch: Rule = {
+export default defineRule({
   meta: {
     id: 'GK501',
     name: 'year-mismatch',
@@ -84,4 +91,4 @@ export const gk501YearMismatch: Rule = {
       });
     }
   },
-};
+});

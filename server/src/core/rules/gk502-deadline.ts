@@ -1,12 +1,19 @@
 // GK502 deadline: signed or published after the statutory deadline (条例第四十九条):
 // 3月31日 of the next year for a people's government's own report, 1月31日 for everyone else.
 import type { DateMention } from '../model/model';
-import type { RelatedInfo, Rule } from './types';
+import type { RelatedInfo } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { compareDates, formatDateEn, formatDateZh } from '../base/calendar';
 import { reportYearSettled } from '../model/meta';
 
-export const gk502Deadline: Rule = {
+declare module './types' {
+  interface RuleData {
+    GK502: { deadline: string; date: string; issuerKind: string; reportYear: number };
+  }
+}
+
+export default defineRule({
   meta: {
     id: 'GK502',
     name: 'deadline',
@@ -57,4 +64,4 @@ export const gk502Deadline: Rule = {
     check(meta.signed, '落款日期', 'Signature date');
     check(meta.published, '发布日期', 'Publication date');
   },
-};
+});

@@ -1,9 +1,15 @@
 // GK503 date-invalid: a date that is not on the calendar (2月30日, 13月).
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { daysInMonth } from '../base/calendar';
 
-export const gk503DateInvalid: Rule = {
+declare module './types' {
+  interface RuleData {
+    GK503: { year: number; month: number; day: number };
+  }
+}
+
+export default defineRule({
   meta: {
     id: 'GK503',
     name: 'date-invalid',
@@ -28,4 +34,4 @@ export const gk503DateInvalid: Rule = {
       ctx.emit({ span: d.span, message: msg(zh, en), data: { year: d.year, month: d.month, day: d.day } });
     }
   },
-};
+});

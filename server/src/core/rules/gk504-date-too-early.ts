@@ -1,11 +1,18 @@
 // GK504 date-too-early: signed or published before the statistics period ended.
 import type { DateMention } from '../model/model';
-import type { RelatedInfo, Rule } from './types';
+import type { RelatedInfo } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { compareDates, formatDateEn, formatDateZh } from '../base/calendar';
 import { reportYearSettled } from '../model/meta';
 
-export const gk504DateTooEarly: Rule = {
+declare module './types' {
+  interface RuleData {
+    GK504: { date: string; periodEnd: string };
+  }
+}
+
+export default defineRule({
   meta: {
     id: 'GK504',
     name: 'date-too-early',
@@ -45,4 +52,4 @@ export const gk504DateTooEarly: Rule = {
     check(meta.signed, '落款日期', 'Signature date');
     check(meta.published, '发布日期', 'Publication date');
   },
-};
+});

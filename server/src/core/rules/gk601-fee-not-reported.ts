@@ -1,12 +1,18 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
-import { feeSentence } from '../service/templateList';
+import { feeSentence } from '../spec/parts';
 import { eolOf } from '../base/text';
+
+declare module './types' {
+  interface RuleData {
+    GK601: { year: number };
+  }
+}
 
 const FEE_WORDS = ['处理费', '收费', '信息公开费'];
 
 /** From 2021 on, part 六 must say whether an information processing fee was charged (国办函〔2020〕109号). */
-export const feeNotReported: Rule = {
+export default defineRule({
   meta: {
     id: 'GK601',
     name: 'fee-not-reported',
@@ -45,4 +51,4 @@ export const feeNotReported: Rule = {
       data: { year },
     });
   },
-};
+});

@@ -1,10 +1,16 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
+
+declare module './types' {
+  interface RuleData {
+    GK602: { part: number; length: number };
+  }
+}
 
 const MIN_CHARS = 20;
 
 /** Part 五 that says only 无 or a few words. */
-export const sectionThin: Rule = {
+export default defineRule({
   meta: {
     id: 'GK602',
     name: 'section-thin',
@@ -25,4 +31,4 @@ export const sectionThin: Rule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,16 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
+
+declare module './types' {
+  interface RuleData {
+    GK603: Record<string, never>;
+  }
+}
 
 const WORDS = ['考核', '评议', '责任追究'];
 
 /** A people's government must report 工作考核、社会评议和责任追究 results (条例第五十条第（四）项). */
-export const governmentAssessment: Rule = {
+export default defineRule({
   meta: {
     id: 'GK603',
     name: 'government-assessment',
@@ -26,4 +32,4 @@ export const governmentAssessment: Rule = {
       data: {},
     });
   },
-};
+});

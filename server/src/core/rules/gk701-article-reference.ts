@@ -1,10 +1,16 @@
 // GK701 article-reference: a reference to the 条例 names an article, paragraph (款) or item (项)
 // that does not exist (第五十七条, 第二十条第（十六）项).
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { referenceLabel, referenceLabelEn, resolveReference } from '../spec/law';
 
-export const gk701ArticleReference: Rule = {
+declare module './types' {
+  interface RuleData {
+    GK701: { article: number; paragraph?: number; item?: number; problem: string };
+  }
+}
+
+export default defineRule({
   meta: {
     id: 'GK701',
     name: 'article-reference',
@@ -29,4 +35,4 @@ export const gk701ArticleReference: Rule = {
       });
     }
   },
-};
+});

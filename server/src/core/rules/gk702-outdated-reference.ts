@@ -1,8 +1,15 @@
 // GK702 outdated-reference: 国务院令第492号 (the 2007 条例) cited as the basis, or
 // 国办公开办函〔2019〕60号 (the 2019 report format) in a report for 2021 or later.
 import type { Span } from '../base/types';
-import type { Fix, Rule } from './types';
+import type { Fix } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
+
+declare module './types' {
+  interface RuleData {
+    GK702: { found: string; replacement: string; reportYear?: number };
+  }
+}
 
 const SENTENCE_END = '。；;！？!?\n';
 
@@ -34,7 +41,7 @@ function replaceFix(id: string, span: Span, newText: string, zh: string, en: str
   return { id, title: msg(zh, en), edits: [{ span, newText }], safe: true, preferred: true };
 }
 
-export const gk702OutdatedReference: Rule = {
+export default defineRule({
   meta: {
     id: 'GK702',
     name: 'outdated-reference',
@@ -78,4 +85,4 @@ export const gk702OutdatedReference: Rule = {
       }
     }
   },
-};
+});

@@ -1,11 +1,17 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { cellValue } from '../model/fill';
 import { cellName, cellOf } from '../model/cells';
 import { tablesOfBothYears } from '../analysis/cross/previous';
 
+declare module './types' {
+  interface RuleData {
+    GK801: { column: string; value: string; expected: string; file: string };
+  }
+}
+
 /** 二、上年结转 (each column) equals 四、结转下年度继续办理 of the same agency's report for the year before. */
-export const carryOver: Rule = {
+export default defineRule({
   meta: {
     id: 'GK801',
     name: 'carry-over',
@@ -17,7 +23,7 @@ export const carryOver: Rule = {
     ),
   },
   check(ctx) {
-    const both = tablesOfBothYears(ctx, 'requests');
+    const both = tablesOfBothYears(ctx.model, ctx.workspace, 'requests');
     if (!both) return;
     const { table, previous, before, lastYear } = both;
     for (const column of table.columns) {
@@ -46,4 +52,4 @@ export const carryOver: Rule = {
       });
     }
   },
-};
+});

@@ -1,8 +1,14 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import type { Cell, Table } from '../model/model';
 import { msg } from '../base/i18n';
 import { cellName, cellOf } from '../model/cells';
 import { tablesOfBothYears } from '../analysis/cross/previous';
+
+declare module './types' {
+  interface RuleData {
+    GK802: { row: string; value: string; expected: string; file: string };
+  }
+}
 
 /** Rows of table 二 that count documents in force (规章, 行政规范性文件): those with a 现行有效件数 column. */
 function stockRows(table: Table): string[] {
@@ -15,7 +21,7 @@ function written(table: Table, row: string, col: string): { cell: Cell; value: b
 }
 
 /** 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数. */
-export const stockFlow: Rule = {
+export default defineRule({
   meta: {
     id: 'GK802',
     name: 'stock-flow',
@@ -27,7 +33,7 @@ export const stockFlow: Rule = {
     ),
   },
   check(ctx) {
-    const both = tablesOfBothYears(ctx, 'active');
+    const both = tablesOfBothYears(ctx.model, ctx.workspace, 'active');
     if (!both) return;
     const { table, previous, before, lastYear } = both;
     for (const row of stockRows(table)) {
@@ -56,4 +62,4 @@ export const stockFlow: Rule = {
       });
     }
   },
-};
+});

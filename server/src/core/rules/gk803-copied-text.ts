@@ -1,8 +1,14 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import type { ReportModel } from '../model/model';
 import { msg } from '../base/i18n';
 import { previousReport } from '../analysis/cross/previous';
 import { profile, profileSimilarity } from '../base/text';
+
+declare module './types' {
+  interface RuleData {
+    GK803: { part: number; percent: number; file: string };
+  }
+}
 
 /** Parts compared with last year's: 五 (problems and improvements) and 一 (overview). */
 const PARTS = [5, 1];
@@ -19,7 +25,7 @@ function partWords(model: ReportModel, index: number): string | undefined {
 }
 
 /** Part 五 (or 一) is at least 90 % the same text as in last year's report. */
-export const copiedText: Rule = {
+export default defineRule({
   meta: {
     id: 'GK803',
     name: 'copied-text',
@@ -54,4 +60,4 @@ export const copiedText: Rule = {
       });
     }
   },
-};
+});

@@ -3,7 +3,8 @@ import type { ReportModel, Table } from '../model/model';
 import type { Localized, Span } from '../base/types';
 import { msg } from '../base/i18n';
 import { PARTS } from '../spec/parts';
-import { blankRow, writable } from '../spec/templates';
+import { blankRow } from '../spec/templates';
+import { writable } from '../model/edits';
 import { isSpace } from '../base/text';
 import { toChineseNumeral } from '../base/numerals';
 

@@ -5,12 +5,14 @@ import type { ColumnDef, Relation } from '../spec/layout/types';
 import type { Locale, Localized, Span } from '../base/types';
 import { localize, msg } from '../base/i18n';
 import { resolveReference } from '../spec/law';
-import { LAYOUTS, relationsOf } from '../spec/layout';
+import { headerCell, layouts, relationsOf } from '../spec/layout';
 import { PARTS } from '../spec/parts';
 import { parseChineseNumeral, toChineseNumeral } from '../base/numerals';
-import { cellName, cellOf, columnsOf, equals, sumValues, toString } from '../model/cells';
+import { cellName, cellOf, columnsOf, sumValues } from '../model/cells';
+import { equals, toString } from '../base/decimal';
+import { allRules } from '../rules';
 import { cellValue } from '../model/fill';
-import { COLUMN_MEANINGS, DOCUMENTS, HEADER_MEANINGS, REVIEW_COLUMN_GROUPS, REVIEW_OUTCOMES, ROW_MEANINGS } from '../spec/meanings';
+import { DOCUMENTS } from '../spec/documents';
 
 export interface HoverContent {
   markdown: string;
@@ -70,13 +72,7 @@ export function articleMarkdown(article: number, paragraph: number | undefined, 
 // ---- documents and parts ----
 
 function documentMarkdown(number: string, locale: Locale): string | undefined {
-  const layout = LAYOUTS.find((l) => l.docNumber === number);
-  const about: Localized | undefined = layout
-    ? msg(
-        `《政府信息公开工作年度报告格式》${layout.id}年版，适用于${layout.years.from}${layout.years.to ? `—${layout.years.to}` : '年及以后'}年度的年报。`,
-        `The ${layout.id} annual report layout, for reports on ${layout.years.from}${layout.years.to ? `–${layout.years.to}` : ' onwards'}.`,
-      )
-    : DOCUMENTS[number];
+  const about: Localized | undefined = layouts().find((l) => l.docNumber === number)?.about ?? DOCUMENTS[number];
   return about && `**${number}**\n\n${localize(about, locale)}`;
 }
 
@@ -109,21 +105,11 @@ function tableHover(table: Table, offset: number, locale: Locale): HoverContent 
   return { span: cell.kind === 'blank' ? cell.span : cell.contentSpan, markdown: cellMarkdown(table, row, column, cell, locale) };
 }
 
-function columnMeaning(column: ColumnDef): Localized | undefined {
-  if (COLUMN_MEANINGS[column.id]) return COLUMN_MEANINGS[column.id];
-  const prefix = Object.keys(REVIEW_COLUMN_GROUPS).find((p) => column.id.startsWith(p) && REVIEW_OUTCOMES[column.id.slice(p.length)]);
-  if (!prefix) return column.help;
-  const group = REVIEW_COLUMN_GROUPS[prefix];
-  const outcome = REVIEW_OUTCOMES[column.id.slice(prefix.length)];
-  return msg(`${group['zh-cn']}${outcome['zh-cn']}`, `${group.en} ${outcome.en}`);
-}
-
+/** What a header cell means: its own help (a band over several columns), else its column's. */
 function headerMarkdown(table: Table, canonical: string, locale: Locale): string {
-  const column = table.columns.find((c) => c.label === canonical);
-  const meaning = HEADER_MEANINGS[canonical] ?? (column && columnMeaning(column));
-  // Outcome headers of table 四 repeat in each group; the group-less outcome meaning fits them all.
-  const outcome = Object.entries(REVIEW_OUTCOMES).find(([id]) => table.columns.some((c) => c.label === canonical && c.id.endsWith(id)));
-  const text = table.kind === 'review' && outcome ? outcome[1] : meaning;
+  const cell = headerCell(table.def, canonical);
+  const band = cell?.columnGroup ? table.def.columnGroups.find((g) => g.id === cell.columnGroup) : undefined;
+  const text = cell?.help ?? band?.help ?? table.columns.find((c) => c.label === canonical)?.help;
   return `**${canonical}**${text ? `\n\n${localize(text, locale)}` : ''}`;
 }
 
@@ -139,14 +125,20 @@ function articleLines(articles: readonly string[] | undefined, locale: Locale): 
 
 function rowMarkdown(table: Table, row: TableRow, locale: Locale): string {
   const def = row.def!;
-  const group = table.def.groups.find((g) => g.id === def.group && g.id !== 'results');
+  // A sub-group's label is part of the row's name (`（三）不予公开 1.属于国家秘密`); the top group's is not.
+  const group = table.def.groups.find((g) => g.id === def.group && g.parent !== undefined);
   const title = withNote(`**${group ? `${group.label} ` : ''}${def.label || localize(table.def.title, locale)}**`, localize(table.def.title, locale), locale);
   const parts = [title];
-  const meaning = def.help ?? ROW_MEANINGS[def.id];
+  const meaning = def.help;
   if (meaning) parts.push(localize(meaning, locale));
   const articles = articleLines(def.articles, locale);
   if (articles.length > 0) parts.push(`${localize(msg('依据：', 'Governed by:'), locale)}\n${articles.join('\n')}`);
   return parts.join('\n\n');
+}
+
+/** The id of the rule that checks a relation (by its role). */
+function ruleOf(relation: Relation): string {
+  return allRules.find((r) => r.meta.relation === relation.role)?.meta.id ?? relation.role;
 }
 
 function valueText(table: Table, cell: Cell | undefined): string {
@@ -162,7 +154,7 @@ function sumFormula(table: Table, relation: Extract<Relation, { kind: 'sum' }>, 
   // Terms in the same row differ by column, terms in the same column by row.
   const termNames = sameRow ? names : relation.terms.map((t) => table.byRow.get(t.row)?.def?.label ?? t.row);
   const lines = [
-    localize(msg(`公式（${relation.rule}）：`, `Formula (${relation.rule}):`), locale),
+    localize(msg(`公式（${ruleOf(relation)}）：`, `Formula (${ruleOf(relation)}):`), locale),
     '```',
     relation.terms.length <= MAX_NAMED_TERMS ? `= ${termNames.join(' + ')}` : localize(msg(`= ${relation.terms.length} 项之和`, `= sum of ${relation.terms.length} cells`), locale),
     `= ${terms.map((t) => valueText(table, t)).join(' + ')}`,
@@ -192,7 +184,7 @@ function balanceFormula(table: Table, relation: Extract<Relation, { kind: 'balan
   const right = side(relation.right);
   const holds = left.sum && right.sum && equals(left.sum, right.sum);
   return [
-    localize(msg(`勾稽关系（${relation.rule}）：`, `Balance (${relation.rule}):`), locale),
+    localize(msg(`勾稽关系（${ruleOf(relation)}）：`, `Balance (${ruleOf(relation)}):`), locale),
     '```',
     `${localize(msg('一 + 二 = （七）总计 + 四', 'new + carried = (七) total + forward'), locale)}`,
     `${left.text} = ${right.text}`,
@@ -205,7 +197,7 @@ function cellMarkdown(table: Table, row: TableRow, column: ColumnDef, cell: Cell
   const rowId = row.def!.id;
   const name = localize(cellName(table, rowId, column.id), locale);
   const parts = [`**${name}**`];
-  const meaning = columnMeaning(column);
+  const meaning = column.help;
   if (meaning) parts.push(localize(meaning, locale));
   for (const relation of relationsOf(table.def)) {
     if (relation.kind === 'sum' && relation.target.row === rowId && relation.target.col === column.id) {

@@ -1,10 +1,16 @@
 // The blank standard tables of a layout and the whole report skeleton, for the editor's
 // "insert a standard table" picker (gkreport/templates). Built from the layout data and PARTS.
 import type { Locale } from '../base/types';
-import type { LayoutId, TableDef, TableKind } from '../spec/layout/types';
+import type { LayoutDef, TableDef, TableKind } from '../spec/layout/types';
 import { localize, msg } from '../base/i18n';
-import { getLayout, tableDef } from '../spec/layout';
-import { PARTS } from '../spec/parts';
+import { getLayout, layoutForYear, tableDef } from '../spec/layout';
+
+function layoutOf(id: string): LayoutDef {
+  const def = getLayout(id);
+  if (!def) throw new Error(`no layout ${id}`);
+  return def;
+}
+import { FEE_STATEMENT, PARTS } from '../spec/parts';
 import { toChineseNumeral } from '../base/numerals';
 import { renderTable, type WritableSyntax } from '../spec/templates';
 
@@ -18,7 +24,7 @@ export interface Template {
 /** The Chinese numeral that names a table (表二/三/四) → its kind. */
 export const TABLE_BY_NUMERAL: Readonly<Record<string, TableKind>> = { 二: 'active', 三: 'requests', 四: 'review' };
 
-export function tableText(kind: TableKind, layout: LayoutId, syntax: WritableSyntax, eol = '\n'): string {
+export function tableText(kind: TableKind, layout: string, syntax: WritableSyntax, eol = '\n'): string {
   return renderTable(tableDef(layout, kind), syntax).join(eol) + eol;
 }
 
@@ -35,20 +41,13 @@ export interface SkeletonWriter {
   table(def: TableDef): string[];
 }
 
-/** Part 六's sentence on the 信息处理费 (国办函〔2020〕109号), after the year; shared by the skeleton and GK601's fix. */
-const FEE_STATEMENT = '年度，本机关未收取政府信息公开信息处理费。（如有收取，请改写为：发出收费通知 X 件，应收 X 元，实际收取 X 元。）';
-
-export function feeSentence(year: string): string {
-  return year + FEE_STATEMENT;
-}
-
 /**
  * The whole report in blocks (a blank line apart in plain text): title, preamble with statistics
  * period and contact, the six parts with their tables, the fee sentence. One declaration for the
  * template picker and the snippet.
  */
-export function skeletonBlocks(layout: LayoutId, w: SkeletonWriter): string[][] {
-  const def = getLayout(layout);
+export function skeletonBlocks(layout: string, w: SkeletonWriter): string[][] {
+  const def = layoutOf(layout);
   const title = w.agency() + w.year() + w.text('年政府信息公开工作年度报告');
   const preamble =
     w.text(`根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（${def.docNumber}）规定，现公布`) +
@@ -64,7 +63,8 @@ export function skeletonBlocks(layout: LayoutId, w: SkeletonWriter): string[][] 
   const blocks = [[title], [preamble]];
   for (const part of PARTS) {
     blocks.push([w.text(`${toChineseNumeral(part.index)}、${part.title}`)]);
-    if (part.table) blocks.push(w.table(tableDef(layout, part.table)));
+    const table = def.tables.find((tb) => tb.part === part.index);
+    if (table) blocks.push(w.table(table));
     else if (part.index === 6) blocks.push([w.year() + w.text(FEE_STATEMENT), w.slot(part.contents['zh-cn'])]);
     else blocks.push([w.slot(part.contents['zh-cn'])]);
   }
@@ -72,7 +72,7 @@ export function skeletonBlocks(layout: LayoutId, w: SkeletonWriter): string[][] 
 }
 
 /** The skeleton as plain text for `year`, tables in `syntax`. */
-export function skeletonText(year: number, layout: LayoutId = '2021', syntax: WritableSyntax = 'markdown'): string {
+export function skeletonText(year: number, layout = layoutForYear(year).id, syntax: WritableSyntax = 'markdown'): string {
   const plain: SkeletonWriter = {
     text: (literal) => literal,
     year: () => String(year),
@@ -83,8 +83,8 @@ export function skeletonText(year: number, layout: LayoutId = '2021', syntax: Wr
   return skeletonBlocks(layout, plain).map((block) => block.join('\n')).join('\n\n') + '\n';
 }
 
-export function standardTemplates(locale: Locale, year: number, layout: LayoutId = '2021'): Template[] {
-  const def = getLayout(layout);
+export function standardTemplates(locale: Locale, year: number, layout = layoutForYear(year).id): Template[] {
+  const def = layoutOf(layout);
   const tables = Object.entries(TABLE_BY_NUMERAL).map(([numeral, kind]) => {
     const table = tableDef(layout, kind);
     return {

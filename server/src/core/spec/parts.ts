@@ -1,4 +1,5 @@
 // The six required parts of a report (条例第五十条) and their accepted titles (rules.md, GK104).
+// Which part holds which table is the layouts' to say (TableDef.part).
 import type { Localized } from '../base/types';
 import { msg } from '../base/i18n';
 
@@ -9,8 +10,6 @@ export interface PartDef {
   accepted: string[];
   /** Words that show a differently worded heading still means this part. */
   keywords: string[];
-  /** Table kind the part must hold, if any. */
-  table?: 'active' | 'requests' | 'review';
   contents: Localized;
 }
 
@@ -30,7 +29,6 @@ export const PARTS: readonly PartDef[] = [
     title: '主动公开政府信息情况',
     accepted: ['主动公开政府信息情况', '主动公开政府信息'],
     keywords: ['主动公开'],
-    table: 'active',
     contents: msg('按表二填报第二十条第（一）（五）（六）（八）项数据。', 'Table 2: data for Article 20 items (1), (5), (6), (8).'),
   },
   {
@@ -38,7 +36,6 @@ export const PARTS: readonly PartDef[] = [
     title: '收到和处理政府信息公开申请情况',
     accepted: ['收到和处理政府信息公开申请情况'],
     keywords: ['申请'],
-    table: 'requests',
     contents: msg('按表三填报收到和处理申请的情况，按申请人类型分列。', 'Table 3: requests received and handled, by kind of applicant.'),
   },
   {
@@ -51,7 +48,6 @@ export const PARTS: readonly PartDef[] = [
       '因政府信息公开工作被申请行政复议和提起行政诉讼情况',
     ],
     keywords: ['复议', '诉讼'],
-    table: 'review',
     contents: msg('按表四填报因政府信息公开工作被申请行政复议、提起行政诉讼的情况（第五十条第（三）项）。', 'Table 4: administrative reviews and lawsuits about disclosure (Art. 50(3)).'),
   },
   {
@@ -72,3 +68,10 @@ export const PARTS: readonly PartDef[] = [
     ),
   },
 ];
+
+/** Part 六's sentence on the 信息处理费 (国办函〔2020〕109号), after the year; shared by the skeleton and GK601's fix. */
+export const FEE_STATEMENT = '年度，本机关未收取政府信息公开信息处理费。（如有收取，请改写为：发出收费通知 X 件，应收 X 元，实际收取 X 元。）';
+
+export function feeSentence(year: string): string {
+  return year + FEE_STATEMENT;
+}

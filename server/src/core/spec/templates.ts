@@ -1,13 +1,10 @@
-// Blank standard tables and rows, rendered from the layout declarations (never typed by hand).
-import type { RowSyntax } from '../model/model';
-import type { RowDef, TableDef } from './layout/types';
+// Blank or filled standard tables as report text, rendered from the layout declarations (never typed by
+// hand). Text has one label cell per row, so a row of table 三 carries its group's label in front of
+// its own on the group's first row; header merges become empty cells after the merged cell's text.
+import type { HeaderCellDef, RowDef, TableDef } from './layout/types';
 
-/** The syntax an inserted row or table is written in ('spaced' PDF text becomes pipe rows). */
+/** The table syntaxes the tool writes (a table read from PDF text is written back as pipe rows). */
 export type WritableSyntax = 'pipe' | 'markdown' | 'tab';
-
-export function writable(syntax: RowSyntax): WritableSyntax {
-  return syntax === 'spaced' ? 'pipe' : syntax;
-}
 
 /** One row: `a | b | c |` (pipe), `| a | b | c |` (markdown), `a\tb\tc` (tab). */
 export function renderRow(syntax: WritableSyntax, cells: string[]): string {
@@ -20,59 +17,74 @@ function separator(width: number): string {
   return `|${'---|'.repeat(width)}`;
 }
 
-/** Label of a table 三 row as one cell: sub-rows carry their group's label. */
+/** Label of a row as one cell: a row of a sub-group carries the group's label on the group's first row. */
 function flatLabel(def: TableDef, row: RowDef, first: boolean): string {
   const group = def.groups.find((g) => g.id === row.group);
-  return group && first && group.id !== 'results' ? `${group.label} ${row.label}` : row.label;
+  return group && first && group.parent !== undefined ? `${group.label} ${row.label}` : row.label;
 }
+
+/** The value columns a blank table has (a column a report may add is left out). */
+const requiredColumns = (def: TableDef) => def.columns.filter((c) => !c.optional);
 
 /** A blank row for `row`, as written in a table of this definition. */
 export function blankRow(def: TableDef, row: RowDef, syntax: WritableSyntax): string {
-  const width = (row.columns ?? def.columns.filter((c) => !c.optional)).length;
+  const width = (row.columns ?? requiredColumns(def)).length;
   return renderRow(syntax, [row.label, ...Array(width).fill('')]);
 }
 
 /** Text for the cell (row, column) of the rendered table; blank when undefined. */
 export type CellText = (rowId: string, colId: string) => string | undefined;
 
+/** A printed header row as text cells: a merged cell's text, then an empty cell for each column it also covers. */
+function headerTexts(cells: HeaderCellDef[]): string[] {
+  return cells.flatMap((c) => [c.text, ...Array(Math.max(0, (c.colSpan ?? 1) - 1)).fill('')]);
+}
+
+/**
+ * The header as text rows. A table with row labels writes one row: its label header, then every
+ * column's label. A table without row labels (表四) writes the printed rows that group the columns,
+ * then one row naming every column.
+ */
+function headerRows(def: TableDef): string[][] {
+  const columns = requiredColumns(def).map((c) => c.label);
+  const header = def.printed.header;
+  if (header.length === 0) return [];
+  if (def.printed.labelColumns > 0) return [[header[0][0].text, ...columns]];
+  return [...header.slice(0, -1).map((cells) => {
+    const texts = headerTexts(cells);
+    return [...texts, ...Array(Math.max(0, columns.length - texts.length)).fill('')];
+  }), columns];
+}
+
 /** The whole table as lines, blank or filled by `valueOf`. */
 export function renderTable(def: TableDef, syntax: WritableSyntax, valueOf: CellText = () => undefined): string[] {
   const lines: string[] = [];
-  const header = (cells: string[]) => {
-    lines.push(renderRow(syntax, cells));
-    if (syntax === 'markdown' && lines.length === 1) lines.push(separator(cells.length));
-  };
-  if (def.kind === 'active') {
-    for (const block of def.blocks ?? []) {
+  if (def.blocks) {
+    const blockHeader = def.printed.blockHeader?.text ?? '';
+    for (const block of def.blocks) {
       const rows = block.rows.map((id) => def.rows.find((r) => r.id === id)!);
       const columns = rows[0].columns ?? [];
       const width = columns.length + 1;
       lines.push(renderRow(syntax, [block.heading, ...Array(width - 1).fill('')]));
       if (syntax === 'markdown') lines.push(separator(width));
-      lines.push(renderRow(syntax, ['信息内容', ...columns.map((c) => c.label)]));
+      lines.push(renderRow(syntax, [blockHeader, ...columns.map((c) => c.label)]));
       for (const r of rows) lines.push(renderRow(syntax, [r.label, ...columns.map((c) => valueOf(r.id, c.id) ?? '')]));
       if (syntax === 'markdown') lines.push('');
     }
     if (lines[lines.length - 1] === '') lines.pop();
     return lines;
   }
-  const columns = def.columns.filter((c) => !c.optional);
-  if (def.kind === 'requests') {
-    header([def.knownHeaders[0], ...columns.map((c) => c.label)]);
-    let lastGroup: string | undefined;
-    for (const row of def.rows) {
-      const first = row.group !== lastGroup;
-      lastGroup = row.group;
-      lines.push(renderRow(syntax, [flatLabel(def, row, first), ...columns.map((c) => valueOf(row.id, c.id) ?? '')]));
-    }
-    return lines;
+  const columns = requiredColumns(def);
+  headerRows(def).forEach((cells, i) => {
+    lines.push(renderRow(syntax, cells));
+    if (syntax === 'markdown' && i === 0) lines.push(separator(cells.length));
+  });
+  let lastGroup: string | undefined;
+  for (const row of def.rows) {
+    const first = row.group !== lastGroup;
+    lastGroup = row.group;
+    const values = columns.map((c) => valueOf(row.id, c.id) ?? '');
+    lines.push(renderRow(syntax, def.labelless ? values : [flatLabel(def, row, first), ...values]));
   }
-  // Table 四: three header rows, then one data row without a label.
-  const band = (i: number) => def.headerBands[i];
-  const pad = (cells: string[]) => [...cells, ...Array(columns.length - cells.length).fill('')];
-  header(pad(['行政复议', '', '', '', '', '行政诉讼']));
-  lines.push(renderRow(syntax, pad([...band(1).slice(0, 5), band(1)[5], '', '', '', '', band(1)[6]])));
-  lines.push(renderRow(syntax, band(3)));
-  lines.push(renderRow(syntax, columns.map((c) => valueOf(def.rows[0].id, c.id) ?? '')));
   return lines;
 }

@@ -1,6 +1,5 @@
 // Finding last year's report of the same agency among the other reports of the workspace.
-import type { ReportModel, Table } from '../../model/model';
-import type { OtherReport, RuleContext } from '../../rules/types';
+import type { OtherReport, ReportModel, Table } from '../../model/model';
 import { readableTable } from '../prose/tableQuantities';
 
 /** Characters that end a place name: an agency named only by its own level is too vague to compare. */
@@ -43,11 +42,12 @@ export function previousReport(model: ReportModel, workspace: readonly OtherRepo
 
 /** This year's table of a kind and last year's, when both reports and both tables can be read. */
 export function tablesOfBothYears(
-  ctx: RuleContext,
+  model: ReportModel,
+  workspace: readonly OtherReport[],
   kind: Table['kind'],
 ): { table: Table; previous: OtherReport; before: Table; lastYear: number } | undefined {
-  const previous = previousReport(ctx.model, ctx.workspace);
-  const table = readableTable(ctx.model, kind);
+  const previous = previousReport(model, workspace);
+  const table = readableTable(model, kind);
   const before = previous && readableTable(previous.model, kind);
   if (!previous || !table || !before) return undefined;
   return { table, previous, before, lastYear: previous.model.meta.reportYear! };

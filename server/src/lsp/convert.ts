@@ -1,10 +1,7 @@
 // Core findings → LSP diagnostics, shared by the language server and the CLI's JSON output.
 // Type-only imports from the LSP packages, so the CLI bundle does not pull them in.
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
-import { localize } from './core/base/i18n';
-import type { LineIndex } from './core/base/lineIndex';
-import type { Locale, Severity, Span } from './core/base/types';
-import type { Finding } from './core/rules/types';
+import { localize, type Finding, type LineIndex, type Locale, type Severity, type Span } from '../core';
 
 /** LSP `DiagnosticSeverity` numbers (Error = 1 … Hint = 4). */
 export const lspSeverity: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };

@@ -4,12 +4,16 @@
 /** Server → client after each check of a document. */
 export const STATUS_NOTIFICATION = 'gkreport/status';
 
+/** The status of a report whose tables are written in more than one layout. */
+export const MIXED_LAYOUTS = 'mixed';
+
 export interface ReportStatus {
   uri: string;
   version: number;
   isReport: boolean;
   year?: number;
-  layout?: '2021' | '2019' | 'mixed';
+  /** The id of the layout the report's tables are written in, or `mixed`. */
+  layout?: string;
   errors: number;
   warnings: number;
   infos: number;
@@ -23,6 +27,13 @@ export interface ReportTemplate {
   label: string;
   description: string;
   text: string;
+}
+
+/** The reports in the workspace folders (found by the server: one walk for every caller). */
+export const REPORT_FILES_REQUEST = 'gkreport/reportFiles';
+
+export interface ReportFilesResult {
+  uris: string[];
 }
 
 /** The server reads, checks and publishes diagnostics for each file; returns the counts. */
