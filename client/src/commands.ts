@@ -6,6 +6,7 @@ import {
   CHECK_FILES_REQUEST,
   REPORT_FILES_REQUEST,
   EXECUTE_COMMAND_REQUEST,
+  SERVER_INSERT_TABLE,
   SERVER_RECOMPUTE_TOTALS,
   TEMPLATES_REQUEST,
   type CheckFilesResult,
@@ -39,7 +40,7 @@ function noEditor(): undefined {
   return undefined;
 }
 
-/** Inserts the chosen standard table or skeleton at the cursor; returns the template id. */
+/** Inserts the chosen standard table or skeleton at the cursor (the server writes it); returns the template id. */
 export async function insertTable(server: ServerChannel, templateId?: string): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return noEditor();
@@ -54,12 +55,11 @@ export async function insertTable(server: ServerChannel, templateId?: string): P
   }
   if (!template) return undefined;
   const at = editor.selection.active;
-  const lineText = editor.document.lineAt(at.line).text;
-  // A table starts on a line of its own.
-  const before = at.character > 0 ? '\n' : '';
-  const after = at.character < lineText.length || lineText.length === 0 ? '\n' : '';
-  const inserted = await editor.edit((builder) => builder.insert(at, before + template.text + after));
-  return inserted ? template.id : undefined;
+  const result = await server.sendRequest<{ applied: boolean } | null>(EXECUTE_COMMAND_REQUEST, {
+    command: SERVER_INSERT_TABLE,
+    arguments: [editor.document.uri.toString(), { line: at.line, character: at.character }, template.id],
+  });
+  return result?.applied ? template.id : undefined;
 }
 
 /** Asks the server to set every derived total to its sum; returns how many cells changed. */

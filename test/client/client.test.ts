@@ -161,14 +161,19 @@ describe('commands', () => {
     { id: 'table-requests', label: '表三', description: '申请', text: '一、本年新收 |  |\n二、上年结转 |  |' },
   ];
 
-  it('insert a standard table: quick pick of the server templates, inserted on lines of its own at the cursor', async () => {
-    const server = scriptedServer({ 'gkreport/templates': () => templates });
+  it('insert a standard table: quick pick of the server templates; the server inserts the chosen one at the cursor', async () => {
+    const server = scriptedServer({ 'gkreport/templates': () => templates, 'workspace/executeCommand': () => ({ applied: true }) });
     const editor = openEditor('二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况', 0, 12);
     fake.scripted.pick = (items) => items[1];
     assert.equal(await insertTable(server.channel), 'table-requests');
-    assert.deepEqual(server.requests, [{ method: 'gkreport/templates', params: {} }]);
+    assert.deepEqual(server.requests, [
+      { method: 'gkreport/templates', params: {} },
+      {
+        method: 'workspace/executeCommand',
+        params: { command: 'gkreport.server.insertTable', arguments: [editor.document.uri.toString(), { line: 0, character: 12 }, 'table-requests'] },
+      },
+    ]);
     assert.deepEqual(fake.recorded.quickPicks[0].items.map((i) => i.label), ['表二', '表三']);
-    assert.equal(editor.document.text, `二、主动公开政府信息情况\n${templates[1].text}\n三、收到和处理政府信息公开申请情况`);
 
     assert.equal(await insertTable(server.channel, 'table-active'), 'table-active', 'an id argument skips the quick pick');
     assert.equal(fake.recorded.quickPicks.length, 1);

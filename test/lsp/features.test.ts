@@ -1,6 +1,7 @@
 // The built language server over stdio: hovers, symbols, folding, formatting, completion, code
 // actions beyond quick fixes, commands and custom requests.
 import assert from 'node:assert/strict';
+import { check } from '../../server/src/core';
 import { after, before, describe, test } from 'node:test';
 import { type LspClient, applyLspEdits, positionOf, seedText, seedUri, startServer } from '../../scripts/lsp-client';
 
@@ -156,6 +157,18 @@ describe('code actions, commands and requests', () => {
     assert.match(inserted, /四、结转下年度继续办理/);
     const bad = await client.request('workspace/executeCommand', { command: 'gkreport.server.insertTable', arguments: [uri, at, '五'] });
     assert.ok(bad.error, 'an unknown table is refused');
+  });
+
+  test('gkreport.server.insertTable inserts a template by its id: the skeleton on an empty line checks with all six parts and three tables', async () => {
+    applied.length = 0;
+    const uri = 'file:///tmp/empty-report.gkreport';
+    client.open(uri, '\n', 'gkreport');
+    await client.call('workspace/executeCommand', { command: 'gkreport.server.insertTable', arguments: [uri, { line: 0, character: 0 }, 'skeleton'] });
+    const inserted = applyLspEdits('\n', applied[0].documentChanges[0].edits);
+    const { model } = check(inserted);
+    assert.deepEqual(model.parts.map((p) => p.index), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(model.tables.map((t) => t.kind), ['active', 'requests', 'review']);
+    client.close(uri);
   });
 
   test('gkreport/templates returns the three 2021 tables and the skeleton', async () => {

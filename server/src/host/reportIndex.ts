@@ -5,7 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { walkFolder, REPORT_EXTENSIONS } from './discover';
-import { looksLikeReport, parseReport, previousReport, sameAgency, type OtherReport, type ReportModel } from '../core';
+import { looksLikeReport, parseReport, previousReport, type OtherReport, type ReportModel } from '../core';
 
 export interface ReportIndexOptions {
   /** File name endings indexed when walking a folder; default `.txt`, `.md`, `.gkreport`. */
@@ -22,8 +22,6 @@ export interface IndexedReport {
   model: ReportModel;
   /** The indexed text, for positions in related information. */
   text: string;
-  /** The text came from an editor (unsaved changes), not from disk. */
-  fromEditor: boolean;
 }
 
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
@@ -69,21 +67,8 @@ export class ReportIndex {
     }
   }
 
-  /**
-   * A file was created or changed. With `text` (an open editor's, possibly unsaved), that text is
-   * indexed and wins over the disk until `close`; without, the file is read from disk unless an
-   * editor holds it. Returns whether the file is indexed as a report.
-   */
-  async update(file: string, text?: string): Promise<boolean> {
-    const key = path.resolve(file);
-    if (text !== undefined) return this.put(key, text, true);
-    const held = this.reports.get(key);
-    if (held?.fromEditor) return true;
-    return this.readFromDisk(key);
-  }
-
-  /** The editor closed the file: its saved text on disk counts again. */
-  async close(file: string): Promise<boolean> {
+  /** A file was created or changed on disk: read it again. Returns whether it is indexed as a report. */
+  async update(file: string): Promise<boolean> {
     return this.readFromDisk(path.resolve(file));
   }
 
@@ -104,22 +89,13 @@ export class ReportIndex {
     return previous ? [previous] : [];
   }
 
-  /** Indexed files whose cross-report checks read `file` (the same agency's report for the year after): re-check them when it changes. */
-  dependents(file: string): string[] {
-    const changed = this.get(file);
-    if (!changed || changed.year === undefined) return [];
-    return this.entries()
-      .filter((r) => r.year === changed.year! + 1 && sameAgency(r.agency, changed.agency))
-      .map((r) => r.file);
-  }
-
-  private put(key: string, text: string, fromEditor: boolean): boolean {
+  private put(key: string, text: string): boolean {
     if (!looksLikeReport(text)) {
       this.reports.delete(key);
       return false;
     }
     const model = parseReport(text);
-    this.reports.set(key, { file: key, agency: model.meta.agency, year: model.meta.reportYear, model, text, fromEditor });
+    this.reports.set(key, { file: key, agency: model.meta.agency, year: model.meta.reportYear, model, text });
     return true;
   }
 
@@ -132,7 +108,7 @@ export class ReportIndex {
       }
       const bytes = await fsp.readFile(key);
       const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-      return this.put(key, text, false);
+      return this.put(key, text);
     } catch {
       // Gone, unreadable or not UTF-8: not a report we can compare with.
       this.reports.delete(key);

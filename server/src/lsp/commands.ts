@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
-import { getLayout, layoutForYear, TABLE_BY_NUMERAL, eolOf, localize, msg, parseReport, recomputeTotals, standardTemplates, tableText, writable } from '../core';
+import { getLayout, layoutForYear, TABLE_BY_NUMERAL, eolOf, localize, msg, parseReport, recomputeTotals, skeletonText, standardTemplates, tableText, writable, type TableKind } from '../core';
 import { CHECK_FILES_REQUEST, SERVER_INSERT_TABLE, SERVER_RECOMPUTE_TOTALS, TEMPLATES_REQUEST } from '../contract/protocol';
 import { isReportDocument } from './analysis';
 import { guard, type ServerContext } from './context';
@@ -33,22 +33,31 @@ function isPosition(value: unknown): value is Position {
   return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character);
 }
 
+/** What `insertTable` inserts: a table by its numeral (二/三/四) or a template by its id (`table-三`, `skeleton`). */
+function templateKind(what: unknown): TableKind | 'skeleton' | undefined {
+  if (typeof what !== 'string') return undefined;
+  if (what === 'skeleton') return 'skeleton';
+  return TABLE_BY_NUMERAL[what.startsWith('table-') ? what.slice('table-'.length) : what];
+}
+
+/** Inserts a blank standard table (or the report skeleton) on lines of its own, in the document's table syntax. */
 async function insertTable(ctx: ServerContext, args: unknown[]): Promise<{ applied: boolean }> {
-  const [uri, position, numeral, layoutArg] = args;
-  const kind = typeof numeral === 'string' ? TABLE_BY_NUMERAL[numeral] : undefined;
+  const [uri, position, what, layoutArg] = args;
+  const kind = templateKind(what);
   if (!isPosition(position) || !kind || (layoutArg !== undefined && (typeof layoutArg !== 'string' || !getLayout(layoutArg)))) {
-    throw badParams('insertTable expects [uri, position, "二"|"三"|"四", layout id (e.g. "2021")?]');
+    throw badParams('insertTable expects [uri, position, "二"|"三"|"四" or a template id, layout id (e.g. "2021")?]');
   }
   const document = ctx.document(uri);
   const analysis = await ctx.analyze(document);
   // Without a layout, the one the report's year calls for.
-  const layout = (layoutArg as string | undefined) ?? layoutForYear(analysis.model.meta.reportYear).id;
+  const year = analysis.model.meta.reportYear;
+  const layout = (layoutArg as string | undefined) ?? layoutForYear(year).id;
   const eol = eolOf(analysis.text);
   const syntax = writable(analysis.model.tables[0]?.syntax ?? 'markdown');
   const line = analysis.model.lines[Math.min(position.line, analysis.model.lines.length - 1)];
   // On an empty line the table goes there; otherwise on the lines after it.
   const empty = line.text.trim() === '';
-  const text = tableText(kind, layout, syntax, eol);
+  const text = kind === 'skeleton' ? skeletonText(year ?? new Date().getFullYear() - 1, layout, syntax).split('\n').join(eol) : tableText(kind, layout, syntax, eol);
   const edit = empty ? { span: { start: line.start, end: line.end }, newText: text.slice(0, -eol.length) } : { span: { start: line.end, end: line.end }, newText: eol + text.slice(0, -eol.length) };
   const applied = await ctx.connection.workspace.applyEdit({
     label: localize(msg('插入标准表格', 'Insert a standard table'), ctx.locale()),

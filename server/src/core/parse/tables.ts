@@ -282,44 +282,74 @@ function place(table: Table, row: TableRow, def: RowDef, match: TableRow['match'
   if (!table.byRow.has(def.id)) table.byRow.set(def.id, row);
 }
 
-/** Votes of a report's table for a layout's table: its rows and cells that only that layout has. */
-function telltaleVotes(def: TableDef, collected: Collected): number {
-  const { rows, words } = def.telltales;
-  const rowDefs = (rows ?? []).map((id) => def.rows.find((r) => r.id === id)!);
-  const wordKeys = (words ?? []).map(labelKey);
-  let votes = 0;
+/** The telltales of the layouts' tables of one kind, and which tables share each of them. */
+interface Evidence {
+  /** Telltale rows of any candidate, each with the label key candidates are compared by. */
+  rows: { def: RowDef; key: string }[];
+  /** Per candidate: the label keys of its rows. */
+  rowKeys: Set<string>[];
+  /** Telltale words of any candidate (label keys), and per candidate its own. */
+  words: string[];
+  wordsOf: Set<string>[];
+}
+
+const evidenceOf = fromRegistry(() => {
+  const byKind = new Map<TableKind, Evidence>();
+  for (const kind of ['active', 'requests', 'review'] as const) {
+    const candidates = tablesOfKind(kind);
+    const rows = candidates.flatMap((def) => (def.telltales.rows ?? []).map((id) => def.rows.find((r) => r.id === id)!).map((row) => ({ def: row, key: labelKey(row.label) })));
+    const wordsOf = candidates.map((def) => new Set((def.telltales.words ?? []).map(labelKey)));
+    byKind.set(kind, {
+      rows,
+      rowKeys: candidates.map((def) => new Set(def.rows.map((r) => labelKey(r.label)))),
+      words: [...new Set(wordsOf.flatMap((w) => [...w]))],
+      wordsOf,
+    });
+  }
+  return byKind;
+});
+
+/**
+ * Votes of a report's table for each layout's table of its kind. A row that strongly matches a
+ * telltale row votes for every layout that has that row; a cell that begins a telltale word votes for
+ * every layout whose telltales name that word. So what several layouts share counts for all of them.
+ */
+function telltaleVotes(kind: TableKind, collected: Collected): number[] {
+  const evidence = evidenceOf().get(kind)!;
+  const votes = evidence.rowKeys.map(() => 0);
   for (const r of collected.rows) {
-    if (rowDefs.length > 0) {
+    if (evidence.rows.length > 0) {
       const segments = labelSegments(labelText(r.raw));
-      if (segments.length > 0 && (bestRow(coreKey(segments[segments.length - 1]), rowDefs)?.score ?? 0) >= STRONG_MATCH) votes++;
-    }
-    if (wordKeys.length > 0) {
-      for (const c of r.raw.cells) {
-        const key = labelKey(c.raw);
-        if (key.length >= 2 && wordKeys.some((w) => w.startsWith(key))) votes++;
+      if (segments.length > 0) {
+        const leaf = coreKey(segments[segments.length - 1]);
+        const matched = evidence.rows.filter((e) => (bestRow(leaf, [e.def])?.score ?? 0) >= STRONG_MATCH).map((e) => e.key);
+        if (matched.length > 0) evidence.rowKeys.forEach((keys, i) => matched.some((k) => keys.has(k)) && votes[i]++);
       }
+    }
+    if (evidence.words.length === 0) continue;
+    for (const c of r.raw.cells) {
+      const key = labelKey(c.raw);
+      if (key.length < 2) continue;
+      const matched = evidence.words.filter((w) => w.startsWith(key));
+      if (matched.length > 0) evidence.wordsOf.forEach((words, i) => matched.some((w) => words.has(w)) && votes[i]++);
     }
   }
   return votes;
 }
 
 /**
- * The layout a table is written in: the one whose telltales it shows most; on a tie, the layout of
- * the report year if it is among the best, else the first registered of them.
+ * The layout a table is written in: the one its telltales vote for most; on a tie, the layout of the
+ * report year if it is among the best, else the first registered of them.
  */
 function detectLayout(kind: TableKind, collected: Collected, reportYear: number | undefined): TableDef {
   const candidates = tablesOfKind(kind);
-  const votes = candidates.map((def) => telltaleVotes(def, collected));
+  const votes = telltaleVotes(kind, collected);
   const most = Math.max(...votes);
   const best = candidates.filter((_, i) => votes[i] === most);
   const expected = layoutForYear(reportYear).id;
   return best.find((def) => def.layout === expected) ?? best[0];
 }
 
-/**
- * The columns a table writes: the required ones, and an optional column (a 小计 some reports add) when
- * a header row names it — before the first column of its group when written before it, else before the last.
- */
 function writtenColumns(def: TableDef, headerRows: RowLine[]): ColumnDef[] {
   const base = def.columns.filter((c) => !c.optional);
   const optional = def.columns.find((c) => c.optional);

@@ -45,10 +45,17 @@ export function getLayout(id: string): LayoutDef | undefined {
 
 const newest = fromRegistry((all) => all.reduce((a, b) => (b.years.from > a.years.from ? b : a)));
 
-/** The layout a report for this year must use (the newest when the year is unknown or no layout covers it). */
+/**
+ * The layout a report for this year must use: of the layouts whose years hold it, the one in force
+ * latest (a layout's years may be open-ended); the newest when the year is unknown or none holds it.
+ */
 export function layoutForYear(year: number | undefined): LayoutDef {
   if (year === undefined) return newest();
-  return registry.find((l) => year >= l.years.from && (l.years.to === undefined || year <= l.years.to)) ?? newest();
+  let found: LayoutDef | undefined;
+  for (const l of registry) {
+    if (year >= l.years.from && (l.years.to === undefined || year <= l.years.to) && (!found || l.years.from > found.years.from)) found = l;
+  }
+  return found ?? newest();
 }
 
 /** The table of a kind in a layout. */
