@@ -13,8 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { check } from '../server/src/core/service/check';
-import { displayWidth } from '../server/src/core/service/format';
+import { check, displayWidth } from '../server/src/core';
 import { generateReport, randomSource } from './gen-report';
 import { startServer } from './lsp-client';
 

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { check } from '../server/src/core/service/check';
 import { LineIndex } from '../server/src/core/base/lineIndex';
 import { allRules } from '../server/src/core/rules';
-import type { Finding, RuleGroup, RuleMeta } from '../server/src/core/rules/types';
+import type { Finding, RuleGroup, RuleMeta, SampleEdit } from '../server/src/core/rules/types';
 
 const root = resolve(__dirname, '..');
 
@@ -36,28 +36,8 @@ const CONTEXT = 40;
 
 /** The sample the declared edits apply to: a clean 2022 report of a government office. */
 const EDITED_SAMPLE = 'test/fixtures/seeds/002_5d8db5c6007b71c2.txt';
-const ROW_NEW = '一、本年新收政府信息公开申请数量 | 17 | 3 | 0 | 0 | 0 | 0 | 20 | ||';
-const ROW_TOTAL = '(七)总计 | 16 | 3 | 0 | 0 | 0 | 0 | 19 | ||';
 
-/** An edit of EDITED_SAMPLE that makes a rule fire: replace the first `from`, or append a line. */
-type SampleEdit = { from: string; to: string } | { append: string };
 
-const EDITS: Record<string, SampleEdit> = {
-  GK103: { from: '(一)信息处理费用情况。', to: '六、其他需要报告的事项\n(一)信息处理费用情况。' },
-  GK202: { from: '3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n', to: '' },
-  GK205: { from: '规章 | 0 | 0 | 0 |', to: '规章 | 0 | 无 | 0 |' },
-  GK207: { from: '行政许可 | 0 |', to: '行政许可 | 1,２00 |' },
-  GK301: { from: ROW_NEW, to: ROW_NEW.replace('| 20 |', '| 21 |') },
-  GK302: { from: ROW_TOTAL, to: ROW_TOTAL.replace('| 16 |', '| 15 |') },
-  GK303: { from: '四、结转下年继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', to: '四、结转下年继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |' },
-  GK501: { from: '2022年1月1日至12月31日', to: '2021年1月1日至12月31日' },
-  GK502: { append: '安宁市人民政府办公室\n2023年3月15日' },
-  GK503: { append: '安宁市人民政府办公室\n2023年2月30日' },
-  GK504: { append: '安宁市人民政府办公室\n2022年12月1日' },
-  GK601: { from: '(一)信息处理费用情况。本年度安宁市人民政府办公室未收取信息处理费。\n', to: '' },
-  GK701: { from: '对照《条例》第二十、二十一条规定', to: '对照《条例》第六十条规定' },
-  GK702: { from: '(国务院令第711号)', to: '(国务院令第492号)' },
-};
 
 function applyEdit(text: string, edit: SampleEdit): string {
   if ('append' in edit) return `${text.replace(/\s*$/, '')}\n${edit.append}\n`;
@@ -124,7 +104,9 @@ function examples(): Map<string, Example> {
     for (const name of names) findExamples(readFileSync(join(root, folder, name), 'utf8'), `${folder}/${name}`, found);
   }
   const sample = readFileSync(join(root, EDITED_SAMPLE), 'utf8');
-  for (const [ruleId, edit] of Object.entries(EDITS)) {
+  for (const { meta } of allRules) {
+    const { id: ruleId, example: edit } = meta;
+    if (!edit) continue;
     if (found.has(ruleId)) continue;
     const ofRule = new Map<string, Example>();
     findExamples(applyEdit(sample, edit), EDITED_SAMPLE, ofRule, edit);

@@ -16,6 +16,7 @@ export default defineRule({
     group: 'S',
     defaultSeverity: 'warning',
     description: msg('同一部分出现了两次。', 'A part appears twice.'),
+    example: { from: '(一)信息处理费用情况。', to: '六、其他需要报告的事项\n(一)信息处理费用情况。' },
   },
   check(ctx) {
     const first = new Map<number, (typeof ctx.model.parts)[number]>();

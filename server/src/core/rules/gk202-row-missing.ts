@@ -19,6 +19,7 @@ export default defineRule({
     group: 'T',
     defaultSeverity: 'error',
     description: msg('统计表缺少标准行（如“3.危及“三安全一稳定””）。', 'A standard row of a table is missing.'),
+    example: { from: '3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n', to: '' },
   },
   check(ctx) {
     const { model } = ctx;

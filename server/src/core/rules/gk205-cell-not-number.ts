@@ -18,6 +18,7 @@ export default defineRule({
     group: 'T',
     defaultSeverity: 'error',
     description: msg('数值单元格中填写了文字（如“—”“/”“无”“十二”）。', 'A count cell holds text (—, /, 无, 十二).'),
+    example: { from: '规章 | 0 | 0 | 0 |', to: '规章 | 0 | 无 | 0 |' },
   },
   check(ctx) {
     for (const table of ctx.model.tables) {

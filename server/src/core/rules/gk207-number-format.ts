@@ -32,6 +32,7 @@ export default defineRule({
       '数字格式不规范：负数、件数带小数、千分位分隔符、全角数字或竖线、前导零（万元金额列允许小数）。',
       'Irregular numbers: negative or decimal counts, separators, full-width digits or bars, leading zeros (万元 amounts may have decimals).',
     ),
+    example: { from: '行政许可 | 0 |', to: '行政许可 | 1,２00 |' },
   },
   check(ctx) {
     for (const table of ctx.model.tables) {

@@ -20,6 +20,7 @@ export default defineRule({
       '表三：每行“总计”应等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。',
       'Table 3: each row’s total must equal the sum of the six applicant columns.',
     ),
+    example: { from: '一、本年新收政府信息公开申请数量 | 17 | 3 | 0 | 0 | 0 | 0 | 20 | ||', to: '一、本年新收政府信息公开申请数量 | 17 | 3 | 0 | 0 | 0 | 0 | 21 | ||' },
   },
   check: (ctx) => checkSums(ctx, 'row-total', 'column'),
 });

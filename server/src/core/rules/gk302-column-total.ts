@@ -20,6 +20,7 @@ export default defineRule({
       '表三：“（七）总计”每列应等于（一）至（六）各办理结果行之和。',
       'Table 3: “(7) total” in each column must equal the sum of all result rows (1)–(6).',
     ),
+    example: { from: '(七)总计 | 16 | 3 | 0 | 0 | 0 | 0 | 19 | ||', to: '(七)总计 | 15 | 3 | 0 | 0 | 0 | 0 | 19 | ||' },
   },
   check: (ctx) => checkSums(ctx, 'column-total', 'cell'),
 });

@@ -24,6 +24,7 @@ export default defineRule({
       '表三每列：一、本年新收 + 二、上年结转 应等于 三、（七）总计 + 四、结转下年度继续办理。',
       'Table 3, per column: new + carried over must equal (7) total + carried forward.',
     ),
+    example: { from: '四、结转下年继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', to: '四、结转下年继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |' },
   },
   check(ctx) {
     for (const table of ctx.model.tables) {

@@ -41,6 +41,7 @@ export default defineRule({
       '标题年份、统计期限和正文所述年度应一致。',
       'The title year, the statistics period and the year named in the body agree.',
     ),
+    example: { from: '2022年1月1日至12月31日', to: '2021年1月1日至12月31日' },
   },
   check(ctx) {
     const { model, text } = ctx;

@@ -23,6 +23,7 @@ export default defineRule({
       '落款或发布日期不得晚于法定期限：人民政府次年3月31日，部门、办公室和街道办事处次年1月31日（条例第四十九条）。',
       'The signature or publication date is within the statutory deadline: 31 March of the next year for a people’s government, 31 January for everyone else (Art. 49).',
     ),
+    example: { append: '安宁市人民政府办公室\n2023年3月15日' },
   },
   check(ctx) {
     const meta = ctx.model.meta;

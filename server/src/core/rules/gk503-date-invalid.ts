@@ -16,6 +16,7 @@ export default defineRule({
     group: 'D',
     defaultSeverity: 'error',
     description: msg('日期必须真实存在（没有2月30日、13月）。', 'Dates exist on the calendar (no 30 February, no month 13).'),
+    example: { append: '安宁市人民政府办公室\n2023年2月30日' },
   },
   check(ctx) {
     for (const d of ctx.model.meta.dates) {

@@ -19,6 +19,7 @@ export default defineRule({
     group: 'D',
     defaultSeverity: 'warning',
     description: msg('落款或发布日期不应早于统计期限截止日。', 'The signature or publication date is not before the end of the statistics period.'),
+    example: { append: '安宁市人民政府办公室\n2022年12月1日' },
   },
   check(ctx) {
     const meta = ctx.model.meta;

@@ -22,6 +22,7 @@ export default defineRule({
       '2021年度起，第六部分应说明是否收取信息处理费（国办函〔2020〕109号）。',
       'From 2021, part 6 must state whether information processing fees were charged (国办函〔2020〕109号).',
     ),
+    example: { from: '(一)信息处理费用情况。本年度安宁市人民政府办公室未收取信息处理费。\n', to: '' },
   },
   check(ctx) {
     const { model } = ctx;

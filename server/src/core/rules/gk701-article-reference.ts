@@ -20,6 +20,7 @@ export default defineRule({
       '引用的条例条、款、项必须存在（条例共五十六条）。',
       'A reference to the Regulation names an article, paragraph and item that exist (56 articles).',
     ),
+    example: { from: '对照《条例》第二十、二十一条规定', to: '对照《条例》第六十条规定' },
   },
   check(ctx) {
     for (const ref of ctx.model.meta.lawRefs) {

@@ -51,6 +51,7 @@ export default defineRule({
       '不应以国务院令第492号（2007年条例）为依据；2021年度起的报告不应再引用国办公开办函〔2019〕60号。',
       'Cites neither 国务院令第492号 (the 2007 Regulation) as the basis nor, for report years from 2021, 国办公开办函〔2019〕60号.',
     ),
+    example: { from: '(国务院令第711号)', to: '(国务院令第492号)' },
   },
   check(ctx) {
     const { text, model } = ctx;

@@ -65,6 +65,9 @@ export function isFindingOf<K extends RuleId>(finding: Finding, ruleId: K): find
   return finding.ruleId === ruleId;
 }
 
+/** An edit of a sample text: replace the first `from` with `to`, or append lines. */
+export type SampleEdit = { from: string; to: string } | { append: string };
+
 export type RuleGroup = 'S' | 'T' | 'N' | 'P' | 'D' | 'C' | 'L' | 'X';
 
 export interface RuleMeta<K extends RuleId = RuleId> {
@@ -74,6 +77,11 @@ export interface RuleMeta<K extends RuleId = RuleId> {
   defaultSeverity: Severity;
   /** One line saying what the rule checks. */
   description: Localized;
+  /**
+   * How the documentation shows the rule firing, when no sample report does by itself: an edit of the
+   * documentation's clean sample (test/fixtures/seeds/002…) — replace the first `from`, or append lines.
+   */
+  example?: SampleEdit;
   /** The role of the layouts' sums or balances this rule checks (totals rules), so hovers can name the rule of a formula. */
   relation?: Relation['role'];
 }
