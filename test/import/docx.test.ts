@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import { importDocx } from '../../server/src/import/docx';
 import { ImportError, type ParagraphBlock, type SourceDocument, type TableBlock, type TableCell } from '../../server/src/import/document';
 import { locate, tableGrid, toReportText } from '../../server/src/import/render';
@@ -13,7 +13,6 @@ import { check } from '../../server/src/core/engine';
 import { toString as decimalText } from '../../server/src/core/decimal';
 import type { Finding } from '../../server/src/core/types';
 import type { Table } from '../../server/src/core/model';
-import { makeDocx, p, tbl, tc, tr, W_NS } from './docxBuild';
 
 const dir = resolve(__dirname, '..', 'fixtures', 'native', 'docx');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
@@ -221,6 +220,64 @@ describe('docx importer: real files', () => {
 
 // ── hand-made packages ────────────────────────────────────────────────────
 
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+
+const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
+
+const DOC_RELS_NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+
+/** The document part around body XML. */
+function documentXml(body: string): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<w:document xmlns:w="${W_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ` +
+    `xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml">` +
+    `<w:body>${body}<w:sectPr/></w:body></w:document>`
+  );
+}
+
+interface DocxParts {
+  numbering?: string;
+  styles?: string;
+  /** Extra or replacement parts, by name (string or bytes). */
+  extra?: Record<string, string | Uint8Array>;
+  /** Leave out these standard parts. */
+  omit?: string[];
+}
+
+/** A .docx with the given body XML (inside w:body). */
+function makeDocx(body: string, parts: DocxParts = {}): Uint8Array {
+  const files: Zippable = {
+    '[Content_Types].xml': strToU8(CONTENT_TYPES),
+    '_rels/.rels': strToU8(RELS),
+    'word/document.xml': strToU8(documentXml(body)),
+  };
+  if (parts.numbering !== undefined) {
+    files['word/_rels/document.xml.rels'] = strToU8(DOC_RELS_NUMBERING);
+    files['word/numbering.xml'] = strToU8(`<w:numbering xmlns:w="${W_NS}">${parts.numbering}</w:numbering>`);
+    files['word/styles.xml'] = strToU8(`<w:styles xmlns:w="${W_NS}">${parts.styles ?? ''}</w:styles>`);
+  }
+  for (const [name, data] of Object.entries(parts.extra ?? {})) files[name] = typeof data === 'string' ? strToU8(data) : data;
+  for (const name of parts.omit ?? []) delete files[name];
+  return zipSync(files);
+}
+
+/** A paragraph of plain text runs. */
+const p = (...runs: string[]) => `<w:p>${runs.map((t) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`).join('')}</w:p>`;
+
+/** A table cell: properties XML and content paragraphs. */
+const tc = (props: string, ...paras: string[]) => `<w:tc><w:tcPr>${props}</w:tcPr>${paras.length > 0 ? paras.join('') : '<w:p/>'}</w:tc>`;
+
+const tr = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+
+const tbl = (...rows: string[]) => `<w:tbl><w:tblPr/><w:tblGrid/>${rows.join('')}</w:tbl>`;
+
+
 describe('docx importer: text of paragraphs', () => {
   it('joins runs; tab → space; break → line (joined by the model); symbols; hyperlinks, smart tags, content controls, insertions', () => {
     const body =
@@ -257,7 +314,12 @@ describe('docx importer: text of paragraphs', () => {
       '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>12</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>' +
       '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>/30</w:t></w:r></w:fldSimple></w:p>' +
       '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>可见</w:t></w:r></w:p>';
-    assert.deepEqual(paragraphs(importDocx(makeDocx(body))), ['本年新收申请', '12/30', '可见']);
+    const doc = importDocx(makeDocx(body));
+    assert.deepEqual(paragraphs(doc), ['本年新收申请', '12/30', '可见']);
+    // Tracked changes are read as accepted, and the user is told so.
+    assert.equal(doc.notes.length, 1);
+    assert.match(doc.notes[0]['zh-cn'], /修订/);
+    assert.deepEqual(importDocx(makeDocx(p('无修订'))).notes, []);
   });
 
   it('ignores the earlier properties kept by track changes (pPrChange, tcPrChange)', () => {
@@ -515,6 +577,34 @@ describe('docx importer: files that cannot be read', () => {
     const xml = `<w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>未闭合</w:t></w:r></w:body></w:document></w:tc></w:tr><w:p><w:r><w:t>尾巴`;
     const doc = importDocx(makeDocx('', { extra: { 'word/document.xml': xml } }));
     assert.deepEqual(paragraphs(doc), ['未闭合', '尾巴']);
+  });
+});
+
+describe('docx importer: speed', () => {
+  // Timing depends on the machine and its load, so it is measured on demand:
+  //   GKREPORT_BENCH=1 node --import tsx --test test/import/docx.test.ts
+  const names = [
+    'template-2021-format-govnianbao.docx',
+    'template-filled-kunming-2023.docx',
+    'template-filled-kunming-2023-wrong-total.docx',
+    'template-filled-pingtan-2025.docx',
+    'pingtan-guanweihui-2019-from-html.docx',
+    'pingtan-guanweihui-2024-from-html.docx',
+  ];
+  it('imports each real file in 50 ms or less (median of 31 runs after 20 warm-up runs)', { skip: !process.env.GKREPORT_BENCH && 'set GKREPORT_BENCH=1 to measure' }, (t) => {
+    for (const name of names) {
+      const bytes = fixture(name);
+      for (let i = 0; i < 20; i++) importDocx(bytes);
+      const times: number[] = [];
+      for (let i = 0; i < 31; i++) {
+        const start = performance.now();
+        importDocx(bytes);
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      t.diagnostic(`${name}: median ${times[15].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[30].toFixed(1)})`);
+      assert.ok(times[15] <= 50, `${name}: median ${times[15].toFixed(1)} ms`);
+    }
   });
 });
 

@@ -188,8 +188,8 @@ export function readDocx(bytes: Uint8Array, limits: ImportLimits): SourceDocumen
       if (stylesXml !== undefined) numbering.styles = readStyleNumbering(stylesXml, limits.maxDepth);
     }
     const xml = pkg.text(main)!;
-    const blocks = readBody(xml, { maxDepth: limits.maxDepth, tick: () => pkg.tick(), numbering });
-    return { format: 'docx', blocks, notes: [] };
+    const body = readBody(xml, { maxDepth: limits.maxDepth, tick: () => pkg.tick(), numbering });
+    return { format: 'docx', blocks: body.blocks, notes: body.tracked ? [MSG.tracked] : [] };
   } catch (e) {
     if (e instanceof ImportError) throw e;
     if (e instanceof ZipError) throw new ImportError(zipProblem(e, limits));

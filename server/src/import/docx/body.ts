@@ -86,6 +86,10 @@ const enum K {
   Skip,
   TxbxContent,
   Fallback,
+  /** Inserted or moved-here content under track changes: read, and noted. */
+  Ins,
+  /** Deleted or moved-away content (w:moveFrom, w:delText): skipped, and noted. */
+  Removed,
 }
 
 const W_KINDS: Record<string, K> = {
@@ -115,8 +119,10 @@ const W_KINDS: Record<string, K> = {
   gridBefore: K.GridBefore,
   vanish: K.Vanish,
   del: K.Del,
-  moveFrom: K.Skip,
-  delText: K.Skip,
+  moveFrom: K.Removed,
+  delText: K.Removed,
+  ins: K.Ins,
+  moveTo: K.Ins,
   delInstrText: K.Skip,
   instrText: K.Skip,
   // Earlier properties kept by track changes: not the document's current state.
@@ -159,7 +165,13 @@ function symbolChar(font: string | undefined, hex: string | undefined): string {
   return String.fromCodePoint(code);
 }
 
-export function readBody(xml: string, options: BodyOptions): Block[] {
+export interface Body {
+  blocks: Block[];
+  /** The document holds tracked changes (insertions or deletions not yet accepted). */
+  tracked: boolean;
+}
+
+export function readBody(xml: string, options: BodyOptions): Body {
   const blocks: Block[] = [];
   // Namespace prefixes: seeded with the usual ones, updated by every xmlns declaration seen.
   const prefixNs = new Map<string, string>([
@@ -184,6 +196,7 @@ export function readBody(xml: string, options: BodyOptions): Block[] {
   const stack: K[] = [];
   let skipFrom = 0; // depth of the element whose subtree is being skipped, 0 when none
   let events = 0;
+  let tracked = false;
 
   const paras: Para[] = [];
   const runHidden: boolean[] = [];
@@ -360,9 +373,17 @@ export function readBody(xml: string, options: BodyOptions): Block[] {
           break;
         case K.Del:
           // A row deleted under track changes; w:del elsewhere is deleted text, skipped whole.
+          tracked = true;
           if (parent === K.TrPr) {
             if (table?.row && nestedTables === 0) table.row.deleted = true;
           } else skipFrom = depth;
+          break;
+        case K.Ins:
+          tracked = true;
+          break;
+        case K.Removed:
+          tracked = true;
+          skipFrom = depth;
           break;
         case K.Tc:
           if (table?.row && nestedTables === 0 && !table.cell) {
@@ -456,5 +477,5 @@ export function readBody(xml: string, options: BodyOptions): Block[] {
 
   parseXml(xml, handler, options.maxDepth);
   flushBoxes();
-  return blocks;
+  return { blocks, tracked };
 }

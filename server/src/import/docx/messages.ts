@@ -53,6 +53,10 @@ export const MSG = {
     'zh-cn': '这不是 Word 文档（.docx）；请选择报告的 .docx 文件，或在 Word 或 WPS 中“另存为” .docx 后再检查。',
     en: 'This is not a Word document (.docx); choose the report\'s .docx file, or save it as .docx in Word or WPS and check that file.',
   },
+  tracked: {
+    'zh-cn': '文档中有尚未接受或拒绝的修订：检查按“接受所有修订”后的文字进行（已删除的文字不计入）。',
+    en: 'The document has tracked changes not yet accepted or rejected: it is checked as if all changes were accepted (deleted text is left out).',
+  },
   tooDeep: (depth: number): ImportText => ({
     'zh-cn': `这个 Word 文件的内部结构嵌套超过 ${depth} 层，可能已损坏，未予读取；请在 Word 或 WPS 中重新“另存为” .docx 后再检查。`,
     en: `This Word file's internal structure is nested more than ${depth} levels deep and may be damaged, so it was not read; save it again as .docx in Word or WPS and check that file.`,
