@@ -530,6 +530,12 @@ describe('docx importer: files that cannot be read', () => {
     damaged.fill(0xff, at, at + 40);
     fails(damaged, /已损坏/);
     fails(strToU8('PK\u0003\u0004 not really a zip at all, no directory'), /已损坏/);
+    // Damaged content of the same size is caught by the CRC: a stored (uncompressed) entry with one byte changed.
+    const stored = zipSync({ '_rels/.rels': strToU8(RELS), 'word/document.xml': strToU8(documentXml(p('本年新收申请23件'))) }, { level: 0 });
+    assert.deepEqual(paragraphs(importDocx(stored)), ['本年新收申请23件']);
+    const changed = new Uint8Array(stored);
+    changed[Buffer.from(changed).indexOf(Buffer.from('23件'))] = 0x38; // 23 → 83
+    fails(changed, /已损坏/);
   });
 
   it('a zip without word/document.xml (and telling an Excel workbook apart)', () => {
@@ -571,6 +577,35 @@ describe('docx importer: files that cannot be read', () => {
   it('input larger than the limit, and a spent time budget', () => {
     fails(makeDocx(p('x')), /超过 .* 的上限/, { maxInputBytes: 100 });
     fails(makeDocx(p('x')), /时限/, { maxMillis: -1 });
+  });
+
+  it('damaged copies of a real file: every outcome is a document or an ImportError', () => {
+    const original = fixture('template-filled-kunming-2023.docx');
+    let seed = 20240601;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    let documents = 0;
+    let errors = 0;
+    for (let k = 0; k < 300; k++) {
+      let bytes: Uint8Array;
+      if (k % 3 === 0) {
+        bytes = original.subarray(0, Math.floor(random() * original.length));
+      } else {
+        bytes = new Uint8Array(original);
+        const flips = 1 + Math.floor(random() * 8);
+        for (let f = 0; f < flips; f++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      }
+      try {
+        const doc = importDocx(bytes);
+        assert.ok(Array.isArray(doc.blocks));
+        toReportText(doc);
+        documents++;
+      } catch (e) {
+        assert.ok(e instanceof ImportError, `mutation ${k}: ${String(e)}`);
+        errors++;
+      }
+    }
+    assert.equal(documents + errors, 300);
+    assert.ok(errors > 0 && documents > 0, `${documents} documents, ${errors} errors`);
   });
 
   it('malformed XML does not crash: unclosed and stray tags are tolerated', () => {

@@ -25,6 +25,8 @@ export interface ZipEntry {
   compressedSize: number;
   /** Uncompressed size as declared by the central directory. */
   size: number;
+  /** CRC-32 of the uncompressed bytes, as declared. */
+  crc: number;
   localOffset: number;
 }
 
@@ -58,6 +60,23 @@ function u64(b: Uint8Array, i: number): number {
 /** True when the bytes start like a zip (a local header or an empty archive's end record). */
 export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+}
+
+let crcTable: Int32Array | undefined;
+
+/** CRC-32 (the zip polynomial) of `data`. */
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -105,6 +124,7 @@ export class ZipReader {
       if (p + 46 > n || u32(b, p) !== SIG_CENTRAL) throw new ZipError('corrupt', 'bad central directory entry');
       const flags = u16(b, p + 8);
       const method = u16(b, p + 10);
+      const crc = u32(b, p + 16);
       let compressedSize = u32(b, p + 20);
       let size = u32(b, p + 24);
       const nameLen = u16(b, p + 28);
@@ -132,7 +152,7 @@ export class ZipReader {
           e += 4 + len;
         }
       }
-      const entry: ZipEntry = { name, flags, method, compressedSize, size, localOffset };
+      const entry: ZipEntry = { name, flags, method, compressedSize, size, crc, localOffset };
       this.entries.push(entry);
       const key = name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
       if (!this.byName.has(key)) this.byName.set(key, entry);
@@ -162,7 +182,7 @@ export class ZipReader {
     const data = b.subarray(start, end);
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.size) throw new ZipError('corrupt', `stored ${entry.name} has inconsistent sizes`);
-      return data;
+      return checked(entry, data);
     }
     if (entry.method !== 8) throw new ZipError('method', `${entry.name} uses compression method ${entry.method}`);
     const out = new Uint8Array(entry.size);
@@ -188,6 +208,12 @@ export class ZipReader {
     // More data than declared: a damaged or crafted entry (its declared size was within the budget).
     if (overflow) throw new ZipError('corrupt', `${entry.name} inflates beyond its declared ${entry.size} bytes`);
     if (written !== entry.size) throw new ZipError('corrupt', `${entry.name} inflates to ${written} bytes, ${entry.size} declared`);
-    return out;
+    return checked(entry, out);
   }
+}
+
+/** The bytes, when their CRC-32 is the declared one (damaged content fails here, not later as odd text). */
+function checked(entry: ZipEntry, data: Uint8Array): Uint8Array {
+  if (crc32(data) !== entry.crc) throw new ZipError('corrupt', `${entry.name} fails its CRC check`);
+  return data;
 }
