@@ -477,6 +477,12 @@ describe('docx importer: automatic numbering', () => {
     ]);
   });
 
+  it('a damaged numbering part costs the markers, not the document', () => {
+    const deep = '<w:x>'.repeat(300) + '</w:x>'.repeat(300);
+    const doc = importDocx(makeDocx(np(1, 0, '总体情况'), { numbering: numbering + deep }));
+    assert.deepEqual(paragraphs(doc), ['总体情况']);
+  });
+
   it('counts Chinese numerals past ten', () => {
     const body = Array.from({ length: 12 }, (_, i) => np(1, 0, `第${i + 1}项`)).join('');
     const ps = paragraphs(importDocx(makeDocx(body, { numbering, styles })));
@@ -516,6 +522,8 @@ describe('docx importer: files that cannot be read', () => {
   it('a PDF', () => fails(strToU8('%PDF-1.7\n%âãÏÓ\n1 0 obj'), /PDF/));
   it('an RTF file named .doc', () => fails(strToU8('{\\rtf1\\ansi\\deff0 {\\fonttbl}}'), /RTF/));
   it('a web page saved as .doc', () => fails(strToU8('<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>报告</body></html>'), /网页/));
+  it('a Word XML file (Word 2003 XML or flat OPC)', () =>
+    fails(strToU8('<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<pkg:package xmlns:pkg="x"/>'), /Word XML/));
   it('an empty file and random bytes', () => {
     fails(new Uint8Array(0), /不是 Word 文档/);
     fails(strToU8('这只是一段文字'), /不是 Word 文档/);

@@ -40,7 +40,8 @@ function notZipReason(bytes: Uint8Array): ImportText {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
   if (head.startsWith('%PDF')) return MSG.pdf;
   if (head.startsWith('{\\rtf')) return MSG.rtf;
-  if (/^(<\?xml[^>]*>\s*)?<(!doctype html|html|\?mso-application)/i.test(head) || /^MIME-Version:/i.test(head) || /<html[\s>]/i.test(head)) {
+  if (/<\?mso-application[^>]*Word\.Document|<pkg:package|<w:wordDocument/i.test(head)) return MSG.wordXml;
+  if (/^(<\?xml[^>]*>\s*)?<(!doctype html|html)/i.test(head) || /^MIME-Version:/i.test(head) || /<html[\s>]/i.test(head)) {
     return MSG.html;
   }
   return MSG.notDocx;
@@ -131,10 +132,10 @@ class Package {
 
   /** The main document part: named by the package relationships, else by the content types. */
   mainPart(): string | undefined {
-    for (const [type, target] of this.relationships('')) {
+    for (const [type, target] of tolerant(() => this.relationships(''), [])) {
       if (/\/officeDocument$/.test(type) && this.has(target)) return target;
     }
-    const types = this.text('[Content_Types].xml');
+    const types = tolerant(() => this.text('[Content_Types].xml'), undefined);
     let found: string | undefined;
     if (types !== undefined) {
       parseXml(
@@ -156,6 +157,19 @@ class Package {
   }
 }
 
+/**
+ * What `read` gives, or `fallback` when the part it reads is damaged: the parts around the body
+ * (relationships, numbering, styles) only refine the reading, so their damage does not stop it.
+ */
+function tolerant<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ZipError || e instanceof XmlDepthError) return fallback;
+    throw e;
+  }
+}
+
 /** Why a zip without a Word body is not a Word document. */
 function noDocumentReason(zip: ZipReader): ImportText {
   if (zip.entry('xl/workbook.xml')) return MSG.excel;
@@ -174,18 +188,20 @@ export function readDocx(bytes: Uint8Array, limits: ImportLimits): SourceDocumen
     const main = pkg.mainPart();
     if (!main) throw new ImportError(noDocumentReason(zip));
     // Numbering is only rebuilt when the document has lists that draw numbers.
-    let numbering: Numbering | undefined;
-    const rels = pkg.relationships(main);
+    const rels = tolerant(() => pkg.relationships(main), []);
     const numberingPart = rels.find(([type]) => /\/numbering$/.test(type))?.[1];
-    const numberingXml = numberingPart ? pkg.text(numberingPart) : undefined;
-    if (numberingXml !== undefined) {
-      numbering = new Numbering(numberingXml, limits.maxDepth);
-      if (!numbering.hasNumbers()) numbering = undefined;
-    }
-    if (numbering) {
-      const stylesPart = rels.find(([type]) => /\/styles$/.test(type))?.[1];
-      const stylesXml = stylesPart ? pkg.text(stylesPart) : undefined;
-      if (stylesXml !== undefined) numbering.styles = readStyleNumbering(stylesXml, limits.maxDepth);
+    const numbering = tolerant(() => {
+      const xml = numberingPart ? pkg.text(numberingPart) : undefined;
+      const found = xml !== undefined ? new Numbering(xml, limits.maxDepth) : undefined;
+      return found?.hasNumbers() ? found : undefined;
+    }, undefined);
+    const stylesPart = rels.find(([type]) => /\/styles$/.test(type))?.[1];
+    if (numbering && stylesPart) {
+      const styles = tolerant(() => {
+        const xml = pkg.text(stylesPart);
+        return xml !== undefined ? readStyleNumbering(xml, limits.maxDepth) : undefined;
+      }, undefined);
+      if (styles) numbering.styles = styles;
     }
     const xml = pkg.text(main)!;
     const body = readBody(xml, { maxDepth: limits.maxDepth, tick: () => pkg.tick(), numbering });

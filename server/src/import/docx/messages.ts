@@ -49,6 +49,10 @@ export const MSG = {
     'zh-cn': '这是网页（HTML/MHT）格式的文件，不是 .docx；请按网页打开检查，或在 Word 或 WPS 中“另存为” .docx 后再检查。',
     en: 'This file is a web page (HTML/MHT), not a .docx; check it as a web page, or save it as .docx in Word or WPS and check that file.',
   },
+  wordXml: {
+    'zh-cn': '这是 Word XML 格式的文件（“Word XML 文档”），不是 .docx；请在 Word 或 WPS 中“另存为” .docx 后再检查。',
+    en: 'This is a Word XML file ("Word XML Document"), not a .docx; save it as .docx in Word or WPS, and check that file.',
+  },
   notDocx: {
     'zh-cn': '这不是 Word 文档（.docx）；请选择报告的 .docx 文件，或在 Word 或 WPS 中“另存为” .docx 后再检查。',
     en: 'This is not a Word document (.docx); choose the report\'s .docx file, or save it as .docx in Word or WPS and check that file.',
