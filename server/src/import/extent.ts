@@ -8,9 +8,11 @@
 // - when only page furniture (来源/时间, 微信 微博, 全真版, 文件下载…) separates the title from the body,
 //   that furniture is dropped and the title kept;
 // - it ends at the first footer line after the last part heading (附件下载, 扫一扫, 关闭, 上一篇, 相关链接,
-//   友情链接, 版权所有, ICP备案…), or right after a signature date line, whichever comes first.
+//   友情链接, 版权所有, ICP备案…) — or right after a signature date line that comes before that footer line.
 //
-// Conservative: anything unclear keeps the blocks. One pass over the blocks, constant work per block.
+// Conservative: nothing before the report is dropped unless it shows a web page's furniture (a known
+// word such as 首页 / 当前位置 / 来源, or a menu of short lines), nothing after it unless a footer line
+// follows the last part. A few passes over the blocks, constant work per block.
 import type { Block, SourceDocument } from './document';
 
 export interface ReportExtent {
@@ -33,8 +35,9 @@ const MAX_CHROME = 60;
 const MAX_MENU_ITEM = 12;
 const MIN_MENU_ITEMS = 6;
 
+/** A part heading of the 2019 / 2021 layouts, and the usual wordings of older reports. */
 const PART_HEADING =
-  /^[一二三四五六][、.．]\s*(总体情况|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
+  /^[一二三四五六七八][、.．](总体情况|概述|主动公开|依申请公开|收到和处理政府信息公开申请|政府信息公开行政复议|因政府信息公开申请|政府信息公开的收费|存在的主要问题|工作中存在的主要问题|其他需要报告)/;
 
 /** Page furniture around a web page's headline (short lines only). */
 const HEAD_CHROME =
