@@ -9,10 +9,8 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { importDocx } from '../../server/src/import/docx';
 import { ImportError, type ParagraphBlock, type SourceDocument, type TableBlock, type TableCell } from '../../server/src/import/document';
 import { locate, tableGrid, toReportText } from '../../server/src/import/render';
-import { check } from '../../server/src/core/engine';
-import { toString as decimalText } from '../../server/src/core/decimal';
-import type { Finding } from '../../server/src/core/types';
-import type { Table } from '../../server/src/core/model';
+import { check, type Finding, type Table } from '../../server/src/core';
+import { toString as decimalText } from '../../server/src/core/base/decimal';
 
 const dir = resolve(__dirname, '..', 'fixtures', 'native', 'docx');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
@@ -34,20 +32,6 @@ const tableOf = (tablesFound: Table[], kind: Table['kind']) => tablesFound.find(
 const valuesOf = (t: Table | undefined, rowId: string) => t?.byRow.get(rowId)?.values.map((c) => (c.value ? decimalText(c.value) : c.raw.trim()));
 /** Number rows of table 三 (rows with at least one number). */
 const numberRows = (t: Table | undefined) => (t?.rows ?? []).filter((r) => r.values.some((c) => c.kind === 'number')).length;
-
-/**
- * render.ts writes the slots a cell covers to its right as empty pipe cells (`| 一、本年新收… |  |  | 2446 |`),
- * and the checker counts an empty cell after a row label as a value cell, so every row label merged
- * across columns (most of table 三) reads as a row with too many cells (GK206). The end-to-end
- * expectations below hold once render.ts writes such a cell once; until then they run as todo.
- */
-const RENDER_WRITES_MERGED_CELLS_ONCE = (() => {
-  const source = { format: 'docx' as const, table: 1 };
-  const cell = (text: string, colSpan: number): TableCell => ({ text, rowSpan: 1, colSpan, source });
-  const doc: SourceDocument = { format: 'docx', notes: [], blocks: [{ type: 'table', source, rows: [[cell('a', 2), cell('1', 1)]] }] };
-  return toReportText(doc).text.includes('| a | 1 |');
-})();
-const NEEDS_RENDER = RENDER_WRITES_MERGED_CELLS_ONCE ? false : 'needs render.ts to write a cell merged across columns once (GK206 otherwise)';
 
 describe('docx importer: real files', () => {
   describe('blank official template', () => {
@@ -91,11 +75,11 @@ describe('docx importer: real files', () => {
       assert.deepEqual(doc.notes, []);
     });
 
-    it('checks as three recognised tables with blank cells: GK204, no GK201 / GK206 / GK210', { todo: NEEDS_RENDER }, () => {
+    it('checks as three recognised tables with blank cells: GK204, no GK201 / GK206 / GK210', () => {
       const r = checked(doc);
       assert.equal(r.model.tables.length, 3);
       const ids = ruleIds(r.findings);
-      for (const bad of ['GK201', 'GK206', 'GK210']) assert.ok(!ids.includes(bad), `${bad} not expected`);
+      for (const bad of ['GK201', 'GK206', 'GK210'] as const) assert.ok(!ids.includes(bad), `${bad} not expected`);
       // 10 cells of table 二, 25 rows × 7 of table 三, 15 of table 四.
       assert.equal(r.findings.filter((f) => f.ruleId === 'GK204').length, 200);
       // The rest is about the blank template's text: its title names no agency or year, part 五 is a placeholder.
@@ -119,7 +103,7 @@ describe('docx importer: real files', () => {
       assert.equal(paragraphs(clean)[0], '昆明市人民政府2023年政府信息公开工作年度报告');
     });
 
-    it('checks clean: no finding at all', { todo: NEEDS_RENDER }, () => {
+    it('checks clean: no finding at all', () => {
       const r = checked(clean);
       assert.deepEqual(
         r.findings.map((f) => `${f.ruleId} ${r.text.slice(f.span.start, f.span.end)}`),
@@ -139,7 +123,7 @@ describe('docx importer: real files', () => {
       assert.deepEqual(locate(r.map, gk301[0].span.start), { format: 'docx', table: 2, row: 16, column: 10 });
     });
 
-    it('wrong total: exactly GK301 and GK302 beyond the clean copy', { todo: NEEDS_RENDER }, () => {
+    it('wrong total: exactly GK301 and GK302 beyond the clean copy', () => {
       const a = checked(clean);
       const b = checked(wrong);
       const key = (t: string, f: Finding) => `${f.ruleId} ${t.slice(f.span.start, f.span.end)}`;
@@ -161,7 +145,7 @@ describe('docx importer: real files', () => {
       assert.deepEqual(tables(doc)[2].rows[3].map((c) => c.text).filter((_, i) => i % 5 === 4), ['36', '6', '3']);
     });
 
-    it('checks with no error: table 三 25 rows with 结转 6, table 四 totals 36 / 6 / 3', { todo: NEEDS_RENDER }, () => {
+    it('checks with no error: table 三 25 rows with 结转 6, table 四 totals 36 / 6 / 3', () => {
       const r = checked(doc);
       assert.deepEqual(r.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId), []);
       const requests = tableOf(r.model.tables, 'requests');
@@ -203,7 +187,7 @@ describe('docx importer: real files', () => {
         assert.equal(numeric.length, rows);
       });
 
-      it(`checks like the page: no error, 表三 ${rows} rows, title and year found`, { todo: NEEDS_RENDER }, () => {
+      it(`checks like the page: no error, 表三 ${rows} rows, title and year found`, () => {
         const r = checked(doc);
         assert.deepEqual(r.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId), []);
         assert.equal(r.model.tables.length, 3);
