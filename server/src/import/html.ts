@@ -68,11 +68,10 @@ export function importHtml(bytes: Uint8Array, limits?: Partial<ImportLimits>): S
   }
   tick();
   const ex = extract(html, { maxDepth: lim.maxDepth, tick });
-  if (ex.elementCount === 0 || !ex.body && ex.list.length === 0) {
+  if (ex.elementCount === 0) {
     throw fail('文件中没有网页元素，不是网页文件。', 'The file contains no HTML elements, so it is not a web page.');
   }
-  const root = ex.body ?? ex.list[0];
-  const loc = locateReport(ex.blocks, ex.list, root, ex.title);
+  const loc = locateReport(ex.blocks, ex.list, ex.root, ex.title);
   if (loc.blocks.length === 0) {
     throw fail('网页中没有可读的文字（可能是图片、扫描件或由脚本加载的内容）。', 'The page has no readable text (it may be images, a scan, or content loaded by scripts).');
   }

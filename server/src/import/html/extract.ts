@@ -42,8 +42,8 @@ export interface Extracted {
   blocks: RawBlock[];
   /** Visible elements in preorder (list[i].id === i). */
   list: NodeInfo[];
-  /** The `<body>` (or the document's first element when there is none). */
-  body?: NodeInfo;
+  /** The document itself (id 0): every top-level element's parent; what is walked. */
+  root: NodeInfo;
   /** Text and location of the first `<title>`. */
   title?: { text: string; line: number };
   /** Elements were found at all (else the input is not HTML). */
@@ -174,7 +174,10 @@ export function extract(html: string, options: ExtractOptions): Extracted {
   let tables = 0;
   let elementCount = 0;
   let title: Extracted['title'];
-  let body: NodeInfo | undefined;
+  // The document as the root element (no name, no attributes): top-level elements hang from it, so a
+  // fragment without <body>, or content after </html>, is read like the rest.
+  const root: NodeInfo = { el: doc as unknown as El, id: 0, end: 0, depth: 0, tagIndex: 1, hasTable: false, flat: false };
+  list.push(root);
   let flatSeen = false;
   {
     // Parallel stacks (fewer allocations than one object per node).
@@ -192,7 +195,7 @@ export function extract(html: string, options: ExtractOptions): Extracted {
         hiddens.push(hidden);
       }
     };
-    pushChildren(doc.children, undefined, 1, false);
+    pushChildren(doc.children, root, 1, false);
     let steps = 0;
     while (nodes.length > 0) {
       if ((++steps & 4095) === 0) tick();
@@ -225,7 +228,6 @@ export function extract(html: string, options: ExtractOptions): Extracted {
       if (info.flat) flatSeen = true;
       list.push(info);
       infos.set(node, info);
-      if (node.name === 'body' && !body) body = info;
       if (node.name === 'table') {
         info.tableNo = tables;
         for (let p = info.parent; p && !p.hasTable; p = p.parent) p.hasTable = true;
@@ -243,9 +245,7 @@ export function extract(html: string, options: ExtractOptions): Extracted {
       en: `The page nests elements more than ${maxDepth} deep; deeper content was read as plain text, without paragraph or table structure.`,
     });
   }
-  const root = body ?? list.find((i) => i.parent === undefined);
   const blocks: RawBlock[] = [];
-  if (!root) return { blocks, list, body, title, elementCount, notes };
 
   const lineOfNode = (node: { startIndex: number | null }) => lines.lineOf(node.startIndex ?? 0);
 
@@ -278,12 +278,12 @@ export function extract(html: string, options: ExtractOptions): Extracted {
    */
   const pathOf = (info: NodeInfo): string => {
     const steps: string[] = [];
-    for (let p: NodeInfo | undefined = info; p && steps.length < 3; p = p.parent) {
+    for (let p: NodeInfo | undefined = info; p?.parent && steps.length < 3; p = p.parent) {
       const step = stepPath(p);
       steps.push(step);
       if (step.includes('#')) break;
     }
-    return steps.reverse().join(' > ');
+    return steps.length > 0 ? steps.reverse().join(' > ') : 'body';
   };
   const loc = (line: number, path: string): SourceLocation => ({ format: 'html', line, path });
 
@@ -574,5 +574,5 @@ export function extract(html: string, options: ExtractOptions): Extracted {
     pushChildren(node);
   }
   flush();
-  return { blocks, list, body, title, elementCount, notes };
+  return { blocks, list, root, title, elementCount, notes };
 }

@@ -2,8 +2,8 @@
 //  1. markers: the report's part headings (一、总体情况 … 六、其他需要报告的事项, not inside links) and
 //     its data tables (申请人情况, 第二十条, 行政复议 …);
 //  2. the container: the smallest element holding every marker (their lowest common ancestor). With
-//     too few markers (not a standard report), the smallest element holding most of the page's
-//     non-link text (menus and footers are mostly links, so they fall outside);
+//     too few markers (not a standard report), the element with the most non-link text less its link
+//     text (menus and footers are mostly links, so they fall outside);
 //  3. site chrome left at the container's edges (print / share / 扫一扫 / 附件下载 lines, link lists,
 //     the 索引号 metadata table) is trimmed;
 //  4. the title: kept when the container starts with it, else the nearest title-like line above the
@@ -99,19 +99,20 @@ export interface Location {
   notes: ImportText[];
 }
 
-/** The deepest element holding at least `share` of the page's non-link text. */
-function densest(list: NodeInfo[], blocks: RawBlock[], root: NodeInfo, share: number): NodeInfo {
-  const agg = new Float64Array(list.length);
-  for (const rb of blocks) agg[rb.anchor.id] += rb.chars - rb.linkChars;
+/**
+ * The element with the most non-link text, less its link text (menus, link lists and footers are
+ * mostly links); of equal scores, the deepest.
+ */
+function mainContent(list: NodeInfo[], blocks: RawBlock[], root: NodeInfo): NodeInfo {
+  const score = new Float64Array(list.length);
+  for (const rb of blocks) score[rb.anchor.id] += rb.chars - 2 * rb.linkChars;
   for (let i = list.length - 1; i > 0; i--) {
     const p = list[i].parent;
-    if (p) agg[p.id] += agg[i];
+    if (p) score[p.id] += score[i];
   }
-  const total = agg[root.id];
-  if (total <= 0) return root;
   let best = root;
   for (let i = root.id; i <= root.end; i++) {
-    if (agg[i] >= share * total && list[i].depth > best.depth) best = list[i];
+    if (score[i] > score[best.id] || (score[i] === score[best.id] && list[i].depth > best.depth)) best = list[i];
   }
   return best;
 }
@@ -148,7 +149,7 @@ export function locateReport(
     container = markers[0].anchor;
     while (container.parent && !(container.id <= lo && container.end >= hi)) container = container.parent;
   } else {
-    container = densest(list, blocks, root, 0.6);
+    container = mainContent(list, blocks, root);
     notes.push({
       'zh-cn': '网页中没有找到年度报告的章节标题（一、总体情况……）和统计表，已读取网页正文的主要部分，请核对导入的内容。',
       en: "The report's part headings (一、总体情况 …) and tables were not found in the page; its main text was read instead. Please check the imported text.",
