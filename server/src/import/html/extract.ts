@@ -205,7 +205,9 @@ export function extract(html: string, options: ExtractOptions): Extracted {
       const hidden = hiddens.pop()!;
       elementCount++;
       if (node.name === 'table') tables++;
-      if (node.name === 'title' && !title) {
+      // The page's <title> (in <head>, or misplaced at the top level; not an <svg>'s <title>).
+      const parentName = (node.parent as El | null)?.name;
+      if (node.name === 'title' && !title && (parentName === 'head' || parentName === 'html' || parentName === undefined)) {
         let t = '';
         for (const c of node.children) if (c.type === 'text') t += (c as TextNode).data;
         title = { text: collapse(t), line: lines.lineOf(node.startIndex ?? 0) };
@@ -398,7 +400,6 @@ export function extract(html: string, options: ExtractOptions): Extracted {
     const { rows: refs, captions } = tableRows(table);
     const tableNo = table.tableNo ?? 0;
     const built: TableCell[][] = [];
-    const rowSources: number[] = [];
     let cellCount = 0;
     for (const ref of refs) {
       tick();
@@ -413,7 +414,6 @@ export function extract(html: string, options: ExtractOptions): Extracted {
       });
       cellCount += cells.length;
       built.push(cells);
-      rowSources.push(ref.sourceIndex);
     }
     if (cellCount <= 1) return { captions, cellCount };
     // Clamp spans: rowspan=0 means "to the end of the table"; nothing spans past the last row.
@@ -535,8 +535,9 @@ export function extract(html: string, options: ExtractOptions): Extracted {
       continue;
     }
     if (name === 'br') {
+      // The next line starts where its own text does.
       flush();
-      nextLine = lineOfNode(node);
+      nextLine = undefined;
       continue;
     }
     if (name === 'table' && !info.hasTable) {

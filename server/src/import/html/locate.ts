@@ -56,10 +56,13 @@ function isChrome(rb: RawBlock): boolean {
   return t.length <= 60 && CHROME.test(t);
 }
 
+/** Sentences that name the report without being its title (the preamble, a reference to it). */
+const NOT_TITLE = /^(根据|依据|按照|本报告|本年度|现|特此|附件)/;
+
 function isTitleLike(rb: RawBlock, needYear: boolean): boolean {
   if (!isParagraph(rb) || linkDense(rb)) return false;
   const t = textOf(rb);
-  return t.length <= MAX_TITLE && (needYear ? TITLE_WITH_YEAR : TITLE).test(t);
+  return t.length <= MAX_TITLE && !NOT_TITLE.test(t) && (needYear ? TITLE_WITH_YEAR : TITLE).test(t);
 }
 
 const AGENCY_END = /(政府|委员会|管委会|办公室|办公厅|厅|局|署|院|委|办|区|县|市|州|盟|旗|镇|乡|街道|中心)$/;
@@ -185,7 +188,7 @@ export function locateReport(
       out.push(found.block);
       title = 'above';
     } else if (pageTitle && pageTitle.text !== '') {
-      const segments = pageTitle.text.split(/\s*(?:[_|｜]|\s[-—–]+\s|——|--)\s*/).filter((s) => s !== '');
+      const segments = pageTitle.text.split(/\s*(?:[_|｜]|[-—–]+)\s*/).filter((s) => s !== '');
       const seg =
         segments.find((s) => TITLE_WITH_YEAR.test(s)) ?? segments.find((s) => TITLE.test(s)) ?? segments.find((s) => /报告|年报/.test(s));
       if (seg) {
