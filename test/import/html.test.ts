@@ -644,6 +644,13 @@ describe('html import: robustness', () => {
     assert.match(toReportText(tables).text, /嵌套表格/);
   });
 
+  it('20,000 nested links, and 20,000 stray end tags under 20,000 open ones: bounded, text read', () => {
+    const links = importHtml(html(`<p>${'<a href="#">'.repeat(20_000)}链接里的文字`));
+    assert.match(toReportText(links).text, /链接里的文字/);
+    const stray = importHtml(html(`${'<div>'.repeat(20_000)}开头${'</span>'.repeat(20_000)}结尾`));
+    assert.match(toReportText(stray).text, /开头\s*结尾/);
+  });
+
   it('maxDepth is honoured: below it, blocks and tables are still text', () => {
     const doc = importHtml(html('<div><div><div><div><p>甲</p><table><tr><td>乙</td><td>丙</td></tr></table></div></div></div></div>'), { maxDepth: 4 });
     assert.equal(tablesOf(doc).length, 0);

@@ -101,11 +101,59 @@ export class LineIndex {
 /** Characters handed to the parser at a time: the time budget is checked between pieces. */
 const PARSE_CHUNK = 64 * 1024;
 
-/** htmlparser2 in pieces (same result as `parseDocument`), so that a huge page can be stopped in time. */
-function parse(html: string, tick: () => void): Doc {
+/** htmlparser2's DOM builder, telling how many elements are open. */
+class DepthHandler extends DomHandler {
+  get depth(): number {
+    return this.tagStack.length - 1;
+  }
+}
+
+/**
+ * htmlparser2's parser with the open-element stack capped: beyond `cap` open elements, start and end
+ * tags are ignored (their text still goes to the deepest element; a block-level tag leaves a space).
+ * The parser keeps that stack with `unshift`, so without a cap a page of n nested tags costs n² time.
+ */
+class CappedParser extends Parser {
+  private readonly skipped = new Map<string, number>();
+  constructor(
+    private readonly source: string,
+    private readonly handler: DepthHandler,
+    options: ConstructorParameters<typeof Parser>[1],
+    private readonly cap: number,
+  ) {
+    super(handler, options);
+  }
+  override onopentagname(start: number, endIndex: number): void {
+    if (this.handler.depth >= this.cap) {
+      const name = this.source.slice(start, endIndex).toLowerCase();
+      if (!this.isVoidElement(name)) {
+        this.skipped.set(name, (this.skipped.get(name) ?? 0) + 1);
+        if (BLOCK.has(name)) this.handler.ontext(' ');
+        return;
+      }
+    }
+    super.onopentagname(start, endIndex);
+  }
+  override onclosetag(start: number, endIndex: number): void {
+    if (this.skipped.size > 0) {
+      const name = this.source.slice(start, endIndex).toLowerCase();
+      const n = this.skipped.get(name);
+      if (n !== undefined) {
+        if (n > 1) this.skipped.set(name, n - 1);
+        else this.skipped.delete(name);
+        if (BLOCK.has(name)) this.handler.ontext(' ');
+        return;
+      }
+    }
+    super.onclosetag(start, endIndex);
+  }
+}
+
+/** htmlparser2 in pieces (the DOM of `parseDocument`), so that a huge page can be stopped in time. */
+function parse(html: string, tick: () => void, cap: number): Doc {
   const options = { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
-  const handler = new DomHandler(undefined, options);
-  const parser = new Parser(handler, options);
+  const handler = new DepthHandler(undefined, options);
+  const parser = new CappedParser(html, handler, options, cap);
   for (let i = 0; i < html.length; i += PARSE_CHUNK) {
     parser.write(html.slice(i, i + PARSE_CHUNK));
     tick();
@@ -135,18 +183,18 @@ export function joinSplitLabels(rows: TableCell[][]): void {
   for (const row of rows) for (const c of row) area += c.colSpan;
   if (area > MAX_GRID) return;
   const covered: boolean[][] = rows.map(() => []);
-  /** Cells by `column:row just below them`. */
-  const open = new Map<string, TableCell>();
+  // Per grid column: the last cell that started in it, and the row just below that cell.
+  const lastCell: (TableCell | undefined)[] = [];
+  const below: number[] = [];
   const drop = new Set<TableCell>();
   rows.forEach((row, r) => {
     let c = 0;
     for (const cell of row) {
       while (covered[r][c]) c++;
-      const above = open.get(`${c}:${r}`);
+      const above = below[c] === r ? lastCell[c] : undefined;
       const label = cell.text !== '' && /[^\d\s.,，。%％-]/.test(cell.text);
       let owner = cell;
       if (above && label && above.text === cell.text && above.colSpan === cell.colSpan && (above.rowSpan > 1 || cell.rowSpan > 1)) {
-        open.delete(`${c}:${r}`);
         above.rowSpan += cell.rowSpan;
         drop.add(cell);
         owner = above;
@@ -154,7 +202,8 @@ export function joinSplitLabels(rows: TableCell[][]): void {
       for (let dr = 0; dr < cell.rowSpan && r + dr < rows.length; dr++) {
         for (let dc = 0; dc < cell.colSpan; dc++) covered[r + dr][c + dc] = true;
       }
-      open.set(`${c}:${r + cell.rowSpan}`, owner);
+      lastCell[c] = owner;
+      below[c] = r + cell.rowSpan;
       c += cell.colSpan;
     }
   });
@@ -163,7 +212,9 @@ export function joinSplitLabels(rows: TableCell[][]): void {
 }
 
 export function extract(html: string, options: ExtractOptions): Extracted {
-  const doc = parse(html, options.tick);
+  // Elements deeper than maxDepth are read as text only (below); the parser itself stops building
+  // structure a little further down.
+  const doc = parse(html, options.tick, Math.max(64, 2 * options.maxDepth));
   const lines = new LineIndex(html);
   const notes: ImportText[] = [];
   const { maxDepth, tick } = options;
@@ -291,6 +342,9 @@ export function extract(html: string, options: ExtractOptions): Extracted {
 
   // ---- text of one table cell (or caption): lines at block boundaries and <br> ----
   const cellText = (cell: NodeInfo): string => {
+    const kids = cell.el.children;
+    if (kids.length === 0) return '';
+    if (kids.length === 1 && kids[0].type === 'text') return collapse((kids[0] as TextNode).data);
     const out: string[] = [];
     let current = '';
     // `null` marks the end of a block element: a line break.

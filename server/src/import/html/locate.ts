@@ -104,20 +104,28 @@ export interface Location {
 
 /**
  * The element with the most non-link text, less its link text (menus, link lists and footers are
- * mostly links); of equal scores, the deepest.
+ * mostly links); of equal scores, the deepest. A page of links only: the whole page.
  */
 function mainContent(list: NodeInfo[], blocks: RawBlock[], root: NodeInfo): NodeInfo {
   const score = new Float64Array(list.length);
-  for (const rb of blocks) score[rb.anchor.id] += rb.chars - 2 * rb.linkChars;
+  const chars = new Float64Array(list.length);
+  for (const rb of blocks) {
+    score[rb.anchor.id] += rb.chars - 2 * rb.linkChars;
+    chars[rb.anchor.id] += rb.chars;
+  }
   for (let i = list.length - 1; i > 0; i--) {
     const p = list[i].parent;
-    if (p) score[p.id] += score[i];
+    if (p) {
+      score[p.id] += score[i];
+      chars[p.id] += chars[i];
+    }
   }
   let best = root;
   for (let i = root.id; i <= root.end; i++) {
+    if (chars[i] === 0) continue;
     if (score[i] > score[best.id] || (score[i] === score[best.id] && list[i].depth > best.depth)) best = list[i];
   }
-  return best;
+  return score[best.id] > 0 ? best : root;
 }
 
 export function locateReport(
