@@ -101,16 +101,22 @@ export class LineIndex {
 /** Characters handed to the parser at a time: the time budget is checked between pieces. */
 const PARSE_CHUNK = 64 * 1024;
 
-/** htmlparser2's DOM builder, telling how many elements are open. */
+/** htmlparser2's DOM builder, telling how many elements are open; text can be muted. */
 class DepthHandler extends DomHandler {
+  /** Open elements whose text is never shown (script, style …) among those the parser skipped. */
+  muted = 0;
   get depth(): number {
     return this.tagStack.length - 1;
+  }
+  override ontext(data: string): void {
+    if (this.muted === 0) super.ontext(data);
   }
 }
 
 /**
  * htmlparser2's parser with the open-element stack capped: beyond `cap` open elements, start and end
- * tags are ignored (their text still goes to the deepest element; a block-level tag leaves a space).
+ * tags are ignored (their text still goes to the deepest element; a block-level tag leaves a space,
+ * the content of a script, style … is dropped; inline `display:none` is no longer seen there).
  * The parser keeps that stack with `unshift`, so without a cap a page of n nested tags costs n² time.
  */
 class CappedParser extends Parser {
@@ -128,7 +134,8 @@ class CappedParser extends Parser {
       const name = this.source.slice(start, endIndex).toLowerCase();
       if (!this.isVoidElement(name)) {
         this.skipped.set(name, (this.skipped.get(name) ?? 0) + 1);
-        if (BLOCK.has(name)) this.handler.ontext(' ');
+        if (SKIP.has(name)) this.handler.muted++;
+        else if (BLOCK.has(name)) this.handler.ontext(' ');
         return;
       }
     }
@@ -141,7 +148,8 @@ class CappedParser extends Parser {
       if (n !== undefined) {
         if (n > 1) this.skipped.set(name, n - 1);
         else this.skipped.delete(name);
-        if (BLOCK.has(name)) this.handler.ontext(' ');
+        if (SKIP.has(name)) this.handler.muted = Math.max(0, this.handler.muted - 1);
+        else if (BLOCK.has(name)) this.handler.ontext(' ');
         return;
       }
     }
