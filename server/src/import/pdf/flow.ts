@@ -114,15 +114,18 @@ function bodyMetrics(flows: readonly PageFlow[]): Metrics {
   const docRight = mode(all.filter(isBody).map((l) => l.x1)) ?? Infinity;
   const left = new Map<number, number>();
   const right = new Map<number, number>();
-  for (const [page, lines] of perPage) {
-    const body = lines.filter(isBody);
+  for (const flow of flows) {
+    const body = (perPage.get(flow.page) ?? []).filter(isBody);
     const enough = body.length >= 6;
     const l = enough ? (mode(body.map((x) => x.x0)) ?? docLeft) : docLeft;
     // A right edge left of most lines' ends would cut paragraphs everywhere: keep the document's then.
     let r = enough ? (mode(body.map((x) => x.x1)) ?? docRight) : docRight;
     if (enough && body.filter((x) => x.x1 > r + 3).length > body.length / 3) r = docRight;
-    left.set(page, l);
-    right.set(page, r);
+    // Lines that all end in the left half of the page are short lines, not a justified block: the
+    // margin is then taken to mirror the left one.
+    if (!(r > flow.width * 0.6)) r = flow.width - l;
+    left.set(flow.page, l);
+    right.set(flow.page, r);
   }
   return { left, right, bodySize };
 }

@@ -82,9 +82,31 @@ function fastToBase64(): void {
   });
 }
 
+/**
+ * Canvas classes pdf.js's display layer expects in Node. It builds a `new DOMMatrix()` when it loads
+ * and otherwise needs them only to render, which is never done here. Unbundled, pdf.js would load
+ * them from @napi-rs/canvas; bundled it cannot (and the extension ships no native modules), so plain
+ * stand-ins are put up while it loads and taken down afterwards.
+ */
+const CANVAS_CLASSES = ['DOMMatrix', 'ImageData', 'Path2D'] as const;
+
 async function load(): Promise<PdfJs> {
   const hadToBase64 = typeof (Uint8Array.prototype as unknown as { toBase64?: unknown }).toBase64 === 'function';
   const before = snapshot();
+  const g = globalThis as Record<string, unknown>;
+  const standIns = CANVAS_CLASSES.filter((name) => g[name] === undefined);
+  for (const name of standIns) g[name] = class {};
+  // pdf.js prints warnings while it loads ("Cannot access the `require` function" when bundled, no
+  // canvas): they say nothing to the user and are dropped. Later calls pass `verbosity: 0`.
+  const { log, warn } = console;
+  const quiet =
+    (print: (...args: unknown[]) => void) =>
+    (...args: unknown[]): void => {
+      if (typeof args[0] === 'string' && /^(Warning|Info): /.test(args[0])) return;
+      print.apply(console, args);
+    };
+  console.log = quiet(log);
+  console.warn = quiet(warn);
   let lib: PdfJs;
   try {
     lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -92,6 +114,9 @@ async function load(): Promise<PdfJs> {
     // pdf.js looks for an in-thread worker here before it would try to start a real one.
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
   } finally {
+    console.log = log;
+    console.warn = warn;
+    for (const name of standIns) delete g[name];
     restore(before);
   }
   if (!hadToBase64) fastToBase64();
