@@ -3,6 +3,7 @@
 // here by hand for the layouts and failures one at a time.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importPdf } from '../../server/src/import/pdf';
@@ -252,14 +253,57 @@ describe('PDF 洪泽 2023: the GK304 findings', () => {
 
 // ── hand-made PDFs ─────────────────────────────────────────────────────────
 
+const md5 = (...parts: Buffer[]) => createHash('md5').update(Buffer.concat(parts)).digest();
+
+function rc4(key: Buffer, data: Buffer): Buffer {
+  const s = Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + s[i] + key[i % key.length]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+  }
+  const out = Buffer.alloc(data.length);
+  for (let k = 0, i = 0, j = 0; k < data.length; k++) {
+    i = (i + 1) & 255;
+    j = (j + s[i]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+    out[k] = data[k] ^ s[(s[i] + s[j]) & 255];
+  }
+  return out;
+}
+
+/** RC4 128-bit (V 2, R 3) standard security handler with an empty user password and an owner password. */
+function ownerOnlyEncryption(id: Buffer, permissions: number) {
+  const PAD = Buffer.from('28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A', 'hex');
+  const xorKey = (key: Buffer, i: number) => Buffer.from(key.map((b) => b ^ i));
+  const rounds = (key: Buffer, data: Buffer) => {
+    let out = rc4(key, data);
+    for (let i = 1; i <= 19; i++) out = rc4(xorKey(key, i), out);
+    return out;
+  };
+  let ownerKey = md5(Buffer.concat([Buffer.from('owner'), PAD]).subarray(0, 32));
+  for (let i = 0; i < 50; i++) ownerKey = md5(ownerKey);
+  const O = rounds(ownerKey, PAD);
+  const P = Buffer.alloc(4);
+  P.writeInt32LE(permissions);
+  let key = md5(PAD, O, P, id);
+  for (let i = 0; i < 50; i++) key = md5(key);
+  const U = Buffer.concat([rounds(key, md5(PAD, id)), Buffer.alloc(16)]);
+  const objectKey = (num: number) => md5(key, Buffer.from([num & 255, (num >> 8) & 255, (num >> 16) & 255, 0, 0]));
+  return {
+    dict: `<< /Filter /Standard /V 2 /R 3 /Length 128 /P ${permissions} /O <${O.toString('hex')}> /U <${U.toString('hex')}> >>`,
+    encrypt: (num: number, data: Buffer) => rc4(objectKey(num), data),
+  };
+}
+
 /**
  * A minimal PDF writer: Helvetica for ASCII text, a non-embedded CID font (Identity-H with a
- * ToUnicode map) for Chinese, straight strokes, an optional image, an optional /Encrypt dictionary.
+ * ToUnicode map) for Chinese, straight strokes, an optional image, optional encryption (a user
+ * password that is not known, or an owner password only, as for "copying not allowed" files).
  */
 class PdfBuilder {
   private readonly cids = new Map<string, number>();
-  private readonly pages: { content: string; image: boolean }[] = [];
-  encrypt = false;
+  private readonly pages: { content: string; image: boolean; rotate: number; form: string }[] = [];
+  encrypt: false | 'user-password' | 'owner-only' = false;
 
   text(x: number, y: number, s: string, size = 10): string {
     if (/^[\x20-\x7e]*$/.test(s)) return `BT /F1 ${size} Tf ${x} ${y} Td (${s.replace(/[()\\]/g, '\\$&')}) Tj ET\n`;
@@ -272,37 +316,46 @@ class PdfBuilder {
     return `BT /F2 ${size} Tf ${x} ${y} Td <${hex}> Tj ET\n`;
   }
 
-  line(x1: number, y1: number, x2: number, y2: number): string {
-    return `${x1} ${y1} m ${x2} ${y2} l S\n`;
+  /** A stroked line, or (`filled`) the thin filled rectangle some writers draw a rule as. */
+  line(x1: number, y1: number, x2: number, y2: number, filled = false): string {
+    if (!filled) return `${x1} ${y1} m ${x2} ${y2} l S\n`;
+    return x1 === x2 ? `${x1 - 0.3} ${Math.min(y1, y2)} 0.6 ${Math.abs(y2 - y1)} re f\n` : `${Math.min(x1, x2)} ${y1 - 0.3} ${Math.abs(x2 - x1)} 0.6 re f\n`;
   }
 
   /**
    * Table cells as boxes on a grid (xs left to right, ys top to bottom, PDF y up), each cell's text on
    * lines from its top-left; merged cells are just bigger boxes. `open` leaves a cell's top side out.
    */
-  cells(xs: number[], ys: number[], cells: { r: number; c: number; rs?: number; cs?: number; text?: string | string[]; open?: boolean }[]): string {
+  cells(
+    xs: number[],
+    ys: number[],
+    cells: { r: number; c: number; rs?: number; cs?: number; text?: string | string[]; open?: boolean }[],
+    filled = false,
+  ): string {
     let out = '0.5 w\n';
     for (const cell of cells) {
       const x0 = xs[cell.c];
       const x1 = xs[cell.c + (cell.cs ?? 1)];
       const top = ys[cell.r];
       const bottom = ys[cell.r + (cell.rs ?? 1)];
-      if (!cell.open) out += this.line(x0, top, x1, top);
-      out += this.line(x0, bottom, x1, bottom) + this.line(x0, top, x0, bottom) + this.line(x1, top, x1, bottom);
+      if (!cell.open) out += this.line(x0, top, x1, top, filled);
+      out += this.line(x0, bottom, x1, bottom, filled) + this.line(x0, top, x0, bottom, filled) + this.line(x1, top, x1, bottom, filled);
       const lines = cell.text === undefined ? [] : Array.isArray(cell.text) ? cell.text : [cell.text];
       lines.forEach((t, i) => (out += this.text(x0 + 3, top - 12 - i * 12, t, 10)));
     }
     return out;
   }
 
-  page(content: string, image = false): this {
-    this.pages.push({ content, image });
+  /** A page; `form` is drawn as a form XObject (/Fm1) that the content may paint with `/Fm1 Do`. */
+  page(content: string, image = false, opts: { rotate?: number; form?: string } = {}): this {
+    this.pages.push({ content, image, rotate: opts.rotate ?? 0, form: opts.form ?? '' });
     return this;
   }
 
   build(): Uint8Array {
-    const objects: string[] = [];
-    const add = (body: string) => objects.push(body);
+    /** Object bodies; a stream's data is kept apart so that it can be encrypted. */
+    const objects: { dict: string; data?: string }[] = [];
+    const add = (dict: string, data?: string) => objects.push({ dict, data });
     add(''); // 1: catalog
     add(''); // 2: page tree
     add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'); // 3
@@ -313,37 +366,67 @@ class PdfBuilder {
       '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n' +
       `/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n${chunks.join('\n')}\nendcmap\n` +
       'CMapName currentdict /CMap defineresource pop\nend\nend';
-    add(`<< /Length ${Buffer.byteLength(cmap)} >>\nstream\n${cmap}\nendstream`); // 4
+    add('<< >>', cmap); // 4
     add('<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -140 1000 860] /ItalicAngle 0 /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>'); // 5
     add('<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /DW 1000 >>'); // 6
     add('<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 4 0 R >>'); // 7
-    add('<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream'); // 8
+    add('<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 >>', '\x00\xff\xff\x00'); // 8
     const kids: number[] = [];
     for (const p of this.pages) {
       const content = p.content + (p.image ? 'q 400 0 0 500 100 200 cm /Im1 Do Q\n' : '');
-      add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`);
-      add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 7 0 R >> /XObject << /Im1 8 0 R >> >> /Contents ${objects.length} 0 R >>`);
+      const fonts = '/Font << /F1 3 0 R /F2 7 0 R >>';
+      add(`<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 0 0] /Resources << ${fonts} >> >>`, p.form);
+      const form = objects.length;
+      add('<< >>', content);
+      add(
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate ${p.rotate} /Resources << ${fonts} /XObject << /Im1 8 0 R /Fm1 ${form} 0 R >> >> /Contents ${objects.length} 0 R >>`,
+      );
       kids.push(objects.length);
     }
-    objects[0] = '<< /Type /Catalog /Pages 2 0 R >>';
-    objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+    objects[0].dict = '<< /Type /Catalog /Pages 2 0 R >>';
+    objects[1].dict = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+    const id = Buffer.alloc(16, 0xab);
     let trailerExtra = '';
+    let encrypt: ((num: number, data: Buffer) => Buffer) | undefined;
     if (this.encrypt) {
-      // A user password is needed: /U does not match the empty password.
-      add(`<< /Filter /Standard /V 2 /R 3 /Length 128 /P -44 /O <${'6f'.repeat(32)}> /U <${'75'.repeat(32)}> >>`);
-      trailerExtra = ` /Encrypt ${objects.length} 0 R /ID [<${'ab'.repeat(16)}> <${'ab'.repeat(16)}>]`;
+      const count = objects.length;
+      if (this.encrypt === 'user-password') {
+        // /U does not match the empty password: the file cannot be opened without its password.
+        add(`<< /Filter /Standard /V 2 /R 3 /Length 128 /P -44 /O <${'6f'.repeat(32)}> /U <${'75'.repeat(32)}> >>`);
+      } else {
+        const security = ownerOnlyEncryption(id, -3904); // printing allowed, copying not
+        add(security.dict);
+        encrypt = security.encrypt;
+      }
+      trailerExtra = ` /Encrypt ${count + 1} 0 R /ID [<${id.toString('hex')}> <${id.toString('hex')}>]`;
     }
-    let out = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
+    const parts: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+    let size = parts[0].length;
     const offsets: number[] = [];
-    objects.forEach((body, i) => {
-      offsets.push(Buffer.byteLength(out, 'latin1'));
-      out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    const encryptedCount = encrypt ? objects.length - 1 : 0; // the /Encrypt dictionary itself stays plain
+    objects.forEach((obj, i) => {
+      offsets.push(size);
+      const num = i + 1;
+      let dict = obj.dict;
+      let data: Buffer | undefined = obj.data === undefined ? undefined : Buffer.from(obj.data, 'latin1');
+      if (encrypt && num <= encryptedCount) {
+        dict = dict.replace(/\(([^()\\]*)\)/g, (_, str: string) => `<${encrypt!(num, Buffer.from(str, 'latin1')).toString('hex')}>`);
+        if (data) data = encrypt(num, data);
+      }
+      if (data) dict = dict.replace(/>>$/, ` /Length ${data.length} >>`);
+      const chunk = Buffer.concat([
+        Buffer.from(`${num} 0 obj\n${dict}\n`, 'latin1'),
+        ...(data ? [Buffer.from('stream\n', 'latin1'), data, Buffer.from('\nendstream\n', 'latin1')] : []),
+        Buffer.from('endobj\n', 'latin1'),
+      ]);
+      parts.push(chunk);
+      size += chunk.length;
     });
-    const xref = Buffer.byteLength(out, 'latin1');
-    out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-    for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-    out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`;
-    return new Uint8Array(Buffer.from(out, 'latin1'));
+    let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+    for (const o of offsets) tail += `${String(o).padStart(10, '0')} 00000 n \n`;
+    tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailerExtra} >>\nstartxref\n${size}\n%%EOF\n`;
+    parts.push(Buffer.from(tail, 'latin1'));
+    return new Uint8Array(Buffer.concat(parts));
   }
 }
 
@@ -490,6 +573,37 @@ describe('PDF import of hand-made files', () => {
     assert.equal(tablesOf(doc).length, 2);
   });
 
+  it('rules drawn as thin filled rectangles, inside a form XObject moved by a matrix', async () => {
+    const b = new PdfBuilder();
+    const table = b.cells(
+      [72, 200, 300],
+      [700, 680, 660],
+      [
+        { r: 0, c: 0, cs: 2, text: '第二十条第（五）项' },
+        { r: 1, c: 0, text: '行政许可' },
+        { r: 1, c: 1, text: '550' },
+      ],
+      true,
+    );
+    const doc = await importPdf(b.page('q 1 0 0 1 0 -100 cm /Fm1 Do Q\n', false, { form: table }).build());
+    const [t] = tablesOf(doc);
+    assert.ok(t, 'a table');
+    assert.deepEqual(gridTexts(t), [['第二十条第（五）项', ''], ['行政许可', '550']]);
+    assert.deepEqual(t.source, { format: 'pdf', page: 1, x: 72, y: 242 }, '100 points lower than drawn in the form');
+  });
+
+  it('a page turned by /Rotate 90 with its content turned back reads upright', async () => {
+    const b = new PdfBuilder();
+    const table = b.cells([72, 200, 300], [500, 480, 460], [
+      { r: 0, c: 0, text: '规章' },
+      { r: 0, c: 1, text: '1' },
+      { r: 1, c: 0, text: '行政许可' },
+      { r: 1, c: 1, text: '550' },
+    ]);
+    const doc = await importPdf(b.page(`q 0 1 -1 0 595 0 cm\n${table}Q\n`, false, { rotate: 90 }).build());
+    assert.deepEqual(gridTexts(tablesOf(doc)[0]), [['规章', '1'], ['行政许可', '550']]);
+  });
+
   it('joins a paragraph cut by the page break, not one that ended', async () => {
     const b = new PdfBuilder();
     const full = '这是一行写满的正文文字，一直写到右边距为止这是一行写满的正文';
@@ -528,10 +642,19 @@ describe('PDF import of hand-made files', () => {
 
   it('a password-protected PDF: one clear error', async () => {
     const b = new PdfBuilder();
-    b.encrypt = true;
+    b.encrypt = 'user-password';
     const error = await importError(b.page(b.text(72, 780, 'Secret.')).build());
     assert.match(error.reason['zh-cn'], /密码/);
     assert.match(error.reason.en, /password/);
+  });
+
+  it('an encrypted PDF that opens without a password (copying not allowed) is read', async () => {
+    const b = new PdfBuilder();
+    b.encrypt = 'owner-only';
+    const content = b.text(72, 780, '一、总体情况', 12) + b.cells([72, 200, 300], [700, 680], [{ r: 0, c: 0, text: '行政许可' }, { r: 0, c: 1, text: '550' }]);
+    const doc = await importPdf(b.page(content).build());
+    assert.deepEqual(paragraphsOf(doc), ['一、总体情况']);
+    assert.deepEqual(gridTexts(tablesOf(doc)[0]), [['行政许可', '550']]);
   });
 
   it('garbage, an empty file and a broken PDF: one clear error each', async () => {
