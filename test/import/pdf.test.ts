@@ -604,6 +604,24 @@ describe('PDF import of hand-made files', () => {
     assert.deepEqual(gridTexts(tablesOf(doc)[0]), [['规章', '1'], ['行政许可', '550']]);
   });
 
+  it('rows of a table drawn without rules stay lines of their own, read as table rows', async () => {
+    const b = new PdfBuilder();
+    const row = (y: number, label: string, values: number[]) =>
+      b.text(72, y, label, 9) + values.map((v, i) => b.text(250 + 40 * i, y, String(v), 9)).join('');
+    const content =
+      b.text(72, 780, '三、收到和处理政府信息公开申请情况', 12) +
+      row(750, '一、本年新收政府信息公开申请数量', [21, 0, 0, 0, 0, 0, 21]) +
+      row(735, '二、上年结转政府信息公开申请数量', [0, 0, 0, 0, 0, 0, 0]) +
+      row(720, '（七）总计', [21, 0, 0, 0, 0, 0, 21]);
+    const doc = await importPdf(b.page(content).build());
+    assert.deepEqual(paragraphsOf(doc), [
+      '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开申请数量 21 0 0 0 0 0 21',
+      '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0',
+      '（七）总计 21 0 0 0 0 0 21',
+    ]);
+  });
+
   it('joins a paragraph cut by the page break, not one that ended', async () => {
     const b = new PdfBuilder();
     const full = '这是一行写满的正文文字，一直写到右边距为止这是一行写满的正文';

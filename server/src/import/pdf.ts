@@ -139,7 +139,9 @@ function looksLikePdf(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** The promise, or a Timeout rejection at the deadline; a rejection of the promise after that is ignored. */
 function withDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
+  promise.catch(() => undefined); // pdf.js rejects pending calls once the document is destroyed
   const ms = deadline - Date.now();
   if (ms <= 0) return Promise.reject(new Timeout());
   let timer: ReturnType<typeof setTimeout> | undefined;

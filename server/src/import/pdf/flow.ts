@@ -130,10 +130,37 @@ function bodyMetrics(flows: readonly PageFlow[]): Metrics {
   return { left, right, bodySize };
 }
 
+const NUMERIC_RUN = /^[-+]?[\d,，.．]+%?$/;
+
+/**
+ * A row of a table drawn without rules: pieces far apart (more than a character and a half), at least
+ * two of them numbers, e.g. `一、本年新收…   21   0   0   0   0   0   21`. Such a line stays a line of
+ * its own (its pieces a space apart), as `pdftotext -layout` would write it, which the checker reads
+ * as a table row; it is never run together with the lines around it.
+ */
+export function isTabularLine(line: Line): boolean {
+  let pieces = 1;
+  let numbers = 0;
+  let piece = '';
+  let prevEnd = -Infinity;
+  for (const run of line.runs) {
+    if (run.x0 - prevEnd > 1.5 * run.size && piece !== '') {
+      if (NUMERIC_RUN.test(piece)) numbers++;
+      pieces++;
+      piece = '';
+    }
+    piece += run.str;
+    prevEnd = run.x1;
+  }
+  if (NUMERIC_RUN.test(piece)) numbers++;
+  return pieces >= 3 && numbers >= 2;
+}
+
 /** Whether `line` starts a new paragraph after `prev` (on the same page unless `pageBreak`). */
 function startsParagraph(prev: Line, line: Line, prevPage: number, page: number, m: Metrics): boolean {
   const left = m.left.get(page) ?? 0;
   const right = m.right.get(prevPage) ?? Infinity;
+  if (isTabularLine(prev) || isTabularLine(line)) return true;
   if (prevPage === page && isTitleLine(prev, left, right, m) && isTitleLine(line, left, right, m)) {
     // A title set over two or three centred lines is one title.
     return !(Math.abs(line.size - prev.size) < 0.5 && line.top - prev.bottom < line.size);
