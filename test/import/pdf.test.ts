@@ -430,6 +430,32 @@ class PdfBuilder {
   }
 }
 
+/** A one-page PDF whose text is in the non-embedded STSong-Light under the given predefined CMap (UCS-2 codes). */
+function predefinedCMapPdf(text: string, encoding: string): Uint8Array {
+  let hex = '';
+  for (const ch of text) hex += ch.codePointAt(0)!.toString(16).padStart(4, '0');
+  const content = `BT /F1 16 Tf 72 700 Td <${hex}> Tj ET\n`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}endstream`,
+    `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /${encoding} /DescendantFonts [6 0 R] >>`,
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
 async function importError(bytes: Uint8Array, limits?: Parameters<typeof importPdf>[1]): Promise<ImportError> {
   try {
     await importPdf(bytes, limits);
@@ -656,6 +682,16 @@ describe('PDF import of hand-made files', () => {
     const doc = await importPdf(b.page(b.text(72, 780, 'Some text.')).page('', true).build());
     assert.equal(doc.notes.length, 1);
     assert.match(doc.notes[0].en, /Page 2 has no text layer/);
+  });
+
+  it('text in a non-embedded Chinese font under a predefined CMap is read (pdf.js CMaps found beside pdfjs-dist)', async () => {
+    const doc = await importPdf(predefinedCMapPdf('政府信息公开工作年度报告', 'UniGB-UCS2-H'));
+    assert.deepEqual(paragraphsOf(doc), ['政府信息公开工作年度报告']);
+  });
+
+  it('text drawn in an encoding without a character map: one clear error, not "scanned"', async () => {
+    const error = await importError(predefinedCMapPdf('政府信息公开工作年度报告', 'UniZZ-Missing-H'));
+    assert.match(error.reason.en, /cannot be decoded/);
   });
 
   it('a password-protected PDF: one clear error', async () => {

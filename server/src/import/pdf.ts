@@ -25,6 +25,10 @@ const MESSAGES = {
     'zh-cn': '这个 PDF 设有打开密码，无法读取；请用密码打开后另存一份不加密的副本，再导入该副本。',
     en: 'This PDF is protected by a password and cannot be read; open it with the password, save an unprotected copy and import that copy.',
   }),
+  undecodable: (): ImportText => ({
+    'zh-cn': '这个 PDF 的文字无法解码（字体编码缺少字符映射），请用原软件重新导出 PDF（嵌入字体）或另存为 Word 后再导入。',
+    en: 'The text of this PDF cannot be decoded (its font encoding has no character map here); export the PDF again with embedded fonts, or save it as Word, then import it.',
+  }),
   scanned: (): ImportText => ({
     'zh-cn': '这个 PDF 没有文字层（可能是扫描件或图片），请先用 OCR 识别成文字后再检查。',
     en: 'This PDF has no text layer (it is probably a scan or images); run OCR on it first, then check the result.',
@@ -118,6 +122,7 @@ export async function importPdf(bytes: Uint8Array, limits?: Partial<ImportLimits
     const withText = pages.filter((p) => p.runs.length > 0);
     if (withText.length === 0) {
       if (failed.length === pages.length + failed.length && failed.length > 0) throw new ImportError(MESSAGES.notPdf());
+      if (pages.some((p) => (p.textOps ?? 0) > 0)) throw new ImportError(MESSAGES.undecodable());
       throw new ImportError(MESSAGES.scanned());
     }
     const empty = pages.filter((p) => p.runs.length === 0).map((p) => p.page);

@@ -58,8 +58,8 @@ export async function extractPage(pdfjs: PdfJs, page: PDFPageProxy, pageNumber: 
   const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
   const hLines: Segment[] = [];
   const vLines: Segment[] = [];
-  walkOperators(pdfjs.OPS, ops.fnArray, ops.argsArray, vt, verticalFonts, runs, hLines, vLines);
-  return { page: pageNumber, width: viewport.width, height: viewport.height, runs, hLines, vLines };
+  const textOps = walkOperators(pdfjs.OPS, ops.fnArray, ops.argsArray, vt, verticalFonts, runs, hLines, vLines);
+  return { page: pageNumber, width: viewport.width, height: viewport.height, runs, hLines, vLines, textOps };
 }
 
 /** A text content item as a run; rotated items keep their bounding box. */
@@ -97,7 +97,8 @@ function walkOperators(
   runs: TextRun[],
   hLines: Segment[],
   vLines: Segment[],
-): void {
+): number {
+  let textOps = 0;
   let gs: GState = {
     ctm: IDENTITY,
     stroke: '#000000',
@@ -215,12 +216,14 @@ function walkOperators(
         tm = tlm;
         break;
       case OPS.showText:
+        textOps++;
         if (verticalFonts.has(gs.font) && Array.isArray(args?.[0])) {
           tm = verticalGlyphs(args[0] as (Glyph | number | null)[], gs, tm, compose(vt, gs.ctm), runs);
         }
         break;
     }
   }
+  return textOps;
 }
 
 /** The straight pieces of one painted path. */

@@ -29,6 +29,8 @@ export interface PageContent {
   runs: TextRun[];
   hLines: Segment[];
   vLines: Segment[];
+  /** Text-showing operations on the page: text is drawn even when none of it could be decoded. */
+  textOps?: number;
 }
 
 /** An affine matrix [a, b, c, d, e, f] as PDF writes it. */
