@@ -581,6 +581,46 @@ describe('PDF import of hand-made files', () => {
     assert.deepEqual(gridTexts(table).map((r) => r[2]), ['50', '9', '1', '60']);
   });
 
+  it('a row cut by the page break (no rule between its parts) stays one row; new rows without a rule above stay rows', async () => {
+    const b = new PdfBuilder();
+    const xs = [72, 300, 360, 420];
+    const page1 = b.cells(xs, [740, 720, 700], [
+      { r: 0, c: 0, text: '4.无正当理由大量反复申请' },
+      { r: 0, c: 1, text: '0' },
+      { r: 0, c: 2, text: '0' },
+      { r: 1, c: 0, text: '5.要求行政机关确认或重新出' },
+      { r: 1, c: 1, text: '1' },
+      { r: 1, c: 2, text: '1' },
+    ]);
+    const page2 = b.cells(xs, [800, 780, 760], [
+      { r: 0, c: 0, text: '具已获取信息', open: true },
+      { r: 0, c: 1, open: true },
+      { r: 0, c: 2, open: true },
+      { r: 1, c: 0, text: '（六）其他处理' },
+      { r: 1, c: 1, text: '2' },
+      { r: 1, c: 2, text: '2' },
+    ]);
+    const doc = await importPdf(b.page(page1).page(page2).build());
+    assert.deepEqual(gridTexts(tablesOf(doc)[0]).filter((r) => r.some((t) => t !== '')), [
+      ['4.无正当理由大量反复申请', '0', '0'],
+      ['5.要求行政机关确认或重新出具已获取信息', '1', '1'],
+      ['（六）其他处理', '2', '2'],
+    ]);
+    assert.ok(toReportText(doc).text.includes('| 5.要求行政机关确认或重新出具已获取信息 | 1 | 1 |\n| （六）其他处理 |'), 'no empty row');
+
+    const b2 = new PdfBuilder();
+    const next = b2.cells(xs, [800, 780], [
+      { r: 0, c: 0, text: '（六）其他处理', open: true },
+      { r: 0, c: 1, text: '2', open: true },
+      { r: 0, c: 2, text: '2', open: true },
+    ]);
+    const doc2 = await importPdf(b2.page(b2.cells(xs, [740, 720], [{ r: 0, c: 0, text: '（五）不予处理' }, { r: 0, c: 1, text: '1' }, { r: 0, c: 2, text: '1' }])).page(next).build());
+    assert.deepEqual(gridTexts(tablesOf(doc2)[0]), [
+      ['（五）不予处理', '1', '1'],
+      ['（六）其他处理', '2', '2'],
+    ]);
+  });
+
   it('does not join a table on the next page with other columns, nor a table after text', async () => {
     const b = new PdfBuilder();
     const page1 = b.cells([72, 200, 400], [740, 720, 700], [

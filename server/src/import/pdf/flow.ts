@@ -325,14 +325,21 @@ function appendFragment(table: DocTable, next: PageTable): boolean {
   return true;
 }
 
-/** Whether cell `below`, first on a new page, is the rest of cell `above` at the bottom of the previous page. */
+/**
+ * Whether cell `below`, first on a new page, is the rest of cell `above` at the bottom of the previous
+ * page: the page break cut a merged cell (no rule between the two parts, or a cell spanning several
+ * rows on either side) and the lower part does not start a new label (`3.…`, `（五）…`). A number never
+ * goes on into the next page; an empty slot under it does where no rule separates them (a whole row
+ * cut by the page break).
+ */
 function goesOn(above: GridCell, below: GridCell): boolean {
   const a = cellText(above);
   const b = cellText(below);
-  if (NUMBER.test(a) || NUMBER.test(b)) return false;
-  if (below.openTop) return true;
-  if (above.rowSpan > 1 || below.rowSpan > 1) return b === '' || !LABEL_START.test(b);
-  return false;
+  if (NUMBER.test(b)) return false;
+  if (!below.openTop && above.rowSpan === 1 && below.rowSpan === 1) return false;
+  // An empty part under a number only where no rule separates them (a row cut by the page break).
+  if (b === '') return below.openTop || !NUMBER.test(a);
+  return !NUMBER.test(a) && !LABEL_START.test(b);
 }
 
 /**

@@ -185,11 +185,19 @@ interface Skeleton {
 
 /** The grid and cells of one frame, or undefined when the frame is no table (a box, an underline). */
 function skeleton(frame: Frame): Skeleton | undefined {
-  if (frame.h.length < 2 || frame.v.length < 2) return undefined;
-  const hFrom = Math.min(...frame.h.map((s) => s.from));
-  const hTo = Math.max(...frame.h.map((s) => s.to));
-  const vFrom = Math.min(...frame.v.map((s) => s.from));
-  const vTo = Math.max(...frame.v.map((s) => s.to));
+  // At least two rules each way, or one side left open (a fragment of a table whose top rule is on the page before).
+  if (frame.h.length < 1 || frame.v.length < 1 || frame.h.length + frame.v.length < 4) return undefined;
+  const extent = (list: Segment[]) => {
+    let from = Infinity;
+    let to = -Infinity;
+    for (const s of list) {
+      from = Math.min(from, s.from);
+      to = Math.max(to, s.to);
+    }
+    return [from, to];
+  };
+  const [hFrom, hTo] = extent(frame.h);
+  const [vFrom, vTo] = extent(frame.v);
   // Rules that stick out past the outermost crossing rule still bound the table.
   const xs = cluster([...frame.v.map((s) => s.pos), hFrom, hTo]);
   const ys = cluster([...frame.h.map((s) => s.pos), vFrom, vTo]);
@@ -289,7 +297,7 @@ export function findTables(content: PageContent): PageTables {
       return {
         ...cell,
         lines: lines.map((l) => l.text),
-        textX: first ? Math.min(...lines.map((l) => l.x0)) : cell.x0,
+        textX: first ? lines.reduce((x, l) => Math.min(x, l.x0), Infinity) : cell.x0,
         textY: first ? first.top : cell.top,
         page: content.page,
       };
