@@ -711,6 +711,21 @@ describe('PDF import of hand-made files', () => {
     assert.equal(paragraphs[1], '新的一段。');
   });
 
+  it('running headers and footers: dropped, except a header on the first page; a paragraph goes on past them', async () => {
+    const b = new PdfBuilder();
+    const full = '这是一行写满的正文文字，一直写到右边距为止这是一行写满的正文';
+    for (let n = 1; n <= 3; n++) {
+      let body = '';
+      for (let i = 0; i < 8; i++) body += b.text(i === 0 && n === 1 ? 104 : 72, 700 - 24 * i, i === 0 && n === 1 ? full.slice(2) : full, 16);
+      b.page(b.text(200, 800, '淮安市人民政府办公室文件', 10) + body + b.text(250, 30, `第 ${n} 页 共 3 页`, 10));
+    }
+    const doc = await importPdf(b.build());
+    const paragraphs = paragraphsOf(doc);
+    assert.deepEqual(paragraphs.slice(0, 1), ['淮安市人民政府办公室文件']);
+    assert.equal(paragraphs.length, 2, 'the header once, then one paragraph over three pages');
+    assert.equal(paragraphs[1], full.slice(2) + full.repeat(23));
+  });
+
   it('a page with only an image: no text layer, one clear error', async () => {
     const error = await importError(new PdfBuilder().page('', true).page('', true).build());
     assert.match(error.reason['zh-cn'], /OCR/);

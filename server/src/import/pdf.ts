@@ -65,7 +65,7 @@ export async function importPdf(bytes: Uint8Array, limits?: Partial<ImportLimits
   const lim: ImportLimits = { ...DEFAULT_LIMITS, ...limits };
   const started = Date.now();
   const deadline = started + lim.maxMillis;
-  const seconds = Math.max(1, Math.round(lim.maxMillis / 1000));
+  const seconds = lim.maxMillis >= 10_000 ? Math.round(lim.maxMillis / 1000) : Math.round(lim.maxMillis / 100) / 10;
   if (bytes.length > lim.maxInputBytes) throw new ImportError(MESSAGES.tooLarge(bytes.length, lim.maxInputBytes));
   if (!looksLikePdf(bytes)) throw new ImportError(MESSAGES.notPdf());
 
@@ -104,6 +104,8 @@ export async function importPdf(bytes: Uint8Array, limits?: Partial<ImportLimits
         notes.push(NOTES.timeUp(n - 1, total, seconds));
         break;
       }
+      // Let the rest of the process (a language server's requests) run between pages.
+      await new Promise((resolve) => setImmediate(resolve));
       try {
         const page = await withDeadline(doc.getPage(n), deadline);
         pages.push(await withDeadline(extractPage(pdfjs, page, n), deadline));

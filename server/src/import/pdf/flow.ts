@@ -61,11 +61,15 @@ function dropHeadersAndFooters(flows: PageFlow[]): void {
   }
   const textPages = flows.filter((f) => f.items.length > 0).length;
   const repeated = (key: string) => textPages >= 2 && (pagesWith.get(key)?.size ?? 0) >= Math.max(2, Math.ceil(textPages / 2));
+  const firstPage = flows.find((f) => f.items.length > 0)?.page;
   for (const flow of flows) {
     flow.items = flow.items.filter((item) => {
       if (item.kind !== 'line' || !inMarginZone(flow, item.line)) return true;
       const text = item.line.text.trim();
-      return !(PAGE_NUMBER.test(text) || repeated(keyOf(item.line)));
+      if (PAGE_NUMBER.test(text)) return false;
+      // A running header repeats the title: on the first page it may be the title itself.
+      const top = item.line.bottom < flow.height * MARGIN_ZONE;
+      return !repeated(keyOf(item.line)) || (top && flow.page === firstPage);
     });
   }
 }
