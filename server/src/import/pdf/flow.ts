@@ -160,7 +160,7 @@ export function isTabularLine(line: Line): boolean {
   return pieces >= 3 && numbers >= 2;
 }
 
-/** Whether `line` starts a new paragraph after `prev` (on the same page unless `pageBreak`). */
+/** Whether `line` (on `page`) starts a new paragraph after `prev` (on `prevPage`, the same or the page before). */
 function startsParagraph(prev: Line, line: Line, prevPage: number, page: number, m: Metrics): boolean {
   const left = m.left.get(page) ?? 0;
   const right = m.right.get(prevPage) ?? Infinity;
@@ -201,7 +201,7 @@ function assemble(flows: readonly PageFlow[], m: Metrics): Block[] {
   const blocks: Block[] = [];
   let para: { lines: Line[]; page: number; lastPage: number } | undefined;
   let table: DocTable | undefined;
-  /** The last thing emitted ended the previous page (nothing after it there). */
+  /** The item before was a table (on a new page: the previous page ended with it). */
   let lastWasTable = false;
 
   const flushPara = () => {
