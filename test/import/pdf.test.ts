@@ -778,6 +778,29 @@ describe('PDF import of hand-made files', () => {
     assert.match(error.reason.en, /not a readable PDF|no text layer/);
   });
 
+  it('damaged copies of a real PDF (bytes changed, cut short, blanked out): a document or one ImportError, never a crash', async () => {
+    const base = pdfFixture('huaian-hongze-district-2024.pdf');
+    let seed = 20240101;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    let read = 0;
+    let refused = 0;
+    for (let i = 0; i < 18; i++) {
+      let bytes = base.slice();
+      if (i % 3 === 0) for (let k = 0; k < 50; k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      else if (i % 3 === 1) bytes = bytes.slice(0, Math.floor(random() * bytes.length));
+      else bytes.fill(0x20, Math.floor(random() * bytes.length), Math.floor(random() * bytes.length) + 2000);
+      try {
+        const doc = await importPdf(bytes);
+        assert.equal(doc.format, 'pdf');
+        read++;
+      } catch (error) {
+        assert.ok(error instanceof ImportError, `copy ${i}: ${String(error)}`);
+        refused++;
+      }
+    }
+    assert.equal(read + refused, 18);
+  });
+
   it('a 300-page PDF: the first maxPages pages are read, and a note says so', async () => {
     const b = new PdfBuilder();
     for (let i = 1; i <= 300; i++) b.page(b.text(72, 500, `Page ${i} says something.`));
