@@ -90,11 +90,19 @@ function fastToBase64(): void {
  */
 const CANVAS_CLASSES = ['DOMMatrix', 'ImageData', 'Path2D'] as const;
 
+/**
+ * Globals pdf.js sets while loading that it does not need afterwards in Node: `self` (a core-js
+ * polyfill that would make other code believe it runs in a web worker) and two script-tag handles.
+ * `navigator`, which pdf.js reads later, and core-js's own `Iterator` and shared state stay.
+ */
+const LOAD_TIME_GLOBALS = ['self', 'pdfjsLib', '_pdfjsTestingUtils'] as const;
+
 async function load(): Promise<PdfJs> {
   const hadToBase64 = typeof (Uint8Array.prototype as unknown as { toBase64?: unknown }).toBase64 === 'function';
   const before = snapshot();
   const g = globalThis as Record<string, unknown>;
   const standIns = CANVAS_CLASSES.filter((name) => g[name] === undefined);
+  const absent = LOAD_TIME_GLOBALS.filter((name) => !(name in g));
   for (const name of standIns) g[name] = class {};
   // pdf.js prints warnings while it loads ("Cannot access the `require` function" when bundled, no
   // canvas): they say nothing to the user and are dropped. Later calls pass `verbosity: 0`.
@@ -116,7 +124,7 @@ async function load(): Promise<PdfJs> {
   } finally {
     console.log = log;
     console.warn = warn;
-    for (const name of standIns) delete g[name];
+    for (const name of [...standIns, ...absent]) delete g[name];
     restore(before);
   }
   if (!hadToBase64) fastToBase64();
