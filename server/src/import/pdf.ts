@@ -33,6 +33,10 @@ const MESSAGES = {
     'zh-cn': '这个 PDF 没有文字层（可能是扫描件或图片），请先用 OCR 识别成文字后再检查。',
     en: 'This PDF has no text layer (it is probably a scan or images); run OCR on it first, then check the result.',
   }),
+  noReader: (): ImportText => ({
+    'zh-cn': 'PDF 读取组件（pdf.js）无法加载，本程序的安装可能不完整；请重新安装扩展或命令行工具后再试。',
+    en: 'The PDF reader (pdf.js) could not be loaded, so this installation may be incomplete; reinstall the extension or command-line tool and try again.',
+  }),
   tooSlow: (seconds: number): ImportText => ({
     'zh-cn': `读取这个 PDF 超过了 ${seconds} 秒的时间限制，文件可能过于复杂或已损坏；请重新导出为 PDF 或另存为 Word 后再导入。`,
     en: `Reading this PDF took longer than the ${seconds}-second limit; it may be too complex or damaged. Export it to PDF again or save it as Word, then import it.`,
@@ -69,7 +73,9 @@ export async function importPdf(bytes: Uint8Array, limits?: Partial<ImportLimits
   if (bytes.length > lim.maxInputBytes) throw new ImportError(MESSAGES.tooLarge(bytes.length, lim.maxInputBytes));
   if (!looksLikePdf(bytes)) throw new ImportError(MESSAGES.notPdf());
 
-  const pdfjs = await loadPdfJs();
+  const pdfjs = await loadPdfJs().catch(() => {
+    throw new ImportError(MESSAGES.noReader());
+  });
   const task = pdfjs.getDocument({
     data: bytes.slice(), // pdf.js takes over (detaches) the buffer it is given
     isEvalSupported: false,
