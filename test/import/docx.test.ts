@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { importDocx } from '../../server/src/import/docx';
-import { ImportError, type ParagraphBlock, type SourceDocument, type TableBlock, type TableCell } from '../../server/src/import/document';
-import { locate, tableGrid, toReportText } from '../../server/src/import/render';
+import { importDocx } from '../../server/src/import/docx/index';
+import { ImportError, type ParagraphBlock, type SourceDocument, type TableBlock, type TableCell } from '../../server/src/import/common/document';
+import { locate, tableGrid, toReportText } from '../../server/src/import/common/render';
 import { check, type Finding, type Table } from '../../server/src/core';
 import { toString as decimalText } from '../../server/src/core/base/decimal';
 

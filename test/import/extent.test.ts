@@ -2,8 +2,8 @@
 // footer link lists), and leaving ordinary Word reports alone.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Block, SourceDocument, TableBlock } from '../../server/src/import/document';
-import { extentBlocks, isFooterLine, reportExtent, trimToReport } from '../../server/src/import/extent';
+import type { Block, SourceDocument, TableBlock } from '../../server/src/import/common/document';
+import { extentBlocks, isFooterLine, reportExtent, trimToReport } from '../../server/src/import/common/extent';
 
 let counter = 0;
 const para = (text: string): Block => ({ type: 'paragraph', text, source: { format: 'docx', paragraph: ++counter } });

@@ -5,10 +5,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { importHtml } from '../../server/src/import/html';
-import { ImportError } from '../../server/src/import/document';
-import type { ImportLimits, SourceDocument, TableBlock } from '../../server/src/import/document';
-import { oneLine, toReportText } from '../../server/src/import/render';
+import { importHtml } from '../../server/src/import/html/index';
+import { ImportError } from '../../server/src/import/common/document';
+import type { ImportLimits, SourceDocument, TableBlock } from '../../server/src/import/common/document';
+import { oneLine, toReportText } from '../../server/src/import/common/render';
 import { check } from '../../server/src/core';
 import type { Finding } from '../../server/src/core';
 

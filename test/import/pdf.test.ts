@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importPdf } from '../../server/src/import/pdf';
-import { ImportError, type SourceDocument, type SourceLocation, type TableBlock, type TableCell } from '../../server/src/import/document';
-import { locate, tableGrid, toReportText, type ImportedText } from '../../server/src/import/render';
+import { importPdf } from '../../server/src/import/pdf/index';
+import { ImportError, type SourceDocument, type SourceLocation, type TableBlock, type TableCell } from '../../server/src/import/common/document';
+import { locate, tableGrid, toReportText, type ImportedText } from '../../server/src/import/common/render';
 import { check } from '../../server/src/core';
 import type { Finding } from '../../server/src/core';
 

@@ -12,8 +12,8 @@
 // columns; rows deleted under track changes dropped. A table inside a cell, and paragraphs of text
 // boxes inside a cell, add their paragraphs to that cell's text. Text boxes outside tables become
 // paragraphs after the paragraph that anchors them.
-import type { Block, ParagraphBlock, SourceLocation, TableBlock, TableCell } from '../document';
-import { oneLine } from '../render';
+import type { Block, ParagraphBlock, SourceLocation, TableBlock, TableCell } from '../common/document';
+import { oneLine } from '../common/render';
 import type { Numbering } from './numbering';
 import { attr, isOn, NS_MC, NS_W, NS_W_STRICT, parseXml } from './xml';
 

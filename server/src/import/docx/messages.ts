@@ -1,5 +1,5 @@
 // The one sentence (Chinese and English) the user sees when a file cannot be read as a .docx.
-import type { ImportText } from '../document';
+import type { ImportText } from '../common/document';
 
 const mb = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.max(1, Math.ceil(bytes / 1024))} KB`;

@@ -4,7 +4,7 @@
 // A declaration the bytes plainly contradict (a page saved as UTF-8 by a crawler that kept its old
 // `charset=gb2312`) loses to the bytes, with a note.
 import { isUtf8 } from 'node:buffer';
-import type { ImportText } from '../document';
+import type { ImportText } from '../common/document';
 
 export type Charset = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'big5';
 

@@ -2,7 +2,7 @@
 // (so that the report can then be located structurally, see locate.ts). Every walk here is iterative:
 // a page of ten thousand nested elements costs time proportional to its size and no call stack.
 import { DomHandler, Parser } from 'htmlparser2';
-import type { Block, ImportText, SourceLocation, TableBlock, TableCell } from '../document';
+import type { Block, ImportText, SourceLocation, TableBlock, TableCell } from '../common/document';
 import { collapse, visibleLength } from './text';
 
 type Doc = DomHandler['root'];

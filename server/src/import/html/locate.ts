@@ -8,7 +8,7 @@
 //     the 索引号 metadata table) is trimmed;
 //  4. the title: kept when the container starts with it, else the nearest title-like line above the
 //     container (a separate `<h1>` or title `<div>`), else the page's `<title>`.
-import type { Block, ImportText } from '../document';
+import type { Block, ImportText } from '../common/document';
 import type { NodeInfo, RawBlock } from './extract';
 
 const HEADING = /^[一二三四五六][\s]*[、.．，,][\s]*/;

@@ -1,7 +1,7 @@
 // Pages → the document's blocks in reading order: page numbers and running headers dropped, wrapped
 // lines joined into paragraphs (also across a page break), and a table that goes on over a page break
 // joined back into one table.
-import type { Block, SourceLocation, TableBlock, TableCell } from '../document';
+import type { Block, SourceLocation, TableBlock, TableCell } from '../common/document';
 import type { PageContent } from './geometry';
 import { groupLines, joinWrapped, type Line } from './lines';
 import { cluster, findTables, type GridCell, type PageTable } from './tables';

@@ -4,11 +4,11 @@
 // tables and paragraphs joined over page breaks (pdf/flow.ts).
 import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { DEFAULT_LIMITS, ImportError, type ImportLimits, type ImportText, type SourceDocument } from './document';
-import { extractPage } from './pdf/extract';
-import { layout } from './pdf/flow';
-import type { PageContent } from './pdf/geometry';
-import { loadPdfJs } from './pdf/pdfjs';
+import { DEFAULT_LIMITS, ImportError, type ImportLimits, type ImportText, type SourceDocument } from '../common/document';
+import { extractPage } from './extract';
+import { layout } from './flow';
+import type { PageContent } from './geometry';
+import { loadPdfJs } from './pdfjs';
 
 const MB = 1024 * 1024;
 

@@ -3,11 +3,11 @@
 //   bytes → text (html/decode.ts: BOM, <meta charset>, valid UTF-8, else GB18030)
 //         → DOM (htmlparser2) → blocks with the element each came from (html/extract.ts)
 //         → the report's container, title and edges (html/locate.ts)
-import { DEFAULT_LIMITS, ImportError } from './document';
-import type { ImportLimits, ImportText, SourceDocument } from './document';
-import { decodeHtml } from './html/decode';
-import { extract } from './html/extract';
-import { locateReport } from './html/locate';
+import { DEFAULT_LIMITS, ImportError } from '../common/document';
+import type { ImportLimits, ImportText, SourceDocument } from '../common/document';
+import { decodeHtml } from './decode';
+import { extract } from './extract';
+import { locateReport } from './locate';
 
 const fail = (zh: string, en: string): ImportError => new ImportError({ 'zh-cn': zh, en });
 

@@ -2,13 +2,13 @@
 // place in the file, then trimmed to the report itself (a web page saved as Word carries the site's
 // menus and footer around the report). Files that are not a readable .docx — a legacy .doc/.wps, a
 // password-protected file, a damaged zip, another kind of file — fail with one ImportError sentence.
-import { DEFAULT_LIMITS, ImportError, type ImportLimits, type ImportText, type SourceDocument } from './document';
-import { readBody } from './docx/body';
-import { MSG } from './docx/messages';
-import { Numbering, readStyleNumbering } from './docx/numbering';
-import { decodeXml, localName, parseXml, XmlDepthError } from './docx/xml';
-import { looksLikeZip, ZipError, ZipReader } from './docx/zip';
-import { trimToReport } from './extent';
+import { DEFAULT_LIMITS, ImportError, type ImportLimits, type ImportText, type SourceDocument } from '../common/document';
+import { readBody } from './body';
+import { MSG } from './messages';
+import { Numbering, readStyleNumbering } from './numbering';
+import { decodeXml, localName, parseXml, XmlDepthError } from './xml';
+import { looksLikeZip, ZipError, ZipReader } from './zip';
+import { trimToReport } from '../common/extent';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const MAIN_TYPES = new Set([
