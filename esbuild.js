@@ -24,17 +24,40 @@ const common = {
   logLevel: 'info',
 };
 
+/**
+ * The PDF reader (pdf.js, over a megabyte) is a bundle of its own, `dist/pdf-import.js`, required only
+ * when a PDF is read: the server and the CLI start without it.
+ */
+const pdfApart = {
+  name: 'pdf-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/import\/pdf$/ }, () => ({ path: './pdf-import.js', external: true }));
+  },
+};
+
+/** Character maps pdf.js needs for Chinese fonts that a PDF does not embed (GB, CNS and Unicode ones). */
+const CMAPS = /^(Adobe-(GB1|CNS1)|UniGB|UniCNS|GB|GBK|GBT|GBpc|GBKp|GBTpc|CNS|B5|B5pc|ETen|ETenms|ETHK|HK|Identity|H|V)([.-]|$)/;
+
+function copyCmaps() {
+  const from = 'node_modules/pdfjs-dist/cmaps';
+  const to = 'dist/pdfjs-cmaps';
+  fs.mkdirSync(to, { recursive: true });
+  for (const name of fs.readdirSync(from)) if (CMAPS.test(name) || name === 'LICENSE') fs.copyFileSync(`${from}/${name}`, `${to}/${name}`);
+}
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   // `vscode` is provided by the editor at run time; everything else is bundled in.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [pdfApart] },
   {
     ...common,
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [pdfApart],
   },
+  { ...common, entryPoints: ['server/src/import/pdf/index.ts'], outfile: 'dist/pdf-import.js' },
 ];
 
 async function main() {
@@ -45,6 +68,7 @@ async function main() {
   }
   fs.rmSync('dist', { recursive: true, force: true }); // no stale bundles or source maps
   await Promise.all(bundles.map((options) => esbuild.build(options)));
+  copyCmaps();
   fs.chmodSync('dist/cli.js', 0o755); // runnable as ./dist/cli.js and through `bin`
 }
 

@@ -7,7 +7,7 @@
 // as an editor and an evaluator run them.
 //
 //   npm run bench                 everything
-//   npm run bench -- core lsp     only some sections: core, lsp, bundle, cli
+//   npm run bench -- core lsp     only some sections: core, lsp, bundle, cli, import
 //   GKREPORT_SERVER=path npm run bench -- lsp    the LSP figures of another server bundle
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { check, displayWidth } from '../server/src/core';
 import { generateReport, randomSource } from './gen-report';
 import { startServer } from './lsp-client';
+import { benchImport } from './bench-import';
 
 const root = resolve(__dirname, '..');
 const sections = process.argv.slice(2);
@@ -313,6 +314,7 @@ async function main(): Promise<void> {
   if (wanted('lsp')) await benchLsp();
   if (wanted('bundle')) benchBundles();
   if (wanted('cli')) benchCli();
+  if (wanted('import')) await benchImport(printTable);
   console.log(`Load average at the end: ${load()} (other work on the machine makes every time noisy).`);
 }
 

@@ -3,8 +3,8 @@
 //   1. no import cycle between files, type-only imports included;
 //   2. no import cycle between folders;
 //   3. the core's layers import downwards only: base → spec → model → parse → analysis → rules → fixes → service;
-//   4. code outside the core (LSP server, CLI, host, importers, client) reaches the core only through its
-//      facade, server/src/core/index.ts.
+//   4. code outside the core (LSP server, CLI, host, importers) reaches the core only through its facade,
+//      server/src/core/index.ts; the VS Code client through its small facade, server/src/core/client.ts.
 // Imports are read with TypeScript's own pre-processor (import/export … from, import(), require()).
 //   node scripts/check-imports.mjs           check, exit 1 on a violation
 //   node scripts/check-imports.mjs --tree    also print the core's folders with their line counts
@@ -17,6 +17,8 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SOURCE_ROOTS = ['server/src', 'client/src'];
 const CORE = 'server/src/core';
 const FACADE = `${CORE}/index.ts`;
+const CLIENT_FACADE = `${CORE}/client.ts`;
+const FACADES = [FACADE, CLIENT_FACADE];
 export const LAYERS = ['base', 'spec', 'model', 'parse', 'analysis', 'rules', 'fixes', 'service'];
 
 function sourceFiles(dir, out = []) {
@@ -134,12 +136,14 @@ for (const [file, targets] of graph) {
   for (const target of targets) {
     const targetLayer = layerOf(target);
     if (layer !== undefined) {
-      if (layer === -1 && rel(file) !== FACADE) problems.push(`${rel(file)} is in no layer of the core (${LAYERS.join(', ')})`);
-      else if (targetLayer !== undefined && targetLayer > layer && rel(file) !== FACADE) {
+      if (layer === -1 && !FACADES.includes(rel(file))) problems.push(`${rel(file)} is in no layer of the core (${LAYERS.join(', ')})`);
+      else if (targetLayer !== undefined && targetLayer > layer && !FACADES.includes(rel(file))) {
         problems.push(`${rel(file)} (${LAYERS[layer]}) imports ${rel(target)} (${LAYERS[targetLayer]}), a higher layer`);
       }
-    } else if (targetLayer !== undefined && rel(target) !== FACADE) {
+    } else if (targetLayer !== undefined && !FACADES.includes(rel(target))) {
       problems.push(`${rel(file)} imports ${rel(target)}: outside the core, import the facade ${FACADE}`);
+    } else if (rel(target) === CLIENT_FACADE && !rel(file).startsWith('client/')) {
+      problems.push(`${rel(file)} imports ${rel(target)}: the client's facade is the client's; import ${FACADE}`);
     }
   }
 }

@@ -1,7 +1,7 @@
 // The palette commands. Each asks the server (or opens a shipped page) and returns what it did,
 // so tests and other extensions can drive it.
 import * as vscode from 'vscode';
-import { pickLocale } from '../../server/src/core';
+import { pickLocale } from '../../server/src/core/client';
 import {
   CHECK_FILES_REQUEST,
   REPORT_FILES_REQUEST,
@@ -16,12 +16,14 @@ import {
   type ServerChannel,
 } from '../../server/src/contract/protocol';
 import { SHOW_PROBLEMS } from './statusBar';
+import { importReport } from './import';
 
 export const COMMANDS = {
   insertTable: 'gkreport.insertTable',
   recomputeTotals: 'gkreport.recomputeTotals',
   checkWorkspace: 'gkreport.checkWorkspace',
   showRuleDoc: 'gkreport.showRuleDoc',
+  importReport: 'gkreport.importReport',
 } as const;
 
 /** Files per request, so progress moves and cancelling takes effect soon. */
@@ -135,5 +137,6 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
     vscode.commands.registerCommand(COMMANDS.recomputeTotals, () => recomputeTotals(server)),
     vscode.commands.registerCommand(COMMANDS.checkWorkspace, () => checkWorkspace(server)),
     vscode.commands.registerCommand(COMMANDS.showRuleDoc, (idOrName?: string) => showRuleDoc(docsFolder, idOrName)),
+    vscode.commands.registerCommand(COMMANDS.importReport, (uri?: vscode.Uri) => importReport(server, uri)),
   );
 }

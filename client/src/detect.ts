@@ -1,7 +1,7 @@
 // Opens plain-text reports in the report language, so the seeds need no renaming.
 // Markdown reports stay Markdown (preview, tables as Markdown); the server checks them as they are.
 import * as vscode from 'vscode';
-import { looksLikeReport } from '../../server/src/core';
+import { looksLikeReport } from '../../server/src/core/client';
 
 export const REPORT_LANGUAGE = 'gkreport';
 

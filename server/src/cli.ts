@@ -5,6 +5,9 @@ import { isCheckWorker, serveChecks } from './cli/parallel';
 
 if (isCheckWorker()) serveChecks();
 else {
+  // Over a file-size limit (ulimit -f), a write fails with EFBIG instead of killing the process: the
+  // temporary file is removed and the original report stays as it was.
+  process.on('SIGXFSZ', () => {});
   // `gkreport … | head` closes the pipe early: stop quietly instead of printing a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

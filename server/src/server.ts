@@ -19,6 +19,7 @@ import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { checkedTextDocuments } from './lsp/documents';
 import { registerFormatting } from './lsp/formatting';
 import { registerHover } from './lsp/hover';
+import { registerImports } from './lsp/imports';
 import { SettingsStore } from './lsp/settings';
 import { registerSymbols } from './lsp/symbols';
 import { attachWorkspaceIndex } from './lsp/workspaceIndex';
@@ -47,6 +48,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   scheduler.register();
   registerCodeActions(ctx, resolveEdits);
   registerHover(ctx);
+  registerImports(ctx);
   registerSymbols(ctx);
   registerFormatting(ctx);
   registerCompletion(ctx);

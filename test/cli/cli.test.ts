@@ -1,5 +1,7 @@
 // The built command-line checker (dist/cli.js), run as a user would.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import iconv from 'iconv-lite';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +20,7 @@ import {
   tempDir,
   writeTemp,
 } from './helpers';
+import { cliPath } from './helpers';
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint'];
 const fixtureFiles = [
@@ -142,9 +145,11 @@ describe('--format text', () => {
     }
     const { files } = runJson([dir]);
     assert.deepEqual(
-      files.map((f) => f.file),
+      files.filter((f) => !f.notification).map((f) => f.file),
       ['a.txt', 'b.md', 'c.gkreport', join('sub', 'd.txt')].map((f) => join(dir, f)),
     );
+    // A .docx that is no Word file is named, not checked.
+    assert.match(files.find((f) => f.file.endsWith('notes.docx'))?.notification ?? '', /notes\.docx/);
     const empty = tempDir();
     const run = runCli([empty]);
     assert.equal(run.status, 0, 'a folder without reports is not an error');
@@ -253,15 +258,25 @@ describe('exit codes', () => {
     }
   });
 
-  test('a GBK-encoded file exits 2 saying it is not UTF-8', () => {
-    // 政府信息公开 in GBK
-    const gbk = Uint8Array.from([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2, 0xb9, 0xab, 0xbf, 0xaa, 0x0a]);
-    const file = writeTemp(tempDir(), 'gbk.txt', gbk);
-    const run = runCli([file, SEED_CLEAN]);
-    assert.equal(run.status, 2);
-    assert.equal(run.stdout, '', 'nothing is checked when an input cannot be read');
-    assertOneLineError(run.stderr, /UTF-8/);
-    assertOneLineError(runCli(['--locale', 'en', file]).stderr, /not valid UTF-8/);
+  test('GB18030/GBK and UTF-16 files are read like UTF-8; a binary file is named and the others are still checked', () => {
+    const dir = tempDir();
+    const report = readText(SEED_CLEAN);
+    const gbk = writeTemp(dir, 'gbk.txt', iconv.encode(report, 'gb18030'));
+    const utf16 = writeTemp(dir, 'utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(report, 'utf16le')]));
+    const expected = runJson([SEED_CLEAN]).files[0].diagnostics;
+    assert.deepEqual(runJson([gbk]).files[0].diagnostics, expected);
+    assert.deepEqual(runJson([utf16]).files[0].diagnostics, expected);
+    const binary = writeTemp(dir, 'binary.txt', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff, 0x00, 0x01]));
+    const run = runCli([binary, SEED_CLEAN]);
+    assert.equal(run.status, 2, 'an input that cannot be read makes the exit code 2');
+    assert.match(run.stdout, /000_62a988e64cb0ac5c\.txt:72:8 info GK209/, 'the other input is still checked');
+    assertOneLineError(run.stderr, /binary\.txt 不是文本文件/);
+    assertOneLineError(runCli(['--locale', 'en', binary]).stderr, /not a text file/);
+    const json = runJson([binary, SEED_CLEAN]).files;
+    assert.match(json.find((f) => f.file === binary)?.notification ?? '', /不是文本文件/);
+    const sarif = JSON.parse(runCli(['--format', 'sarif', binary, SEED_CLEAN]).stdout);
+    assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
+    assert.match(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text, /binary\.txt/);
   });
 
   test('a UTF-8 BOM is ignored', () => {
@@ -284,14 +299,17 @@ describe('exit codes', () => {
 });
 
 describe('--fix', () => {
-  test('sets a wrong row total to its sum, writes the file, and the re-check no longer finds it', () => {
+  test('--fix-totals sets a wrong row total to its sum, writes the file, and the re-check no longer finds it', () => {
     const dir = tempDir();
     const broken = writeTemp(dir, 'wrong-total.txt', wrongTotalReport());
     const clean = writeTemp(dir, 'clean.txt', readText(SEED_CLEAN));
     const before = runJson([broken]).files[0].diagnostics;
     assert.ok(before.some((d) => d.code === 'GK301'), 'the crafted report has a GK301 finding to fix');
 
-    const run = runCli(['--fix', broken]);
+    const plain = runCli(['--fix', broken]);
+    assert.match(readText(broken), /\| 1039 \|/, '--fix alone leaves totals alone: a wrong total may be a wrong term');
+    assert.match(plain.stdout, /GK301/);
+    const run = runCli(['--fix-totals', broken]);
     const after = readText(broken);
     assert.notEqual(after, wrongTotalReport(), '--fix changed the file');
     assert.match(after, /\(一\)予以公开 \| 1032 \| 42 \| 7 \| 1 \| 10 \| 1 \| 1093 \|/, 'the total is its sum');
@@ -306,9 +324,27 @@ describe('--fix', () => {
     const recheck = runJson([broken]);
     assert.ok(!recheck.files[0].diagnostics.some((d) => d.code === 'GK301'), 'the re-check finds no GK301');
     // Fixing the crafted file ends where fixing the clean seed ends: only the wrong total differed.
-    runCli(['--fix', clean]);
+    runCli(['--fix-totals', clean]);
     assert.equal(after, readText(clean));
     assert.equal(recheck.run.status, hasError(recheck.files) ? 1 : 0);
+  });
+
+  test('each file stands alone: a write that fails (over a file-size limit) leaves that file intact, the others are written; exit 2 and a summary', () => {
+    const dir = tempDir();
+    const big = writeTemp(dir, 'big.txt', wrongTotalReport());
+    // A small report (under the limit) with the same wrong total: part 三 and its table only.
+    const lines = wrongTotalReport().split('\n');
+    const from = lines.findIndex((l) => l.startsWith('三、收到和处理'));
+    const table = lines.slice(from, lines.findIndex((l, i) => i > from && l.startsWith('四、结转')) + 1);
+    const small = writeTemp(dir, 'small.txt', ['某县人民政府2023年政府信息公开工作年度报告', ...table, ''].join('\n'));
+    assert.ok(readText(small).length < 3000 && Buffer.byteLength(readText(big)) > 8192, 'the limit (8 KiB) is between the two sizes');
+    const run = spawnSync('bash', ['-c', `ulimit -f 8; exec "${process.execPath}" "${cliPath}" --fix-totals "${small}" "${big}"`], { encoding: 'utf8' });
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(readText(big), wrongTotalReport(), 'the file that could not be written is untouched, not truncated');
+    assert.match(readText(small), /\| 1 \| 10 \| 1 \| 1093 \|/, 'the other file is fixed');
+    assert.match(run.stderr, new RegExp(`写回 1 个文件：${small.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*失败 1 个：${big.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    assert.deepEqual(readdirSync(dir).sort(), ['big.txt', 'small.txt'], 'no temporary file is left');
+    assert.match(run.stdout, /big\.txt.*GK301/, 'every file’s findings are printed');
   });
 
   test('never changes a figure of a consistent report', () => {
@@ -323,7 +359,7 @@ describe('--fix', () => {
 
   test('--fix with --format json prints the remaining findings of the fixed text', () => {
     const file = writeTemp(tempDir(), 'wrong-total.txt', wrongTotalReport());
-    const run = runCli(['--fix', '--format', 'json', file]);
+    const run = runCli(['--fix-totals', '--format', 'json', file]);
     const files = JSON.parse(run.stdout);
     assert.equal(files[0].file, file);
     assert.ok(!files[0].diagnostics.some((d: { code: string }) => d.code === 'GK301'));

@@ -1,34 +1,43 @@
-// Reading inputs: UTF-8 only, BOM handling, the package version.
+// Reading and writing inputs: encodings, BOM handling, safe writes; the package version.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { decodeReport, readReport, writeReport } from '../../server/src/host/files';
+import { ChangedSinceReadError, decodeReport, readReport, writeReport } from '../../server/src/host/files';
 import { InputError } from '../../server/src/host/errors';
 import { VERSION } from '../../server/src/contract/version';
+import iconv from 'iconv-lite';
 import { root, tempDir, writeTemp } from './helpers';
 
-test('decodes UTF-8 and drops a BOM', () => {
-  assert.equal(decodeReport(new TextEncoder().encode('\ufeff一、总体情况'), 'a.txt'), '一、总体情况');
-});
-
-test('rejects GBK bytes with a reason naming the file', () => {
+test('decodes UTF-8 (a BOM noted), UTF-16 by its BOM, GB18030/GBK otherwise; a binary file is refused by name', () => {
+  assert.deepEqual(decodeReport(new TextEncoder().encode('\ufeff一、总体情况'), 'a.txt'), { text: '一、总体情况', bom: true, encoding: 'utf-8' });
+  assert.deepEqual(decodeReport(Uint8Array.from([0xd5, 0xfe, 0xb8, 0xae]), 'gbk.txt'), { text: '政府', bom: false, encoding: 'gb18030' });
+  assert.deepEqual(decodeReport(Buffer.from('\ufeff政府', 'utf16le'), 'le.txt'), { text: '政府', bom: true, encoding: 'utf-16le' });
+  assert.deepEqual(decodeReport(Buffer.from('\ufeff政府', 'utf16le').swap16(), 'be.txt'), { text: '政府', bom: true, encoding: 'utf-16be' });
   assert.throws(
-    () => decodeReport(Uint8Array.from([0xd5, 0xfe, 0xb8, 0xae]), 'gbk.txt'),
-    (error: unknown) => error instanceof InputError && error.reason['zh-cn'].includes('gbk.txt') && error.reason['zh-cn'].includes('UTF-8'),
+    () => decodeReport(Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]), 'a.out'),
+    (error: unknown) => error instanceof InputError && error.reason['zh-cn'].includes('a.out') && error.reason['zh-cn'].includes('不是文本文件'),
   );
 });
 
-test('a BOM read is written back; none is added', () => {
+test('a file is written back in its own encoding, BOM and line endings, and every encoding round-trips', () => {
   const dir = tempDir();
-  const withBom = writeTemp(dir, 'bom.txt', '\ufeff报告');
-  const report = readReport(withBom);
-  assert.deepEqual(report, { text: '报告', bom: true });
-  writeReport(withBom, { ...report, text: '新报告' });
-  assert.deepEqual([...readFileSync(withBom).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  const plain = writeTemp(dir, 'plain.txt', '报告');
-  writeReport(plain, { ...readReport(plain), text: '新' });
-  assert.equal(readFileSync(plain, 'utf8'), '新');
+  const text = '一、总体情况\r\n收到申请 12 件。\r\n';
+  const encodings: [string, (t: string) => Buffer][] = [
+    ['utf8-bom.txt', (t) => Buffer.from('\ufeff' + t, 'utf8')],
+    ['utf8.txt', (t) => Buffer.from(t, 'utf8')],
+    ['gbk.txt', (t) => iconv.encode(t, 'gb18030')],
+    ['utf16le.txt', (t) => Buffer.from('\ufeff' + t, 'utf16le')],
+    ['utf16be.txt', (t) => Buffer.from('\ufeff' + t, 'utf16le').swap16()],
+  ];
+  for (const [name, encode] of encodings) {
+    const file = writeTemp(dir, name, encode(text));
+    const report = readReport(file);
+    assert.equal(report.text, text, name);
+    writeReport(file, { ...report, text: text.replace('12', '13') });
+    assert.deepEqual(readFileSync(file), encode(text.replace('12', '13')), `${name}: the same encoding, BOM and CRLF`);
+  }
 });
 
 test('VERSION matches package.json', () => {
@@ -45,4 +54,29 @@ test('a folder walk checks reports only; a file named on the command line is alw
   const named = runJson([join(dir, 'README.md')]).files;
   assert.equal(named.length, 1);
   assert.ok(named[0].diagnostics.some((d) => d.code === 'GK101'), 'a named file is checked as a report');
+});
+
+test('a write goes through a temporary file: a file changed since it was read is left alone; mode and symbolic links are kept', () => {
+  const dir = tempDir();
+  const file = writeTemp(dir, 'r.txt', '报告 1');
+  chmodSync(file, 0o640);
+  const read = readReport(file);
+  writeFileSync(file, '报告 2（用户刚保存）');
+  assert.throws(() => writeReport(file, { ...read, text: '报告 3' }), (error: unknown) => error instanceof ChangedSinceReadError && /检查期间被修改/.test(error.reason['zh-cn']));
+  assert.equal(readFileSync(file, 'utf8'), '报告 2（用户刚保存）', 'the user’s save wins');
+  writeReport(file, { ...readReport(file), text: '报告 4' });
+  assert.equal(statSync(file).mode & 0o777, 0o640, 'permissions kept');
+  const link = join(dir, 'link.txt');
+  symlinkSync(file, link);
+  writeReport(link, { ...readReport(link), text: '报告 5' });
+  assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
+  assert.equal(readFileSync(file, 'utf8'), '报告 5', 'its target was written');
+  assert.deepEqual(readdirSync(dir).sort(), ['link.txt', 'r.txt'], 'no temporary file left');
+});
+
+test('a FIFO is refused before it is opened (reading it would hang)', () => {
+  const dir = tempDir();
+  const fifo = join(dir, 'pipe.txt');
+  execFileSync('mkfifo', [fifo]);
+  assert.throws(() => readReport(fifo), (error: unknown) => error instanceof InputError && error.reason['zh-cn'].includes('不是普通文件'));
 });

@@ -118,7 +118,7 @@ describe('arguments', () => {
   test('options and inputs', () => {
     const r = parseArgs(['--format=sarif', '--fix', 'a.txt', '--locale', 'en', '--', '--odd-name.txt']);
     assert.ok(r.ok);
-    assert.deepEqual(r.options, { format: 'sarif', fix: true, locale: 'en', help: false, version: false, inputs: ['a.txt', '--odd-name.txt'] });
+    assert.deepEqual(r.options, { command: 'check', format: 'sarif', fix: true, fixTotals: false, locale: 'en', help: false, version: false, inputs: ['a.txt', '--odd-name.txt'] });
   });
 
   test('errors use the requested locale even when they come first', () => {

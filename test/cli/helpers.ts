@@ -38,6 +38,8 @@ export type { JsonDiagnostic };
 export interface JsonFile {
   file: string;
   diagnostics: JsonDiagnostic[];
+  /** Why the file could not be read (then it has no diagnostics). */
+  notification?: string;
 }
 
 /** Runs the checker with `--format json` and parses what it prints. */

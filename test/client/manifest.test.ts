@@ -57,7 +57,7 @@ describe('extension manifest', () => {
 
   it('commands: Chinese titles via nls, a category, activation, menus only for contributed commands', () => {
     const ids = contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(ids.sort(), ['gkreport.checkWorkspace', 'gkreport.insertTable', 'gkreport.recomputeTotals', 'gkreport.showRuleDoc']);
+    assert.deepEqual(ids.sort(), ['gkreport.checkWorkspace', 'gkreport.importReport', 'gkreport.insertTable', 'gkreport.recomputeTotals', 'gkreport.showRuleDoc']);
     for (const c of contributes.commands) {
       assert.match(c.title, /^%command\./);
       assert.equal(c.category, '%category%');
@@ -68,6 +68,7 @@ describe('extension manifest', () => {
       for (const entry of entries) {
         assert.ok(ids.includes(entry.command), `${menu}: ${entry.command}`);
         if (menu === 'editor/context') assert.match(entry.when ?? '', /editorLangId == gkreport/);
+        if (menu === 'explorer/context') assert.match(entry.when ?? '', /resourceExtname/);
       }
     }
     for (const language of ['gkreport', 'plaintext', 'markdown']) assert.ok(manifest.activationEvents.includes(`onLanguage:${language}`), language);
@@ -81,6 +82,10 @@ describe('extension manifest', () => {
     assert.deepEqual(declared.sort(), contributes.commands.map((c: { command: string }) => c.command).sort());
     const elsewhere = clientSources.filter((s) => s.name !== 'commands.ts' && /registerCommand\(/.test(s.text));
     assert.deepEqual(elsewhere.map((s) => s.name), [], 'commands are registered in commands.ts only');
+  });
+
+  it('report files are opened with the encoding guessed (GB18030/GBK reports are common)', () => {
+    for (const language of ['[gkreport]', '[plaintext]']) assert.equal(contributes.configurationDefaults[language]['files.autoGuessEncoding'], true, language);
   });
 
   it('settings follow the server contract, with descriptions in both languages', () => {

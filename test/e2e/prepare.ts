@@ -46,10 +46,14 @@ export function useChineseDisplayLanguage(userData: string): void {
   writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify(index, null, 2));
 }
 
-/** Phase 1's workspace: copies of the seeds (the tests edit them). */
+/** A published PDF the import command is tried on (洪泽 2023: two wrong totals in table 四, on page 4). */
+export const PDF_REPORT = 'huaian-hongze-district-2023.pdf';
+
+/** Phase 1's workspace: copies of the seeds (the tests edit them), and a published PDF. */
 export function seedWorkspace(folder: string): void {
   mkdirSync(folder, { recursive: true });
   for (const name of readdirSync(SEEDS)) if (name.endsWith('.txt')) copyFileSync(join(SEEDS, name), join(folder, name));
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'native', 'pdf', PDF_REPORT), join(folder, PDF_REPORT));
 }
 
 /** Phase 2's workspace: 安宁 2022 with one wrong total. */

@@ -6,9 +6,17 @@ export const FORMATS = ['text', 'json', 'sarif'] as const;
 export const LOCALES = ['zh-cn', 'en'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** `gkreport <files>` checks; `gkreport import <file> [-o out]` writes the report text of a Word file, web page or PDF. */
+export type Command = 'check' | 'import';
+
 export interface CliOptions {
+  command: Command;
+  /** Where `import` writes (default: the input's name with `.gkreport`, beside it). */
+  output?: string;
   format: Format;
   fix: boolean;
+  /** With --fix: totals are set to their sums too (only when asked: a wrong total may be a wrong term). */
+  fixTotals: boolean;
   locale: Locale;
   help: boolean;
   version: boolean;
@@ -37,10 +45,15 @@ export function requestedLocale(argv: readonly string[]): Locale {
 }
 
 export function parseArgs(argv: readonly string[]): ParseResult {
-  const options: CliOptions = { format: 'text', fix: false, locale: requestedLocale(argv), help: false, version: false, inputs: [] };
+  const options: CliOptions = { command: 'check', format: 'text', fix: false, fixTotals: false, locale: requestedLocale(argv), help: false, version: false, inputs: [] };
   const fail = (error: Localized): ParseResult => ({ ok: false, locale: options.locale, error });
 
-  for (let i = 0; i < argv.length; i++) {
+  let first = 0;
+  if (argv[0] === 'import') {
+    options.command = 'import';
+    first = 1;
+  }
+  for (let i = first; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
       options.inputs.push(...argv.slice(i + 1));
@@ -71,8 +84,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         options.version = true;
         break;
       case '--fix':
+      case '--fix-totals':
         if (inline !== undefined) return fail(cliErrors.unknownOption(arg));
         options.fix = true;
+        if (name === '--fix-totals') options.fixTotals = true;
         break;
       case '--format':
       case '--locale': {
@@ -82,6 +97,14 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         if (!isOneOf<string>(allowed, value)) return fail(cliErrors.badValue(name, value, allowed));
         if (name === '--format') options.format = value as Format;
         else options.locale = value as Locale;
+        break;
+      }
+      case '-o':
+      case '--output': {
+        if (options.command !== 'import') return fail(cliErrors.unknownOption(arg));
+        const value = takeValue();
+        if (value === undefined) return fail(cliErrors.missingValue(name));
+        options.output = value;
         break;
       }
       case '--jobs':
@@ -97,5 +120,6 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     }
   }
   if (!options.help && !options.version && options.inputs.length === 0) return fail(cliErrors.noInput);
+  if (options.command === 'import' && !options.help && options.inputs.length !== 1) return fail(cliErrors.oneImport);
   return { ok: true, options };
 }

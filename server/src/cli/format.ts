@@ -1,14 +1,32 @@
 // Output formats of the command-line checker: text (one line per finding) and JSON (LSP diagnostics).
-import { LineIndex, localize, type Finding, type Locale, type Severity } from '../core';
+import { LineIndex, localize, parseReport, type Finding, type Locale, type Localized, type ReportModel, type Severity } from '../core';
 import { toDiagnostic } from '../lsp/convert';
 import { summary, type Counts } from './messages';
 import { otherFileIndexes } from '../host/files';
+import type { SourceLocation } from '../import/common/document';
+import { sourcePlace, type ImportedSource } from '../import/common/place';
 
 /** One checked file: the path as given or found while walking, its text and its findings. */
 export interface CheckedFile {
   file: string;
   text: string;
   findings: Finding[];
+  /** The file was converted from Word, a web page or PDF: where each stretch of `text` came from. */
+  source?: ImportedSource;
+}
+
+/** An input that could not be read or converted: the other inputs are still checked. */
+export interface FailedFile {
+  file: string;
+  reason: Localized;
+}
+
+/** The model of an imported file's text, for naming places (parsed once per file, only for imported files). */
+export function sourcePlaces(file: CheckedFile): ((offset: number) => ReturnType<typeof sourcePlace>) | undefined {
+  const { source } = file;
+  if (!source) return undefined;
+  let model: ReportModel | undefined;
+  return (offset) => sourcePlace(source, (model ??= parseReport(file.text)), offset);
 }
 
 export function countFindings(files: readonly CheckedFile[]): Counts {
@@ -44,13 +62,19 @@ export function oneLine(text: string): string {
     .join(' ');
 }
 
-/** `file:line:col severity code message` per finding, then the summary line. */
+/**
+ * `file:line:col severity code message` per finding, then the summary line. For a file converted from
+ * Word, a web page or PDF the place is named in the source's terms: `报告.pdf 第4页 表三 （二）部分公开 / 总计`.
+ */
 export function formatText(files: readonly CheckedFile[], locale: Locale): string {
   const lines: string[] = [];
-  for (const { file, text, findings } of files) {
+  for (const checked of files) {
+    const { file, text, findings } = checked;
     const index = new LineIndex(text);
+    const place = sourcePlaces(checked);
     for (const f of findings) {
-      lines.push(`${location(file, index, f.span.start)} ${f.severity} ${f.ruleId} ${oneLine(localize(f.message, locale))}`);
+      const where = place ? [file, localize(place(f.span.start)?.text ?? { 'zh-cn': '', en: '' }, locale)].filter((x) => x).join(' ') : location(file, index, f.span.start);
+      lines.push(`${where} ${f.severity} ${f.ruleId} ${oneLine(localize(f.message, locale))}`);
     }
   }
   lines.push(summary(countFindings(files), locale));
@@ -65,25 +89,32 @@ export interface JsonDiagnostic {
   source: string;
   message: string;
   relatedInformation?: { location: { uri: string; range: JsonDiagnostic['range'] }; message: string }[];
+  /** For a file converted from Word, a web page or PDF: the place in the source (`range` is in the converted text). */
+  sourceLocation?: SourceLocation & { place: string };
 }
 
 export function toJsonFiles(files: readonly CheckedFile[], locale: Locale): { file: string; diagnostics: JsonDiagnostic[] }[] {
   const otherFile = otherFileIndexes();
-  return files.map(({ file, text, findings }) => {
+  return files.map((checked) => {
+    const { file, text, findings } = checked;
     const index = new LineIndex(text);
+    const place = sourcePlaces(checked);
     return {
       file,
       diagnostics: findings.map((finding): JsonDiagnostic => {
         const { range, code, source, message, relatedInformation } = toDiagnostic(finding, { index, uri: file, locale, otherFile });
         const diagnostic: JsonDiagnostic = { range, severity: finding.severity, code: String(code), source: source ?? '', message };
         if (relatedInformation) diagnostic.relatedInformation = relatedInformation;
+        const at = place?.(finding.span.start);
+        if (at) diagnostic.sourceLocation = { ...at.location, place: localize(at.text, locale) };
         return diagnostic;
       }),
     };
   });
 }
 
-/** One JSON array with one `{ file, diagnostics }` object per input file. */
-export function formatJson(files: readonly CheckedFile[], locale: Locale): string {
-  return JSON.stringify(toJsonFiles(files, locale), null, 2) + '\n';
+/** One JSON array with one `{ file, diagnostics }` object per checked file, then `{ file, diagnostics: [], notification }` per file that could not be read. */
+export function formatJson(files: readonly CheckedFile[], locale: Locale, failed: readonly FailedFile[] = []): string {
+  const entries = [...toJsonFiles(files, locale), ...failed.map((f) => ({ file: f.file, diagnostics: [], notification: localize(f.reason, locale) }))];
+  return JSON.stringify(entries, null, 2) + '\n';
 }

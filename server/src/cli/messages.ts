@@ -3,12 +3,16 @@ import { msg, type Locale, type Localized } from '../core';
 
 export const usage: Localized = msg(
   `用法：gkreport [选项] <文件或文件夹>...
+      gkreport import <Word、网页或 PDF 文件> [-o <输出文件>]
 
-检查政府信息公开工作年度报告（.txt、.md、.gkreport；文件夹会递归查找）。
+检查政府信息公开工作年度报告（.txt、.md、.gkreport，以及 Word .docx、网页 .html/.htm、带文字层的 PDF；文件夹会递归查找）。
+import 把 Word、网页或 PDF 转换为可编辑的年报文本（默认写到同名的 .gkreport 文件）。
 
 选项：
   --format text|json|sarif   输出格式（默认 text）
-  --fix                      应用安全修复并写回文件（复查通过才写入）
+  --fix                      应用安全修复并写回文件（复查通过才写入；不用于 Word、网页、PDF）
+  --fix-totals               与 --fix 一起：也把错误的合计改为各项之和（合计错也可能是某一项错）
+  -o, --output <文件>        import 的输出文件
   --locale zh-cn|en          消息语言（默认 zh-cn）
   -j, --jobs N               同时检查文件的线程数（默认 1）
   -h, --help                 显示本帮助
@@ -16,12 +20,17 @@ export const usage: Localized = msg(
 
 退出码：0 没有错误；1 发现错误级别的问题；2 用法错误或文件无法读取。`,
   `Usage: gkreport [options] <files or folders>...
+       gkreport import <Word file, web page or PDF> [-o <output>]
 
-Checks government information disclosure annual reports (.txt, .md, .gkreport; folders are searched recursively).
+Checks government information disclosure annual reports (.txt, .md, .gkreport, and Word .docx, web pages
+.html/.htm, PDFs with a text layer; folders are searched recursively).
+import converts a Word file, web page or PDF into editable report text (by default a .gkreport file of the same name).
 
 Options:
   --format text|json|sarif   output format (default text)
-  --fix                      apply safe fixes and write the files back (only when a re-check passes)
+  --fix                      apply safe fixes and write the files back (only when a re-check passes; not for Word, web pages, PDF)
+  --fix-totals               with --fix: also set wrong totals to their sums (a wrong total may be a wrong term)
+  -o, --output <file>        where import writes
   --locale zh-cn|en          message language (default zh-cn)
   -j, --jobs N               threads checking files at once (default 1)
   -h, --help                 show this help
@@ -43,6 +52,14 @@ export const cliErrors = {
   notPositive: (option: string, value: string) =>
     msg(`选项 ${option} 的取值 “${value}” 无效，应为 1–999 的整数`, `invalid value "${value}" for ${option}; expected a whole number 1–999`),
   noInput: msg('没有指定要检查的文件或文件夹', 'no files or folders to check'),
+  oneImport: msg('gkreport import 一次转换一个文件', 'gkreport import converts one file at a time'),
+  fixImported: (file: string) =>
+    msg(
+      `--fix 不能修改 Word、网页或 PDF 文件（${file}）：请先用 gkreport import 转换为 .gkreport 文件，再修复转换后的文件`,
+      `--fix cannot change a Word file, web page or PDF (${file}): convert it with gkreport import first, then fix the .gkreport file`,
+    ),
+  importNote: (file: string, note: Localized) => msg(`${file}：${note['zh-cn']}`, `${file}: ${note.en}`),
+  imported: (from: string, to: string) => msg(`已将 ${from} 转换为 ${to}`, `converted ${from} to ${to}`),
   unexpected: (reason: string) => msg(`内部错误：${reason}`, `internal error: ${reason}`),
   internal: (file: string, reason: string) => msg(`检查 ${file} 时出错：${reason}`, `checking ${file} failed: ${reason}`),
 };
@@ -74,4 +91,13 @@ export const fixMessages = {
     msg(`${file}：修复后复查仍有问题（${detail}），文件未修改`, `${file}: the re-check after fixing still finds ${detail}; file left unchanged`),
   notConverged: (file: string) =>
     msg(`${file}：修复没有收敛，文件未修改`, `${file}: the fixes did not settle; file left unchanged`),
+  /** What --fix did, file by file: written, skipped (changed while checked), failed. */
+  summary: (written: string[], skipped: string[], failed: string[]) => {
+    const list = (files: string[]) => (files.length > 0 ? `：${files.join('、')}` : '');
+    const listEn = (files: string[]) => (files.length > 0 ? `: ${files.join(', ')}` : '');
+    return msg(
+      `--fix：写回 ${written.length} 个文件${list(written)}；跳过 ${skipped.length} 个${list(skipped)}；失败 ${failed.length} 个${list(failed)}`,
+      `--fix: ${written.length} written${listEn(written)}; ${skipped.length} skipped${listEn(skipped)}; ${failed.length} failed${listEn(failed)}`,
+    );
+  },
 };

@@ -3,8 +3,14 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineIndex, allRules, localize, type Locale, type Rule, type Severity, type Span } from '../core';
 import { TOOL_NAME, VERSION } from '../contract/version';
-import type { CheckedFile } from './format';
+import type { CheckedFile, FailedFile } from './format';
 import { otherFileIndexes } from '../host/files';
+import { sourcePlaces } from './format';
+import type { SourcePlace } from '../import/common/place';
+
+function sourceProperties(place: SourcePlace | undefined, locale: Locale) {
+  return place ? { sourceLocation: { ...place.location, place: localize(place.text, locale) } } : {};
+}
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -36,12 +42,14 @@ export function sarifRule(rule: Rule, locale: Locale) {
   };
 }
 
-export function toSarif(files: readonly CheckedFile[], locale: Locale, rules: readonly Rule[] = allRules) {
+export function toSarif(files: readonly CheckedFile[], locale: Locale, rules: readonly Rule[] = allRules, failed: readonly FailedFile[] = []) {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.meta.id, i]));
   const otherFile = otherFileIndexes();
-  const results = files.flatMap(({ file, text, findings }) => {
+  const results = files.flatMap((checked) => {
+    const { file, text, findings } = checked;
     const index = new LineIndex(text);
     const uri = artifactUri(file);
+    const place = sourcePlaces(checked);
     return findings.map((finding) => {
       const relatedLocations = finding.related.flatMap((info, i) => {
         const target = info.file === undefined ? { uri, index } : otherFile(info.file);
@@ -62,6 +70,8 @@ export function toSarif(files: readonly CheckedFile[], locale: Locale, rules: re
         message: { text: localize(finding.message, locale) },
         locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(index, finding.span) } }],
         ...(relatedLocations.length > 0 ? { relatedLocations } : {}),
+        // A converted file's region is in the converted text; the place in the source goes with it.
+        ...(place ? { properties: sourceProperties(place(finding.span.start), locale) } : {}),
       };
     });
   });
@@ -73,12 +83,23 @@ export function toSarif(files: readonly CheckedFile[], locale: Locale, rules: re
         tool: { driver: { name: TOOL_NAME, version: VERSION, rules: rules.map((rule) => sarifRule(rule, locale)) } },
         language: locale === 'zh-cn' ? 'zh-CN' : 'en-US',
         columnKind: 'utf16CodeUnits',
+        // Files that could not be read: the run went on without them.
+        invocations: [
+          {
+            executionSuccessful: failed.length === 0,
+            toolExecutionNotifications: failed.map((f) => ({
+              level: 'error',
+              message: { text: localize(f.reason, locale) },
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file) } } }],
+            })),
+          },
+        ],
         results,
       },
     ],
   };
 }
 
-export function formatSarif(files: readonly CheckedFile[], locale: Locale): string {
-  return JSON.stringify(toSarif(files, locale), null, 2) + '\n';
+export function formatSarif(files: readonly CheckedFile[], locale: Locale, failed: readonly FailedFile[] = []): string {
+  return JSON.stringify(toSarif(files, locale, allRules, failed), null, 2) + '\n';
 }

@@ -36,6 +36,21 @@ export interface ReportFilesResult {
   uris: string[];
 }
 
+/** Converts a Word file, web page or PDF (`uri`) into report text; the client writes it to `target` and opens it. */
+export const IMPORT_REQUEST = 'gkreport/import';
+
+export interface ImportParams {
+  uri: string;
+}
+
+export interface ImportResult {
+  text: string;
+  /** Where the report text is meant to go: the source's name with `.gkreport`, beside it. */
+  target: string;
+  /** What the user should know about the conversion, in the user's language. */
+  notes: string[];
+}
+
 /** The server reads, checks and publishes diagnostics for each file; returns the counts. */
 export const CHECK_FILES_REQUEST = 'gkreport/checkFiles';
 

@@ -16,7 +16,7 @@ export { eolOf } from './base/text';
 // ── checking ──
 export { check, type CheckResult } from './service/check';
 export { parseReport } from './parse/report';
-export { looksLikeReport } from './parse/detect';
+export { looksLikeReport, looksMisdecoded } from './parse/detect';
 export { runRules, type Fault, type RuleRun } from './rules/engine';
 export { sameFindingData } from './rules/data';
 export { defineRule, isFindingOf } from './rules/types';
@@ -32,6 +32,7 @@ export { lineEdits, recomputeTotals, type RecomputeResult } from './fixes/recomp
 
 // ── the editor's services ──
 export { hoverAt, type HoverContent } from './service/hover';
+export { placeAt, tableShortName, type Place } from './service/place';
 export { foldingRanges, outline, type OutlineKind, type OutlineNode } from './service/symbols';
 export { displayWidth, formatTables, tabTableToPipe } from './service/format';
 export { completionsAt, type CompletionEntry } from './service/complete';

@@ -5,11 +5,14 @@ export const fileErrors = {
   notFound: (file: string) => msg(`找不到文件或文件夹：${file}`, `no such file or folder: ${file}`),
   noPermission: (file: string) => msg(`没有权限读取：${file}`, `permission denied: ${file}`),
   unreadable: (file: string, reason: string) => msg(`无法读取 ${file}：${reason}`, `cannot read ${file}: ${reason}`),
-  notUtf8: (file: string) =>
+  notText: (file: string) =>
     msg(
-      `${file} 不是有效的 UTF-8 文本（可能是 GBK 编码），请先另存为 UTF-8`,
-      `${file} is not valid UTF-8 text (GBK, perhaps); save it as UTF-8 first`,
+      `${file} 不是文本文件（既不是 UTF-8、UTF-16，也不是 GB18030/GBK 编码），未检查`,
+      `${file} is not a text file (neither UTF-8, UTF-16 nor GB18030/GBK); not checked`,
     ),
+  notRegular: (file: string) => msg(`${file} 不是普通文件（管道、设备等），已跳过`, `${file} is not a regular file (a pipe, a device…); skipped`),
+  changedSinceRead: (file: string) =>
+    msg(`${file} 在检查期间被修改过，未写入修复（请重新运行）`, `${file} changed while it was being checked; the fixes were not written (run again)`),
   unwritable: (file: string, reason: string) => msg(`无法写入 ${file}：${reason}`, `cannot write ${file}: ${reason}`),
 };
 

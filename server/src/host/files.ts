@@ -1,40 +1,155 @@
-// Reading and writing report files (UTF-8; a BOM is kept).
+// Reading and writing report files. Text comes in UTF-8, UTF-16 (with its BOM) or GB18030/GBK and goes
+// back in the same encoding, BOM and all. A write never damages a file: it goes to a temporary file in
+// the same folder, which then replaces the original in one rename, and only when the original is still
+// what was read.
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import iconv from 'iconv-lite';
 import { LineIndex } from '../core';
 import { describeFsError, fileErrors, InputError } from './errors';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true }); // also drops a leading BOM
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-/** Decodes UTF-8 bytes; a leading BOM is removed. Throws InputError when the bytes are not UTF-8. */
-export function decodeReport(bytes: Uint8Array, file: string): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new InputError(fileErrors.notUtf8(file));
-  }
+/** What a file was when it was read: a write goes ahead only while it still is. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
 }
 
 export interface ReportFile {
   text: string;
-  /** The file started with a UTF-8 byte order mark (kept when the file is written back). */
+  /** The file started with a byte order mark (kept when the file is written back). */
   bom: boolean;
+  encoding: TextEncoding;
+  /** Absent for text that did not come from a file (a conversion). */
+  stamp?: FileStamp;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const strictGb18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * The text of a file's bytes: a BOM says UTF-8 or UTF-16; valid UTF-8 is UTF-8; otherwise GB18030 (a
+ * superset of GBK and GB2312). Bytes that are none of these (a binary file) are an InputError.
+ */
+export function decodeReport(bytes: Uint8Array, file: string): Pick<ReportFile, 'text' | 'bom' | 'encoding'> {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeStrict(strictUtf8, bytes.subarray(3), file), bom: true, encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: Buffer.from(bytes.subarray(2)).toString('utf16le'), bom: true, encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: Buffer.from(bytes.subarray(2)).swap16().toString('utf16le'), bom: true, encoding: 'utf-16be' };
+  // A NUL byte is in no report text in these encodings: a binary file.
+  if (bytes.includes(0)) throw new InputError(fileErrors.notText(file));
+  try {
+    return { text: strictUtf8.decode(bytes), bom: false, encoding: 'utf-8' };
+  } catch {
+    return { text: decodeStrict(strictGb18030, bytes, file), bom: false, encoding: 'gb18030' };
+  }
+}
+
+function decodeStrict(decoder: { decode(bytes: Uint8Array): string }, bytes: Uint8Array, file: string): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new InputError(fileErrors.notText(file));
+  }
+}
+
+/** The bytes of a text in an encoding, with its BOM when there was one. */
+export function encodeReport(report: Pick<ReportFile, 'text' | 'bom' | 'encoding'>): Buffer {
+  const { text, bom, encoding } = report;
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from((bom ? '\ufeff' : '') + text, 'utf8');
+    case 'utf-16le':
+      return Buffer.from((bom ? '\ufeff' : '') + text, 'utf16le');
+    case 'utf-16be':
+      return Buffer.from((bom ? '\ufeff' : '') + text, 'utf16le').swap16();
+    case 'gb18030':
+      return iconv.encode(text, 'gb18030');
+  }
+}
+
+const stampOf = (stat: fs.Stats, bytes: Uint8Array): FileStamp => ({
+  size: stat.size,
+  mtimeMs: stat.mtimeMs,
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+});
+
+/** Reads a report file. A FIFO, a device or a folder is refused before it is opened (reading one could hang). */
 export function readReport(file: string): ReportFile {
+  let stat: fs.Stats;
   let bytes: Buffer;
   try {
+    stat = fs.statSync(file);
+    if (!stat.isFile()) throw new InputError(fileErrors.notRegular(file));
     bytes = fs.readFileSync(file);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(describeFsError(error, file));
   }
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return { text: decodeReport(bytes, file), bom };
+  return { ...decodeReport(bytes, file), stamp: stampOf(stat, bytes) };
 }
 
-export function writeReport(file: string, report: ReportFile): void {
+/** The same as readReport, without blocking (the language server reads closed files with it). */
+export async function readReportAsync(file: string): Promise<ReportFile> {
+  let stat: fs.Stats;
+  let bytes: Buffer;
   try {
-    fs.writeFileSync(file, (report.bom ? '\ufeff' : '') + report.text, 'utf8');
+    stat = await fs.promises.stat(file);
+    if (!stat.isFile()) throw new InputError(fileErrors.notRegular(file));
+    bytes = await fs.promises.readFile(file);
   } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(describeFsError(error, file));
+  }
+  return { ...decodeReport(bytes, file), stamp: stampOf(stat, bytes) };
+}
+
+/** The file is not what was read any more (the user saved it meanwhile): nothing was written. */
+export class ChangedSinceReadError extends InputError {}
+
+/** Whether the file at `file` is still what `stamp` says was read. */
+function unchanged(file: string, stamp: FileStamp): boolean {
+  try {
+    const stat = fs.statSync(file);
+    if (stat.size !== stamp.size || stat.mtimeMs !== stamp.mtimeMs) return false;
+    return stampOf(stat, fs.readFileSync(file)).sha256 === stamp.sha256;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a report atomically: to a temporary file beside the target (through a symbolic link, beside the
+ * file it points to), with the target's permissions, flushed, then renamed over the target. When the
+ * report carries the stamp of what was read and the file has changed since, nothing is written
+ * (ChangedSinceReadError). On any failure the original is intact and the temporary file is removed.
+ */
+export function writeReport(file: string, report: ReportFile): void {
+  let target = file;
+  try {
+    target = fs.realpathSync(file);
+  } catch {
+    // A new file: written where it was named.
+  }
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    const mode = fs.existsSync(target) ? fs.statSync(target).mode & 0o7777 : 0o666;
+    fd = fs.openSync(temp, 'wx', mode);
+    fs.writeFileSync(fd, encodeReport(report));
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.chmodSync(temp, mode);
+    // Checked last, right before the rename: a save by the user meanwhile wins.
+    if (report.stamp && !unchanged(target, report.stamp)) throw new ChangedSinceReadError(fileErrors.changedSinceRead(file));
+    fs.renameSync(temp, target);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     throw new InputError(fileErrors.unwritable(file, code ?? String(error)));
   }

@@ -5,6 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { walkFolder, REPORT_EXTENSIONS } from './discover';
+import { readReportAsync } from './files';
 import { looksLikeReport, parseReport, previousReport, type OtherReport, type ReportModel } from '../core';
 
 export interface ReportIndexOptions {
@@ -106,13 +107,12 @@ export class ReportIndex {
         this.reports.delete(key);
         return false;
       }
-      const bytes = await fsp.readFile(key);
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-      return this.put(key, text);
+      return this.put(key, (await readReportAsync(key)).text);
     } catch {
-      // Gone, unreadable or not UTF-8: not a report we can compare with.
+      // Gone, unreadable or not text: not a report we can compare with.
       this.reports.delete(key);
       return false;
     }
   }
+
 }

@@ -4,8 +4,8 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { LineIndex, isPreviousYear, looksLikeReport, parseReport, runRules, type Fault, type Finding, type Locale, type OtherReport, type ReportModel } from '../core';
-import { toDiagnostic } from './convert';
+import { LineIndex, isPreviousYear, localize, looksLikeReport, looksMisdecoded, msg, parseReport, runRules, type Fault, type Finding, type Locale, type OtherReport, type ReportModel } from '../core';
+import { SOURCE, toDiagnostic } from './convert';
 import type { Settings } from './settings';
 
 export interface Analysis {
@@ -29,7 +29,25 @@ export type ClosedReportText = (file: string) => string | undefined;
 /** A document in the `gkreport` language, or a .txt/.md one that names 政府信息公开 near its start. */
 export function isReportDocument(languageId: string, uri: string, text: string, detect: boolean): boolean {
   if (languageId === 'gkreport' || uri.endsWith('.gkreport')) return true;
-  return detect && looksLikeReport(text);
+  // A report opened with the wrong encoding no longer names 政府信息公开: it is told how to reopen it.
+  return detect && (looksLikeReport(text) || looksMisdecoded(text));
+}
+
+/** The one diagnostic of a text decoded with the wrong encoding, instead of findings that would be nonsense. */
+function misdecodedDiagnostic(locale: Locale): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    severity: 1,
+    code: 'encoding',
+    source: SOURCE,
+    message: localize(
+      msg(
+        '文件中有大量乱码：它很可能是 GB18030/GBK 编码，却按 UTF-8 打开了，因此没有检查。请点击窗口右下角状态栏中的“UTF-8”，选择“通过编码重新打开”，再选“Simplified Chinese (GB 18030)”。',
+        'The file is full of garbled characters: it is most likely GB18030/GBK but was opened as UTF-8, so it was not checked. Click “UTF-8” in the status bar, choose “Reopen with Encoding” and pick “Simplified Chinese (GB 18030)”.',
+      ),
+      locale,
+    ),
+  };
 }
 
 const docUris = new Map<string, string>();
@@ -61,6 +79,8 @@ export class AnalysisCache {
     public closedReportText: ClosedReportText = () => undefined,
     /** Where a rule that failed on a document is reported (the server logs it). */
     public onFault: (uri: string, fault: Fault) => void = () => {},
+    /** Adds what the server knows beyond the check to a document's diagnostics (the source place of an imported report). */
+    public decorate: (uri: string, model: ReportModel, diagnostics: Diagnostic[], locale: Locale) => Diagnostic[] = (_u, _m, diagnostics) => diagnostics,
   ) {}
 
   /** The parsed model of a document version (shared by its own check and other documents' cross checks). */
@@ -92,6 +112,9 @@ export class AnalysisCache {
    */
   analyze(uri: string, version: number, text: string, model: ReportModel | undefined, settings: Settings, locale: Locale): Analysis {
     let findings: Finding[] = [];
+    if (model && looksMisdecoded(text)) {
+      return { uri, version, text, isReport: true, model, findings, index: new LineIndex(text), diagnostics: [misdecodedDiagnostic(locale)], locale };
+    }
     if (model) {
       const run = runRules(model, { rules: settings.rules, workspace: this.workspace(uri, model) });
       for (const fault of run.faults) this.onFault(uri, fault);
@@ -104,7 +127,7 @@ export class AnalysisCache {
       if (!others.has(file)) others.set(file, this.otherFile(file));
       return others.get(file);
     };
-    const diagnostics = findings.map((finding) => toDiagnostic(finding, { index, uri, locale, includeData: true, ruleDocUri, otherFile }));
+    const diagnostics = this.decorate(uri, model ?? EMPTY_MODEL, findings.map((finding) => toDiagnostic(finding, { index, uri, locale, includeData: true, ruleDocUri, otherFile })), locale);
     return { uri, version, text, isReport: model !== undefined, model: model ?? EMPTY_MODEL, findings, index, diagnostics, locale };
   }
 

@@ -3,7 +3,7 @@
 //   workspace/executeCommand gkreport.server.insertTable [uri, position, "二"|"三"|"四", layout?]
 //   gkreport/templates {} → Template[]
 //   gkreport/checkFiles { uris } → { files, errors, warnings, infos }
-import { readFile } from 'node:fs/promises';
+import { readReportAsync } from '../host/files';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
 import { getLayout, layoutForYear, TABLE_BY_NUMERAL, eolOf, localize, msg, parseReport, recomputeTotals, skeletonText, standardTemplates, tableText, writable, type TableKind } from '../core';
@@ -75,7 +75,7 @@ async function checkFiles(ctx: ServerContext, scheduler: DiagnosticsScheduler, u
     const open = ctx.documents.get(uri);
     let text: string;
     try {
-      text = open ? open.getText() : await readFile(fileURLToPath(uri), 'utf8');
+      text = open ? open.getText() : (await readReportAsync(fileURLToPath(uri))).text;
     } catch (error) {
       ctx.logError(`reading ${uri}`, error);
       continue;

@@ -274,5 +274,23 @@ export function defineExtensionTests(): void {
       );
       assert.deepEqual(summary, { files: 5, errors: 3, warnings: 2, infos: 26 });
     });
+
+    it('importing a published PDF opens its report text beside it, checked, each finding naming its page in the PDF', async () => {
+      const pdf = seedUri('huaian-hongze-district-2023.pdf');
+      const target = await vscode.commands.executeCommand<vscode.Uri | undefined>('gkreport.importReport', pdf);
+      assert.ok(target, 'the command returns the written file');
+      assert.equal(target.path, pdf.path.replace(/\.pdf$/, '.gkreport'));
+      const doc = await until(() => {
+        const d = documentOf(target);
+        return d?.languageId === REPORT_LANGUAGE ? d : undefined;
+      }, 'the imported report to open as a report document');
+      const diagnostics = await settled(doc);
+      assert.deepEqual(diagnostics.map(codeOf).sort(), ['GK203', 'GK208', 'GK304', 'GK304', 'GK603'], diagnostics.map(describeDiagnostic).join(' | '));
+      for (const d of diagnostics.filter((x) => codeOf(x) === 'GK304')) {
+        const source = d.relatedInformation?.find((r) => r.location.uri.toString() === pdf.toString());
+        assert.ok(source, 'related information points at the PDF');
+        assert.match(source.message, /^在原文件第4页 表四 /);
+      }
+    });
   });
 }

@@ -6,3 +6,17 @@ const HEAD = 4000;
 export function looksLikeReport(text: string): boolean {
   return text.slice(0, HEAD).includes('政府信息公开');
 }
+
+const REPLACEMENT = 0xfffd;
+
+/**
+ * Text decoded with the wrong encoding (a GB18030/GBK file opened as UTF-8): many U+FFFD replacement
+ * characters near the start. Checking it would report nonsense (every part "missing").
+ */
+export function looksMisdecoded(text: string): boolean {
+  const head = Math.min(text.length, HEAD);
+  let replaced = 0;
+  for (let i = 0; i < head; i++) if (text.charCodeAt(i) === REPLACEMENT) replaced++;
+  return replaced >= 8 && replaced * 20 >= head;
+}
+

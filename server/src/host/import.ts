@@ -1,0 +1,62 @@
+// Reading a report where it lives: a Word file, a saved web page or a PDF becomes report text with a
+// map back to its source. The PDF reader (pdf.js) is its own bundle, loaded only when a PDF is read.
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { msg, type Localized } from '../core';
+import { ImportError, type ImportLimits, type SourceDocument } from '../import/common/document';
+import { toReportText, type MappedSpan } from '../import/common/render';
+import { importDocx } from '../import/docx';
+import { importHtml } from '../import/html';
+import { describeFsError, InputError } from './errors';
+
+export type SourceFormat = SourceDocument['format'];
+
+/** Extensions of the files that are imported, by format. Old binary Word and WPS go to the Word importer, which explains what to do with them. */
+const FORMATS: Readonly<Record<string, SourceFormat>> = {
+  '.docx': 'docx',
+  '.doc': 'docx',
+  '.wps': 'docx',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+};
+
+/** Extensions found when walking a folder, beside the text reports'. */
+export const IMPORT_EXTENSIONS: readonly string[] = ['.docx', '.html', '.htm', '.pdf'];
+
+export function importFormatOf(file: string): SourceFormat | undefined {
+  return FORMATS[path.extname(file).toLowerCase()];
+}
+
+export interface ImportedReport {
+  format: SourceFormat;
+  /** The report text the checker reads. */
+  text: string;
+  /** Stretches of `text` with the place in the source each came from. */
+  map: MappedSpan[];
+  /** What the user should know about the conversion. */
+  notes: Localized[];
+}
+
+const importFailed = (file: string, reason: Localized) => msg(`${file}：${reason['zh-cn']}`, `${file}: ${reason.en}`);
+
+/** Imports a file; an unreadable or unusable file is an InputError with one sentence saying why and what to do. */
+export async function importReportFile(file: string, limits?: Partial<ImportLimits>): Promise<ImportedReport> {
+  const format = importFormatOf(file);
+  if (!format) throw new InputError(msg(`${file} 不是 Word、网页或 PDF 文件`, `${file} is not a Word file, web page or PDF`));
+  let bytes: Uint8Array;
+  try {
+    // A plain Uint8Array: pdf.js refuses Node's Buffer.
+    bytes = new Uint8Array(await fsp.readFile(file));
+  } catch (error) {
+    throw new InputError(describeFsError(error, file));
+  }
+  try {
+    const doc = format === 'docx' ? importDocx(bytes, limits) : format === 'html' ? importHtml(bytes, limits) : await (await import('../import/pdf')).importPdf(bytes, limits);
+    const { text, map } = toReportText(doc);
+    return { format, text, map, notes: doc.notes };
+  } catch (error) {
+    if (error instanceof ImportError) throw new InputError(importFailed(file, error.reason));
+    throw error;
+  }
+}
