@@ -54,12 +54,14 @@ export class LspClient {
   private waiters: Waiter[] = [];
   private readonly handlers = new Map<string, ServerRequestHandler>();
   private exitCode: number | null | undefined;
+  private closed = false;
 
   constructor({ serverPath = SERVER_PATH, execArgv = [] }: SpawnOptions = {}) {
     this.proc = spawn(process.execPath, [...execArgv, serverPath, '--stdio']);
     this.proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     this.proc.stdin.on('error', () => undefined); // writing to a server that died is reported by `exited`
+    this.proc.on('close', () => (this.closed = true));
     this.proc.on('exit', (code) => {
       this.exitCode = code;
       for (const w of this.waiters) {
@@ -76,6 +78,62 @@ export class LspClient {
 
   get exited(): boolean {
     return this.exitCode !== undefined;
+  }
+
+  /**
+   * The exit code once the server has exited and all it wrote has been read (the process's `close`),
+   * failing after `ms` (the server is then killed: never an orphan).
+   */
+  exitCodeWithin(ms: number): Promise<number | null> {
+    if (this.closed) return Promise.resolve(this.exitCode ?? null);
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => {
+        this.proc.kill();
+        reject(new Error(`the server did not exit within ${ms} ms`));
+      }, ms);
+      this.proc.once('close', (code) => {
+        clearTimeout(timer);
+        resolvePromise(code);
+      });
+    });
+  }
+
+  /** Whether the server process still exists (signal 0 asks the system without touching it). */
+  get running(): boolean {
+    try {
+      process.kill(this.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Resolves once the server's stderr matches `pattern` (stderr and stdout are separate pipes: either may come first). */
+  stderrMatching(pattern: RegExp, ms = DEFAULT_TIMEOUT_MS): Promise<string> {
+    if (pattern.test(this.stderr)) return Promise.resolve(this.stderr);
+    return new Promise((resolvePromise, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.proc.stderr.off('data', onData);
+      };
+      // After the constructor's listener has appended the chunk.
+      const onData = () =>
+        setImmediate(() => {
+          if (!pattern.test(this.stderr)) return;
+          done();
+          resolvePromise(this.stderr);
+        });
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`timed out waiting for stderr to match ${pattern}: ${this.stderr.slice(-300)}`));
+      }, ms);
+      this.proc.stderr.on('data', onData);
+    });
+  }
+
+  /** The texts of the window/logMessage notifications received so far. */
+  logs(): string[] {
+    return this.received.filter((m) => m.method === 'window/logMessage').map((m) => String(m.params?.message));
   }
 
   private onData(chunk: Buffer): void {

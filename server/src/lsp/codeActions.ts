@@ -6,6 +6,7 @@ import { localize, msg, recomputeTotals, sameFindingData, selectFixes, tabTableT
 import { SOURCE, toRange } from './convert';
 import type { Analysis } from './analysis';
 import { guard, type ServerContext } from './context';
+import { anything, array, as, isObject, object, onDocument, optional, range, refine, string, textDocument } from './params';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gkreport`;
 export const RECOMPUTE_KIND = `${CodeActionKind.Source}.recomputeTotals.gkreport`;
@@ -44,6 +45,16 @@ export interface ActionOptions {
 interface RecomputeData {
   recompute: { uri: string };
 }
+
+const diagnostic = as('Diagnostic', object({ range, message: string }));
+export const CODE_ACTION_PARAMS = onDocument({ range, context: object({ diagnostics: array(diagnostic), only: optional(array(string)) }) });
+/** A code action as this server offered it: recompute-all carries the document it is for. */
+export const RESOLVE_PARAMS = as(
+  '{ title: string, data?: { recompute?: { uri: string } } }',
+  refine(object({ title: string, data: optional(anything) }), (action: { data?: unknown }) =>
+    isObject(action.data) && action.data.recompute !== undefined ? textDocument.problem(action.data.recompute, 'data.recompute') : undefined,
+  ),
+);
 
 function recomputeAction(analysis: Analysis): CodeAction | undefined {
   const result = recomputeTotals(analysis.text);
@@ -97,15 +108,17 @@ export function codeActionsFor(analysis: Analysis, params: CodeActionParams, opt
 }
 
 export function registerCodeActions(ctx: ServerContext, resolveEdits: boolean): void {
-  ctx.connection.onCodeAction(
-    guard(ctx, 'textDocument/codeAction', async (params: CodeActionParams) => {
+  ctx.connection.onRequest(
+    'textDocument/codeAction',
+    guard(ctx, 'textDocument/codeAction', CODE_ACTION_PARAMS, async (params: CodeActionParams) => {
       const analysis = await ctx.analyze(ctx.document(params.textDocument.uri));
       const settings = await ctx.settings.get();
       return codeActionsFor(analysis, params, { includeTotals: settings.fixAllIncludeTotals, resolveEdits });
     }),
   );
-  ctx.connection.onCodeActionResolve(
-    guard(ctx, 'codeAction/resolve', async (action: CodeAction): Promise<CodeAction> => {
+  ctx.connection.onRequest(
+    'codeAction/resolve',
+    guard(ctx, 'codeAction/resolve', RESOLVE_PARAMS, async (action: CodeAction): Promise<CodeAction> => {
       const target = (action.data as Partial<RecomputeData> | undefined)?.recompute;
       if (!target) return action;
       const analysis = await ctx.analyze(ctx.document(target.uri));

@@ -3,10 +3,14 @@ import { CompletionItemKind, type CompletionItem, type CompletionParams } from '
 import { completionsAt, localize } from '../core';
 import { toRange } from './convert';
 import { guard, type ServerContext } from './context';
+import { anything, onDocument, optional, position } from './params';
+
+export const COMPLETION_PARAMS = onDocument({ position, context: optional(anything) });
 
 export function registerCompletion(ctx: ServerContext): void {
-  ctx.connection.onCompletion(
-    guard(ctx, 'textDocument/completion', async (params: CompletionParams): Promise<CompletionItem[]> => {
+  ctx.connection.onRequest(
+    'textDocument/completion',
+    guard(ctx, 'textDocument/completion', COMPLETION_PARAMS, async (params: CompletionParams): Promise<CompletionItem[]> => {
       const analysis = await ctx.analyze(ctx.document(params.textDocument.uri));
       if (!analysis.isReport) return [];
       return completionsAt(analysis.model, analysis.index.offsetAt(params.position)).map((entry) => ({

@@ -1,12 +1,13 @@
 // When documents are checked and how the results reach the client: check on open, debounce after
 // edits (or only on save), drop results of stale versions, clear on close. Pull diagnostics
 // (textDocument/diagnostic) when the client supports them, push otherwise.
-import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticParams, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MIXED_LAYOUTS, STATUS_NOTIFICATION, type ReportStatus } from '../contract/protocol';
 import type { Analysis } from './analysis';
 import { guard, guardNotification, type ServerContext } from './context';
 import { releaseClosedDocument } from './memory';
+import { anything, onDocument } from './params';
 
 /** Errors, warnings and the rest (info and hint) among diagnostics. */
 export function countSeverities(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
@@ -59,8 +60,9 @@ export class DiagnosticsScheduler {
       releaseClosedDocument(e.document.getText());
     });
     if (this.pull) {
-      connection.languages.diagnostics.on(
-        guard(this.ctx, 'textDocument/diagnostic', async (params): Promise<DocumentDiagnosticReport> => {
+      connection.onRequest(
+        'textDocument/diagnostic',
+        guard(this.ctx, 'textDocument/diagnostic', onDocument(), async (params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> => {
           // A document closed before its pull arrived has nothing to report. An error here would leave
           // vscode-languageclient 9 tracking a request that never ends, and it would never pull that URI again.
           const document = this.ctx.documents.get(params.textDocument.uri);
@@ -124,7 +126,7 @@ export class DiagnosticsScheduler {
 
   /** Checks the document's current version and publishes, unless it changed or closed meanwhile. */
   checkNow(uri: string): Promise<void> {
-    return guardNotification(this.ctx, 'checking a document', (u: string) => this.check(u))(uri);
+    return guardNotification(this.ctx, 'checking a document', anything, (u: string) => this.check(u))(uri);
   }
 
   private async check(uri: string): Promise<void> {

@@ -3,10 +3,14 @@ import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/
 import { hoverAt } from '../core';
 import { toRange } from './convert';
 import { guard, type ServerContext } from './context';
+import { onDocument, position } from './params';
+
+export const HOVER_PARAMS = onDocument({ position });
 
 export function registerHover(ctx: ServerContext): void {
-  ctx.connection.onHover(
-    guard(ctx, 'textDocument/hover', async (params: HoverParams): Promise<Hover | null> => {
+  ctx.connection.onRequest(
+    'textDocument/hover',
+    guard(ctx, 'textDocument/hover', HOVER_PARAMS, async (params: HoverParams): Promise<Hover | null> => {
       const analysis = await ctx.analyze(ctx.document(params.textDocument.uri));
       if (!analysis.isReport) return null;
       const found = hoverAt(analysis.model, analysis.index.offsetAt(params.position), analysis.locale);

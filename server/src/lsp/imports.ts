@@ -10,6 +10,9 @@ import { InputError } from '../host/errors';
 import { sourcePlace, type ImportedSource } from '../import/common/place';
 import { IMPORT_REQUEST, type ImportParams, type ImportResult } from '../contract/protocol';
 import { guard, type ServerContext } from './context';
+import { object, string } from './params';
+
+const IMPORT_PARAMS = object({ uri: string });
 
 interface Converted {
   /** The source file's URI. */
@@ -46,10 +49,8 @@ export function registerImports(ctx: ServerContext): void {
   };
   ctx.connection.onRequest(
     IMPORT_REQUEST,
-    guard(ctx, IMPORT_REQUEST, async (params: ImportParams): Promise<ImportResult> => {
-      if (typeof params?.uri !== 'string' || !params.uri.startsWith('file:')) {
-        throw new ResponseError(ErrorCodes.InvalidParams, 'gkreport: gkreport/import expects { uri: a file: URI }');
-      }
+    guard(ctx, IMPORT_REQUEST, IMPORT_PARAMS, async (params: ImportParams): Promise<ImportResult> => {
+      if (!params.uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, 'gkreport: gkreport/import expects { uri: a file: URI }');
       const file = fileURLToPath(params.uri);
       const locale = ctx.locale();
       try {

@@ -4,6 +4,7 @@ import { foldingRanges, localize, outline, type OutlineKind, type OutlineNode } 
 import { toRange } from './convert';
 import type { Analysis } from './analysis';
 import { guard, type ServerContext } from './context';
+import { onDocument } from './params';
 
 const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
   title: SymbolKind.File,
@@ -24,14 +25,16 @@ function toSymbol(analysis: Analysis, node: OutlineNode): DocumentSymbol {
 }
 
 export function registerSymbols(ctx: ServerContext): void {
-  ctx.connection.onDocumentSymbol(
-    guard(ctx, 'textDocument/documentSymbol', async (params: { textDocument: { uri: string } }): Promise<DocumentSymbol[]> => {
+  ctx.connection.onRequest(
+    'textDocument/documentSymbol',
+    guard(ctx, 'textDocument/documentSymbol', onDocument(), async (params: { textDocument: { uri: string } }): Promise<DocumentSymbol[]> => {
       const analysis = await ctx.analyze(ctx.document(params.textDocument.uri));
       return analysis.isReport ? outline(analysis.model).map((node) => toSymbol(analysis, node)) : [];
     }),
   );
-  ctx.connection.onFoldingRanges(
-    guard(ctx, 'textDocument/foldingRange', async (params: { textDocument: { uri: string } }): Promise<FoldingRange[]> => {
+  ctx.connection.onRequest(
+    'textDocument/foldingRange',
+    guard(ctx, 'textDocument/foldingRange', onDocument(), async (params: { textDocument: { uri: string } }): Promise<FoldingRange[]> => {
       const analysis = await ctx.analyze(ctx.document(params.textDocument.uri));
       if (!analysis.isReport) return [];
       return foldingRanges(analysis.model).map((r) => ({

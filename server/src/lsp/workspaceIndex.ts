@@ -7,6 +7,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type DidChangeWatche
 import { ReportIndex } from '../host/reportIndex';
 import { openReports, type WorkspaceProvider } from './analysis';
 import { guard, guardNotification, type ServerContext } from './context';
+import { array, literal, NO_PARAMS, object, string } from './params';
 import { reportFilesIn } from '../host/discover';
 import { REPORT_FILES_REQUEST, type ReportFilesResult } from '../contract/protocol';
 
@@ -24,6 +25,8 @@ export interface WorkspaceIndexOptions {
   /** Check the open documents again (their comparisons may have changed). */
   recheckAll: () => void;
 }
+
+export const WATCHED_FILES_PARAMS = object({ changes: array(object({ uri: string, type: literal(FileChangeType.Created, FileChangeType.Changed, FileChangeType.Deleted) })) });
 
 /** Plugs the disk index into the check cache; returns a start function to call once initialised. */
 export function attachWorkspaceIndex(ctx: ServerContext, options: WorkspaceIndexOptions): () => void {
@@ -47,15 +50,16 @@ export function attachWorkspaceIndex(ctx: ServerContext, options: WorkspaceIndex
   const folders = options.folders.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
   ctx.connection.onRequest(
     REPORT_FILES_REQUEST,
-    guard(ctx, REPORT_FILES_REQUEST, async (): Promise<ReportFilesResult> => {
+    guard(ctx, REPORT_FILES_REQUEST, NO_PARAMS, async (): Promise<ReportFilesResult> => {
       const settings = await ctx.settings.get();
       const files = await reportFilesIn(folders, settings.detectReports);
       return { uris: files.map((f) => pathToFileURL(f).href) };
     }),
   );
 
-  ctx.connection.onDidChangeWatchedFiles(
-    guardNotification(ctx, 'workspace/didChangeWatchedFiles', async (params: DidChangeWatchedFilesParams) => {
+  ctx.connection.onNotification(
+    'workspace/didChangeWatchedFiles',
+    guardNotification(ctx, 'workspace/didChangeWatchedFiles', WATCHED_FILES_PARAMS, async (params: DidChangeWatchedFilesParams) => {
       for (const change of params.changes) {
         const file = pathOf(change.uri);
         if (file === undefined) continue;
