@@ -35,9 +35,20 @@ export class LineIndex {
     return { line: lo, character: clamped - this.starts[lo] };
   }
 
+  /** The offset of a position; a character past the end of its line means the line's end (as LSP says), never the next line. */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
-    return Math.min(this.starts[position.line] + Math.max(0, position.character), this.text.length);
+    const start = this.starts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  /** The offset just past the last character of a line, before its line break. */
+  private lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1];
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
   }
 }
