@@ -27,7 +27,7 @@ export { getLayout, layoutForYear, layouts, tableDef } from './spec/layout';
 // ── fixing ──
 export { applyEdits } from './fixes/apply';
 export { chosenFix, conflicting, selectFixes, type FixPolicy, type Selection } from './fixes/select';
-export { fixText, MAX_PASSES, type CheckFn, type FixOutcome } from './fixes/fixText';
+export { DEFAULT_FIX_POLICY, fixText, MAX_PASSES, type CheckFn, type FixOutcome } from './fixes/fixText';
 export { lineEdits, recomputeTotals, type RecomputeResult } from './fixes/recompute';
 
 // ── the editor's services ──

@@ -41,6 +41,27 @@ export function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\f' || c === '\v';
 }
 
+/**
+ * 1 for a character that shows nothing: spaces of every width (Unicode Zs, TAB, form feeds) and the
+ * invisible format characters a copy from Word, a web page or a PDF leaves in cells — byte order
+ * mark U+FEFF, zero-width space, joiners and word joiner U+200B–U+200D and U+2060–U+2064, soft
+ * hyphen, direction marks and embeddings, Mongolian vowel separator, interlinear annotation marks.
+ * A table by char code: one load per character.
+ */
+const BLANK_CODES = new Uint8Array(0x10000);
+for (const code of [0x09, 0x0b, 0x0c, 0x20, 0xa0, 0xad, 0x034f, 0x061c, 0x115f, 0x1160, 0x1680, 0x180e, 0x202f, 0x205f, 0x3000, 0x3164, 0xfeff, 0xffa0]) BLANK_CODES[code] = 1;
+for (const [from, to] of [[0x2000, 0x200f], [0x202a, 0x202e], [0x2060, 0x206f], [0xfe00, 0xfe0f], [0xfff9, 0xfffb]]) for (let c = from; c <= to; c++) BLANK_CODES[c] = 1;
+
+/** The character (by code) shows nothing: a space of any width or an invisible format character. */
+export function isBlankCode(code: number): boolean {
+  return BLANK_CODES[code] === 1;
+}
+
+/** A CJK ideograph (basic block, extension A, compatibility ideographs, or a surrogate of the planes above). */
+export function isIdeographCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd840 && code <= 0xd87f);
+}
+
 /** Splits into lines; CRLF, LF and lone CR all end a line. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -66,7 +87,7 @@ const KEY_DROP = new Set([
 export const labelKey = memoize((s: string): string => {
   const n = normalizeWidth(s);
   let out = '';
-  for (const ch of n) if (!KEY_DROP.has(ch)) out += ch;
+  for (const ch of n) if (!KEY_DROP.has(ch) && !isBlankCode(ch.charCodeAt(0))) out += ch;
   return out;
 });
 

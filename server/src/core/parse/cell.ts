@@ -1,7 +1,7 @@
 // One table cell: what was written and what it means.
 import type { Cell, NumberFormatIssue } from '../model/model';
 import { parseDecimal } from '../base/decimal';
-import { isSpace, normalizeWidth } from '../base/text';
+import { isBlankCode, normalizeWidth } from '../base/text';
 import { isChineseNumeralChar } from '../base/numerals';
 
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '/', '无', '空', 'N/A', 'n/a', '-/-']);
@@ -17,8 +17,10 @@ const NO_ISSUES = Object.freeze([]) as unknown as NumberFormatIssue[];
 export function makeCell(line: string, lineStart: number, from: number, to: number): Cell {
   let a = from;
   let b = to;
-  while (a < b && isSpace(line[a])) a++;
-  while (b > a && isSpace(line[b - 1])) b--;
+  // Spaces and invisible characters (a BOM, a zero-width space) around the content are no content:
+  // a cell holding only them is blank, in its place.
+  while (a < b && isBlankCode(line.charCodeAt(a))) a++;
+  while (b > a && isBlankCode(line.charCodeAt(b - 1))) b--;
   const raw = line.slice(a, b);
   const cell: Cell = {
     span: { start: lineStart + from, end: lineStart + to },

@@ -2,7 +2,7 @@
 import type { Cell, Line, RowSyntax } from '../model/model';
 import type { Span } from '../base/types';
 import { makeCell, isChineseNumberText } from './cell';
-import { isSpace } from '../base/text';
+import { isIdeographCode, isSpace } from '../base/text';
 
 export interface RawRow {
   syntax: RowSyntax;
@@ -113,11 +113,23 @@ export function splitSpacedRow(line: Line): RawRow | undefined {
   return { syntax: 'spaced', cells, fullWidthBars: [] };
 }
 
-/** Index of the first value cell: labels are the leading text cells (leading blanks skipped). */
+/**
+ * A text cell that can be (part of) a row label: it has a Chinese character. A value cell gone wrong
+ * (`x`, `24 46`, Arabic-Indic digits, `N.A.`) has none and ends the label, so the row is still placed
+ * by its label and its numbers stay in their columns.
+ */
+function labelLike(cell: Cell): boolean {
+  if (cell.kind !== 'text') return false;
+  const raw = cell.raw;
+  for (let i = 0; i < raw.length; i++) if (isIdeographCode(raw.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Index of the first value cell: labels are the leading text cells with Chinese words (leading blanks skipped). */
 export function labelEnd(cells: Cell[]): number {
   let i = 0;
   while (i < cells.length && cells[i].kind === 'blank') i++;
   const firstLabel = i;
-  while (i < cells.length && cells[i].kind === 'text' && !(i > firstLabel && isChineseNumberText(cells[i].raw))) i++;
+  while (i < cells.length && labelLike(cells[i]) && !(i > firstLabel && isChineseNumberText(cells[i].raw))) i++;
   return i === firstLabel ? 0 : i;
 }

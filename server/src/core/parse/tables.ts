@@ -378,10 +378,35 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
   let lastIndex = -1;
   const groupKeys = def.groups.map((g) => ({ group: g, key: coreKey(g.label) }));
 
+  /** The row a run of label cells names: group labels first, the row's own label last. */
+  const matchLabel = (labelCells: Cell[]) => {
+    const segments: { text: string; cell: Cell }[] = [];
+    for (const cell of labelCells) for (const text of labelSegments(cell.raw)) segments.push({ text, cell });
+    if (segments.length === 0) return { segments, leaf: undefined, match: undefined, isGroupLabel: false };
+    const leaf = segments[segments.length - 1];
+    const leafKey = coreKey(leaf.text);
+    const groupContext = segments.slice(0, -1).map((s) => groupKeys.find((g) => similarity(coreKey(s.text), g.key) >= MATCH_THRESHOLD)?.group.id);
+    // Rows already placed are not candidates; a label broken across cells is also tried whole.
+    const open = order.filter((d) => !table.byRow.has(d.id));
+    const prefer = (d: RowDef) => {
+      const i = order.indexOf(d);
+      return (groupContext.includes(d.group) ? 100 : 0) + (i > lastIndex ? 10 - Math.min(9, i - lastIndex) : 0);
+    };
+    const unmarked = segments.filter((s, i) => i === segments.length - 1 || markerLength(normalizeWidth(s.text), 0) === 0);
+    const joinedKey = coreKey(unmarked.map((s) => s.text).join(''));
+    const best = [bestRow(leafKey, open, prefer), joinedKey !== leafKey ? bestRow(joinedKey, open, prefer) : undefined]
+      .filter((m): m is Candidate<RowDef> => m !== undefined)
+      .sort((a, b) => b.score - a.score)[0];
+    const isGroupLabel = groupKeys.some((g) => g.key === leafKey);
+    // A group heading (`（三）不予公开`) names no row unless a row has exactly its words.
+    const match = best && !(isGroupLabel && best.score < 1) ? best : undefined;
+    return { segments, leaf, match, isGroupLabel };
+  };
+
   collected.rows.forEach((r, n) => {
     const end = labelEnd(r.raw.cells);
-    const labelCells = r.raw.cells.slice(0, end);
-    const valueCells = r.raw.cells.slice(end);
+    let labelCells = r.raw.cells.slice(0, end);
+    let valueCells = r.raw.cells.slice(end);
     const numeric = hasNumbers(r.raw);
     if (isHeaderRow.has(r)) {
       table.headerCells.push(...alignHeader(r.raw.cells, def));
@@ -408,31 +433,27 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
       lastIndex = order.indexOf(target);
       return;
     }
-    // Segments across the label cells: group labels first, the row's own label last.
-    const segments: { text: string; cell: Cell }[] = [];
-    for (const cell of labelCells) for (const text of labelSegments(cell.raw)) segments.push({ text, cell });
-    if (segments.length === 0) return;
-    const leaf = segments[segments.length - 1];
-    const leafKey = coreKey(leaf.text);
-    const groupContext = segments.slice(0, -1).map((s) => groupKeys.find((g) => similarity(coreKey(s.text), g.key) >= MATCH_THRESHOLD)?.group.id);
-    // Rows already placed are not candidates; a label broken across cells is also tried whole.
-    const open = order.filter((d) => !table.byRow.has(d.id));
-    const prefer = (d: RowDef) => {
-      const i = order.indexOf(d);
-      return (groupContext.includes(d.group) ? 100 : 0) + (i > lastIndex ? 10 - Math.min(9, i - lastIndex) : 0);
-    };
-    const unmarked = segments.filter((s, i) => i === segments.length - 1 || markerLength(normalizeWidth(s.text), 0) === 0);
-    const joinedKey = coreKey(unmarked.map((s) => s.text).join(''));
-    const match = [bestRow(leafKey, open, prefer), joinedKey !== leafKey ? bestRow(joinedKey, open, prefer) : undefined]
-      .filter((m): m is Candidate<RowDef> => m !== undefined)
-      .sort((a, b) => b.score - a.score)[0];
-    const isGroupLabel = groupKeys.some((g) => g.key === leafKey);
-    if (!match || (isGroupLabel && match.score < 1)) {
+    // A row is placed by its label. When the label cells name no row, the last of them may be a value
+    // gone wrong (`不详` where a number belongs): the row is tried on fewer label cells before it is
+    // given up, so its numbers keep their columns.
+    let found = matchLabel(labelCells);
+    let labelCount = labelCells.length;
+    for (let k = labelCells.length - 1; k >= 1 && !found.match; k--) {
+      const shorter = matchLabel(labelCells.slice(0, k));
+      if (shorter.match && shorter.match.score >= STRONG_MATCH) [found, labelCount] = [shorter, k];
+    }
+    const { segments, leaf, match, isGroupLabel } = found;
+    if (segments.length === 0 || !leaf) return;
+    if (!match) {
       // A group heading row with no values, a repeated row, or a row we cannot name.
       if (numeric && !isGroupLabel && kind === 'requests') table.unplaced.push(newRow(r, labelCells, labelText(r.raw), valueCells, columns));
       return;
     }
-    const row = newRow(r, labelCells, labelText(r.raw), valueCells, columnsOf(match.item));
+    if (labelCount < labelCells.length) {
+      labelCells = labelCells.slice(0, labelCount);
+      valueCells = r.raw.cells.slice(labelCount);
+    }
+    const row = newRow(r, labelCells, labelCells.map((c) => c.raw).join(' '), valueCells, columnsOf(match.item));
     // Group labels written in their own cell, with their marker (`(五)不予处`), are checked too.
     for (const s of segments.slice(0, -1)) {
       if (markerLength(normalizeWidth(s.text), 0) === 0) continue;
