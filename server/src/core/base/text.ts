@@ -150,3 +150,37 @@ export function eolOf(text: string): string {
   const i = text.search(/\r\n|\n|\r/);
   return i < 0 ? '\n' : text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : text[i];
 }
+
+/** ASCII value of a half- or full-width digit's code, or -1. */
+function digitValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+/**
+ * The numbers a line writes, as their digit runs (full-width made ASCII), leaving out numbering
+ * markers (`1.`, `2、` before a word) and a line that is only a page number (`-3-`, `— 12 —`).
+ */
+export function dataNumbers(text: string): string[] {
+  const out: string[] = [];
+  let nonSpace = 0;
+  for (let i = 0; i < text.length; ) {
+    if (digitValue(text.charCodeAt(i)) < 0) {
+      const c = text.charCodeAt(i);
+      if (!isBlankCode(c) && c !== 0x2d && c !== 0x2014 && c !== 0x2013) nonSpace++;
+      i++;
+      continue;
+    }
+    let run = '';
+    let j = i;
+    for (; j < text.length && digitValue(text.charCodeAt(j)) >= 0; j++) run += digitValue(text.charCodeAt(j));
+    const next = text[j];
+    const marker = (next === '.' || next === '．' || next === '、') && digitValue(text.charCodeAt(j + 1)) < 0 && j + 1 < text.length && !isBlankCode(text.charCodeAt(j + 1));
+    if (!marker) out.push(run);
+    i = j;
+  }
+  // A line of one short number and dashes or blanks only is a page number of extracted PDF text.
+  if (nonSpace === 0 && out.length === 1 && out[0].length <= 3) return [];
+  return out;
+}
