@@ -511,6 +511,87 @@ function buildReviewTable(collected: Collected, reportYear: number | undefined):
   return table;
 }
 
+const KINDS: readonly TableKind[] = ['active', 'requests', 'review'];
+/** What moving a row out of the table of its part costs, against 1 or 2 for other moves. */
+const LEAVES_PART = 10;
+
+interface Assigned {
+  item: RowLine;
+  pending: string;
+  kind: TableKind;
+  /** The row's own words name its table (not only where it stands). */
+  named: boolean;
+  /** The table of the part the row stands in. */
+  region?: TableKind;
+}
+
+/**
+ * Each table's rows made one unbroken run, so that no line lies within two tables (a table 三 row
+ * written among the rows of table 二 made both tables claim the lines between). The fewest, least
+ * certain rows change: a row left out of the tables costs 1, moved to another table 1.5; either costs
+ * 1 more when the row's own words named its table, and 10 more when it leaves the table of the part it
+ * stands in (the part is the strongest word on where a row belongs: prose misread as a row is not). Linear: one pass over the rows through the states (current table, tables already
+ * closed), then back along the cheapest path. Undefined: the row belongs to no table.
+ */
+function contiguousKinds(rows: readonly Assigned[]): (TableKind | undefined)[] {
+  const kinds = rows.map((r) => r.kind);
+  // Already one run per table (the usual case): nothing to decide.
+  const closed = new Set<TableKind>();
+  let interleaved = false;
+  for (let i = 1; i < kinds.length && !interleaved; i++) {
+    if (kinds[i] === kinds[i - 1]) continue;
+    closed.add(kinds[i - 1]);
+    interleaved = closed.has(kinds[i]);
+  }
+  if (!interleaved) return kinds;
+  // State: current table (0–2, or 3 before any) × 8 + the tables already closed (a bit mask).
+  const NONE = 3;
+  const STATES = 32;
+  const DROP = 3;
+  const n = rows.length;
+  const from = new Uint8Array(n * STATES);
+  const took = new Uint8Array(n * STATES);
+  let cost = new Float64Array(STATES).fill(Infinity);
+  cost[NONE << 3] = 0;
+  const price = (r: Assigned, a: number): number => {
+    if (a !== DROP && KINDS[a] === r.kind) return 0;
+    const base = a === DROP ? 1 : 1.5;
+    const leavesPart = r.region !== undefined && (a === DROP || KINDS[a] !== r.region);
+    return base + (r.named ? 1 : 0) + (leavesPart ? LEAVES_PART : 0);
+  };
+  for (let i = 0; i < n; i++) {
+    const next = new Float64Array(STATES).fill(Infinity);
+    for (let s = 0; s < STATES; s++) {
+      if (cost[s] === Infinity) continue;
+      const current = s >> 3;
+      const mask = s & 7;
+      for (let a = 0; a <= DROP; a++) {
+        let t = s;
+        if (a !== DROP && a !== current) {
+          if (mask & (1 << a)) continue; // that table is closed
+          t = (a << 3) | (current === NONE ? mask : mask | (1 << current));
+        }
+        const c = cost[s] + price(rows[i], a);
+        if (c < next[t]) {
+          next[t] = c;
+          from[i * STATES + t] = s;
+          took[i * STATES + t] = a;
+        }
+      }
+    }
+    cost = next;
+  }
+  let best = 0;
+  for (let s = 1; s < STATES; s++) if (cost[s] < cost[best]) best = s;
+  const out = new Array<TableKind | undefined>(n);
+  for (let i = n - 1, s = best; i >= 0; i--) {
+    const a = took[i * STATES + s];
+    out[i] = a === DROP ? undefined : KINDS[a];
+    s = from[i * STATES + s];
+  }
+  return out;
+}
+
 /** Groups row lines into tables and rebuilds each against its layout. */
 export function buildTables(items: TableItem[], reportYear: number | undefined): Table[] {
   const collected: Record<TableKind, Collected> = {
@@ -518,6 +599,7 @@ export function buildTables(items: TableItem[], reportYear: number | undefined):
     requests: { rows: [], pending: [] },
     review: { rows: [], pending: [] },
   };
+  const assigned: Assigned[] = [];
   let context: TableKind | undefined;
   let contextPart: number | undefined;
   let pending = '';
@@ -539,10 +621,19 @@ export function buildTables(items: TableItem[], reportYear: number | undefined):
     // Inside the part of a table, a row that does not clearly name another table stays in it.
     if (regionKind && kind !== regionKind && named === undefined) kind = regionKind;
     context = kind;
-    collected[kind].rows.push(item);
-    collected[kind].pending.push(pending);
+    assigned.push({ item, pending, kind, named: named !== undefined, region: regionKind });
     pending = '';
   }
+  const kinds = contiguousKinds(assigned);
+  let carried = '';
+  assigned.forEach((r, i) => {
+    const kind = kinds[i];
+    // A row left out of the tables passes the label pieces before it on to the next row.
+    if (!kind) return void (carried += r.pending);
+    collected[kind].rows.push(r.item);
+    collected[kind].pending.push(carried + r.pending);
+    carried = '';
+  });
   const tables: Table[] = [];
   for (const kind of ['active', 'requests'] as const) {
     if (collected[kind].rows.some((r) => hasNumbers(r.raw) || bestRow(coreKey(lastSegment(labelText(r.raw))), labelledRows()[kind]))) {
