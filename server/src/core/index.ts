@@ -21,7 +21,7 @@ export { runRules, type Fault, type RuleRun } from './rules/engine';
 export { sameFindingData } from './rules/data';
 export { defineRule, isFindingOf } from './rules/types';
 export { allRules, findRule } from './rules';
-export { isPreviousYear, previousReport, sameAgency, type ReportIdentity } from './analysis/cross/previous';
+export { isPreviousYear, pairingYear, previousReport, sameAgency, type ReportIdentity } from './analysis/cross/previous';
 export { getLayout, layoutForYear, layouts, tableDef } from './spec/layout';
 
 // ── fixing ──
