@@ -12,6 +12,9 @@ export interface RawRow {
 
 export type LineRowShape = RawRow | 'separator' | undefined;
 
+/** Rows without full-width bars (nearly all) share one empty list. */
+const NO_SPANS: Span[] = Object.freeze([]) as unknown as Span[];
+
 const BAR_CODE = 0x7c; // |
 const FULL_BAR_CODE = 0xff5c; // ｜
 const TAB_CODE = 0x09;
@@ -35,16 +38,17 @@ export function splitDelimitedRow(line: Line): LineRowShape {
   if (text.indexOf('|') < 0 && text.indexOf('｜') < 0 && text.indexOf('\t') < 0) return undefined;
   // One pass: bar positions, and whether there are TABs (a TAB row has no bars).
   const seps: number[] = [];
-  const fullWidthBars: Span[] = [];
+  let bars: Span[] | undefined;
   let tabs = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === BAR_CODE || c === FULL_BAR_CODE) {
       seps.push(i);
-      if (c === FULL_BAR_CODE) fullWidthBars.push({ start: line.start + i, end: line.start + i + 1 });
+      if (c === FULL_BAR_CODE) (bars ??= []).push({ start: line.start + i, end: line.start + i + 1 });
     } else if (c === TAB_CODE) tabs++;
   }
   if (seps.length === 0 && tabs === 0) return undefined;
+  const fullWidthBars = bars ?? NO_SPANS;
   const useBars = seps.length > 0;
   if (!useBars) for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) seps.push(i);
   // Cell k lies between separator k-1 and separator k; `first`/`last` drop the empty ends of `| a | b |`.
@@ -110,7 +114,7 @@ export function splitSpacedRow(line: Line): RawRow | undefined {
   const cells: Cell[] = [];
   if (label !== '') cells.push(makeCell(text, line.start, 0, labelTo));
   for (const [a, b] of tokens) cells.push(makeCell(text, line.start, a, b));
-  return { syntax: 'spaced', cells, fullWidthBars: [] };
+  return { syntax: 'spaced', cells, fullWidthBars: NO_SPANS };
 }
 
 /**

@@ -223,17 +223,22 @@ interface Collected {
 }
 
 function spanOf(rows: RowLine[]): { start: number; end: number } {
-  // A loop, not Math.min(...cells): a spread of many cells overflows the stack.
+  // Cells are in order along a line and rows in document order: the first cell of the first row to the
+  // last cell of the last (a loop, not Math.min(...cells): a spread of many cells overflows the stack).
   let start = Infinity;
   let end = -Infinity;
   for (const r of rows) {
-    for (const c of r.raw.cells) {
-      if (c.span.start < start) start = c.span.start;
-      if (c.span.end > end) end = c.span.end;
-    }
+    const cells = r.raw.cells;
+    if (cells.length === 0) continue;
+    start = Math.min(start, cells[0].span.start);
+    end = Math.max(end, cells[cells.length - 1].span.end);
   }
   return { start, end };
 }
+
+/** Shared by the rows that have none (most): replaced by a fresh list before anything is added. */
+const NO_CELLS: Cell[] = Object.freeze([]) as unknown as Cell[];
+const NO_GROUP_LABELS: TableRow['groupLabels'] = Object.freeze([]) as unknown as TableRow['groupLabels'];
 
 function majoritySyntax(rows: RowLine[]): TableRow['syntax'] {
   const counts = new Map<TableRow['syntax'], number>();
@@ -242,8 +247,10 @@ function majoritySyntax(rows: RowLine[]): TableRow['syntax'] {
 }
 
 function newRow(r: RowLine, labelCells: Cell[], label: string, valueCells: Cell[], columns: ColumnDef[]): TableRow {
-  const values = valueCells.slice(0, columns.length);
-  const extraCells = valueCells.slice(columns.length).filter((c) => c.kind !== 'blank');
+  const values = valueCells.length <= columns.length ? valueCells : valueCells.slice(0, columns.length);
+  let extra: Cell[] | undefined;
+  for (let i = columns.length; i < valueCells.length; i++) if (valueCells[i].kind !== 'blank') (extra ??= []).push(valueCells[i]);
+  const extraCells = extra ?? NO_CELLS;
   return {
     line: r.line,
     span: spanOf([r]),
@@ -252,7 +259,7 @@ function newRow(r: RowLine, labelCells: Cell[], label: string, valueCells: Cell[
     label,
     values,
     extraCells,
-    groupLabels: [],
+    groupLabels: NO_GROUP_LABELS,
     fullWidthBars: r.raw.fullWidthBars,
     countMismatch: values.length < columns.length || extraCells.length > 0,
   };
@@ -459,7 +466,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
       if (markerLength(normalizeWidth(s.text), 0) === 0) continue;
       const key = coreKey(s.text);
       const group = groupKeys.find((g) => similarity(key, g.key) >= MATCH_THRESHOLD || (key.length >= 2 && g.key.startsWith(key)));
-      if (group && s.cell !== leaf.cell) row.groupLabels.push({ cell: s.cell, canonical: group.group.label, exact: key === group.key });
+      if (group && s.cell !== leaf.cell) row.groupLabels = [...row.groupLabels, { cell: s.cell, canonical: group.group.label, exact: key === group.key }];
     }
     place(table, row, match.item, match.exact ? 'exact' : 'fuzzy', match.score);
     lastIndex = order.indexOf(match.item);

@@ -120,6 +120,10 @@ class ProseSentence implements Sentence {
 
 const cache = new WeakMap<ReportModel, Sentence[]>();
 
+export function forgetSentences(model: ReportModel): void {
+  cache.delete(model);
+}
+
 /** The prose sentences of a report, each split into clauses at commas, colons and brackets. */
 export function sentencesOf(model: ReportModel): Sentence[] {
   const cached = cache.get(model);
