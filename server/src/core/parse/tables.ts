@@ -23,6 +23,8 @@ export interface FragmentLine {
 export type TableItem = ({ type: 'row' } & RowLine) | ({ type: 'fragment' } & FragmentLine);
 
 const MATCH_THRESHOLD = 0.5;
+/** Trailing label cells tried as values gone wrong before a row is given up (a bound: a line may have thousands of cells). */
+const MAX_VALUES_IN_LABEL = 3;
 const STRONG_MATCH = 0.8;
 const MAX_LABEL_KEY = 200;
 
@@ -445,7 +447,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
     // given up, so its numbers keep their columns.
     let found = matchLabel(labelCells);
     let labelCount = labelCells.length;
-    for (let k = labelCells.length - 1; k >= 1 && !found.match; k--) {
+    for (let k = labelCells.length - 1; k >= Math.max(1, labelCells.length - MAX_VALUES_IN_LABEL) && !found.match; k--) {
       const shorter = matchLabel(labelCells.slice(0, k));
       if (shorter.match && shorter.match.score >= STRONG_MATCH) [found, labelCount] = [shorter, k];
     }
