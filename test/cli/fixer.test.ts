@@ -1,7 +1,7 @@
-// --fix logic (server/src/cli/fixer.ts) against a small fake checker, independent of the real rules.
+// --fix logic (core fixes/fixText.ts, the CLI's --fix) against a small fake checker, independent of the real rules.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fixText, MAX_PASSES } from '../../server/src/core/fixes/fixText';
+import { fixText, mapSpan, MAX_PASSES } from '../../server/src/core/fixes/fixText';
 import { selectFixes } from '../../server/src/core/fixes/select';
 import { msg } from '../../server/src/core/base/i18n';
 import type { Span } from '../../server/src/core/base/types';
@@ -15,6 +15,9 @@ function finding(ruleId: string, span: Span, fixes: Fix[]): Finding {
 function setFix(span: Span, newText: string, safe = true): Fix {
   return { id: 'set', title: msg('设为', 'set'), edits: [{ span, newText }], safe, total: { table: 'requests', row: 'r', col: 'c' } };
 }
+
+/** The policy of --fix-totals: totals are rewritten too. */
+const TOTALS = { includeTotals: true } as const;
 
 /**
  * A toy report: lines `a + b = c`, then a last line `sum = s` where s must be the sum of the c's.
@@ -44,7 +47,7 @@ function toyCheck(text: string, options: { rowFixSafe?: boolean; brokenFix?: boo
 
 describe('fixText', () => {
   test('applies a safe fix and reports what it fixed', () => {
-    const outcome = fixText('1 + 2 = 4\n5 + 5 = 10', (t) => toyCheck(t));
+    const outcome = fixText('1 + 2 = 4\n5 + 5 = 10', (t) => toyCheck(t), undefined, TOTALS);
     assert.equal(outcome.status, 'fixed');
     assert.equal(outcome.text, '1 + 2 = 3\n5 + 5 = 10');
     assert.deepEqual(outcome.findings, []);
@@ -58,7 +61,7 @@ describe('fixText', () => {
   });
 
   test('does not apply a fix that is not safe', () => {
-    const outcome = fixText('1 + 2 = 4', (t) => toyCheck(t, { rowFixSafe: false }));
+    const outcome = fixText('1 + 2 = 4', (t) => toyCheck(t, { rowFixSafe: false }), undefined, TOTALS);
     assert.equal(outcome.status, 'nothing');
     assert.equal(outcome.text, '1 + 2 = 4');
     assert.equal(outcome.findings.length, 1);
@@ -66,7 +69,7 @@ describe('fixText', () => {
 
   test('rejects fixes after which the re-check still finds the problem', () => {
     // The broken fix writes 4 where 3 is due: it changes the text, yet the row is still wrong.
-    const outcome = fixText('1 + 2 = 5', (t) => toyCheck(t, { brokenFix: true }));
+    const outcome = fixText('1 + 2 = 5', (t) => toyCheck(t, { brokenFix: true }), undefined, TOTALS);
     assert.equal(outcome.status, 'rejected');
     assert.equal(outcome.text, '1 + 2 = 5', 'the original text is kept');
     if (outcome.status === 'rejected') assert.deepEqual([...outcome.stillThere], [['SUM-ROW', 1]]);
@@ -74,7 +77,7 @@ describe('fixText', () => {
 
   test('repeats passes until dependent totals settle', () => {
     // Pass 1 sets the row to 3 and the sum to 4 + 10 = 14 (the wrong row as written); pass 2 sets the sum to 13.
-    const outcome = fixText('1 + 2 = 4\n5 + 5 = 10\nsum = 99', (t) => toyCheck(t));
+    const outcome = fixText('1 + 2 = 4\n5 + 5 = 10\nsum = 99', (t) => toyCheck(t), undefined, TOTALS);
     assert.equal(outcome.status, 'fixed');
     assert.equal(outcome.text, '1 + 2 = 3\n5 + 5 = 10\nsum = 13');
     assert.deepEqual(outcome.findings, []);
@@ -88,7 +91,7 @@ describe('fixText', () => {
       const span = { start: text.length, end: text.length };
       return { findings: [finding('MORE', span, [setFix(span, 'x')])] };
     };
-    const outcome = fixText('a', restless);
+    const outcome = fixText('a', restless, undefined, TOTALS);
     assert.equal(outcome.status, 'rejected');
     assert.equal(outcome.text, 'a');
     if (outcome.status === 'rejected') assert.equal(outcome.converged, false);
@@ -105,5 +108,73 @@ describe('selectFixes', () => {
     const { fixed, edits } = selectFixes([a, b, c, same], { includeTotals: true });
     assert.deepEqual(fixed.map((f) => f.ruleId), ['A', 'C', 'D']);
     assert.equal(edits.length, 2, 'the identical edit of D is applied once');
+  });
+});
+
+describe('fixText: nothing gets worse, totals only when asked', () => {
+  test('totals are rewritten only when the caller asks: the default policy leaves them', () => {
+    const outcome = fixText('1 + 2 = 4', (t) => toyCheck(t));
+    assert.equal(outcome.status, 'nothing');
+    assert.equal(outcome.text, '1 + 2 = 4');
+  });
+
+  /** The toy checker plus FIRST-OK: a note on the first row that adds up (a rule that moves when a row is fixed). */
+  function withFirstOk(text: string) {
+    const { findings } = toyCheck(text);
+    let offset = 0;
+    for (const line of text.split('\n')) {
+      const row = /^(\d+) \+ (\d+) = (\d+)$/.exec(line);
+      if (row && Number(row[1]) + Number(row[2]) === Number(row[3])) {
+        findings.push(finding('FIRST-OK', { start: offset, end: offset + line.length }, []));
+        break;
+      }
+      offset += line.length + 1;
+    }
+    return { findings };
+  }
+
+  test('rejects fixes after which another rule fires that did not before', () => {
+    // Fixing the only row makes FIRST-OK appear: a new finding, so nothing is written.
+    const outcome = fixText('1 + 2 = 4', withFirstOk, undefined, TOTALS);
+    assert.equal(outcome.status, 'rejected');
+    assert.equal(outcome.text, '1 + 2 = 4');
+    if (outcome.status === 'rejected') {
+      assert.deepEqual([...outcome.stillThere], [['FIRST-OK', 1]]);
+      assert.deepEqual(outcome.introduced.map((f) => f.ruleId), ['FIRST-OK']);
+      assert.match(outcome.reason['zh-cn'], /新的或更多的问题（FIRST-OK ×1）/);
+      assert.match(outcome.reason.en, /new or more problems \(FIRST-OK ×1\)/);
+    }
+  });
+
+  test('rejects a finding that moved to a new place even when its rule is no more frequent', () => {
+    // Before: FIRST-OK on the second row. After fixing the first row it stands on the first: same count, new place.
+    const outcome = fixText('1 + 2 = 4\n2 + 2 = 4', withFirstOk, undefined, TOTALS);
+    assert.equal(outcome.status, 'rejected');
+    if (outcome.status === 'rejected') assert.deepEqual(outcome.introduced.map((f) => [f.ruleId, f.span.start]), [['FIRST-OK', 0]]);
+  });
+
+  test('a rejection for fixes that never settle says so', () => {
+    const restless = (text: string) => {
+      const span = { start: text.length, end: text.length };
+      return { findings: [finding('MORE', span, [setFix(span, 'x')])] };
+    };
+    const outcome = fixText('a', restless, undefined, TOTALS);
+    assert.equal(outcome.status, 'rejected');
+    if (outcome.status === 'rejected') assert.match(outcome.reason.en, /did not settle/);
+  });
+});
+
+describe('mapSpan: a finding’s place carried through edits', () => {
+  const edit = (start: number, end: number, newText: string) => ({ span: { start, end }, newText });
+  test('edits before move it, edits after do not, a replaced span becomes the replacement', () => {
+    assert.deepEqual(mapSpan({ start: 10, end: 12 }, [edit(0, 2, 'abcd')]), { start: 12, end: 14 });
+    assert.deepEqual(mapSpan({ start: 10, end: 12 }, [edit(20, 22, 'abcd')]), { start: 10, end: 12 });
+    assert.deepEqual(mapSpan({ start: 10, end: 14 }, [edit(10, 14, '7')]), { start: 10, end: 11 });
+    assert.deepEqual(mapSpan({ start: 8, end: 20 }, [edit(10, 14, '7')]), { start: 8, end: 17 }, 'a row span over an edited cell');
+  });
+  test('an insertion at a span’s start moves it; one at its end does not extend it', () => {
+    assert.deepEqual(mapSpan({ start: 10, end: 12 }, [edit(10, 10, 'xx')]), { start: 12, end: 14 });
+    assert.deepEqual(mapSpan({ start: 10, end: 12 }, [edit(12, 12, 'xx')]), { start: 10, end: 12 });
+    assert.deepEqual(mapSpan({ start: 10, end: 12 }, [edit(12, 13, 'xx')]), { start: 10, end: 12 }, 'a span ending where a replacement begins');
   });
 });

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../../server/src/core/service/check';
 import { parseReport } from '../../server/src/core/parse/report';
-import { previousReport, sameAgency } from '../../server/src/core/analysis/cross/previous';
+import { isPreviousYear, pairingYear, previousReport, sameAgency } from '../../server/src/core/analysis/cross/previous';
 import type { Finding, OtherReport } from '../../server/src/core/rules/types';
-import { fixtures, lineOf, realText, spanText } from './helpers';
+import { SEEDS, fixtures, lineOf, ofRule, realText, replaceOnce, seedText, spanText } from './helpers';
 
 const pairText = (name: string) => readFileSync(join(fixtures, 'pairs', name), 'utf8');
 const LAST_YEAR = 'pairs/hongze-2023.txt';
@@ -79,5 +79,45 @@ describe('GK803 copied-text', () => {
     const found = crossFindings(text);
     assert.deepEqual(found.map((f) => [f.ruleId, f.severity, f.ruleId === 'GK803' && f.data.part]), [['GK803', 'info', 5]]);
     assert.equal(spanText(text, found[0]).trim(), '五、存在的主要问题及改进情况');
+  });
+});
+
+describe('pairing only with a settled year', () => {
+  // Seed 000 (昆明市人民政府 2023): no title line; the preamble names 2023 and the statistics period 2023.
+  const seed = seedText(SEEDS.kunming2023);
+  const PERIOD = '统计期限为2023年1月1日—2023年12月31日';
+  const PREAMBLE = '现公布昆明市人民政府2023年';
+  const current = { file: 'current.txt', model: parseReport(seed) };
+  const as = (file: string, text: string): OtherReport => ({ file, model: parseReport(text) });
+  const cross = (text: string, workspace: OtherReport[]) => check(text, { workspace }).findings.filter((f) => f.ruleId.startsWith('GK8'));
+
+  it('a copy whose period says 2022 (its preamble 2023: GK501) is not last year’s report, and floods nothing', () => {
+    const unsettled = as('period-2022.txt', replaceOnce(seed, PERIOD, '统计期限为2022年1月1日—2022年12月31日'));
+    assert.ok(ofRule(unsettled.model.text, 'GK501').length > 0, 'the copy disagrees with itself');
+    assert.equal(unsettled.model.meta.reportYear, 2022, 'its year as read before: the period’s, no title line');
+    assert.equal(pairingYear(unsettled.model.meta), undefined);
+    assert.equal(isPreviousYear(current.model.meta, unsettled.model.meta), false);
+    assert.equal(previousReport(current.model, [unsettled]), undefined);
+    assert.deepEqual(cross(seed, [unsettled]), []);
+  });
+
+  it('a copy whose preamble says 2022 and period 2023 is not last year’s report either', () => {
+    const unsettled = as('preamble-2022.txt', replaceOnce(seed, PREAMBLE, '现公布昆明市人民政府2022年'));
+    assert.equal(pairingYear(unsettled.model.meta), undefined);
+    assert.deepEqual(cross(seed, [unsettled]), []);
+  });
+
+  it('a report whose own year is unsettled is compared with nothing', () => {
+    const lastYear = as('2022.txt', replaceOnce(replaceOnce(seed, PERIOD, '统计期限为2022年1月1日—2022年12月31日'), PREAMBLE, '现公布昆明市人民政府2022年'));
+    assert.equal(pairingYear(lastYear.model.meta), 2022, 'a settled 2022 report');
+    assert.ok(cross(seed, [lastYear]).length > 0, 'it is this report’s previous year: its 结转 is compared');
+    const unsettled = replaceOnce(seed, PERIOD, '统计期限为2022年1月1日—2022年12月31日'.replace(/2022/g, '2024'));
+    assert.deepEqual(cross(unsettled, [lastYear]), []);
+    const preamble2024 = replaceOnce(seed, PREAMBLE, '现公布昆明市人民政府2024年');
+    assert.deepEqual(cross(preamble2024, [as('2023.txt', seed)]), [], 'preamble 2024, period 2023: not paired with 2023 either');
+  });
+
+  it('an identity without period or title year (a summary between threads) is taken at its word', () => {
+    assert.ok(isPreviousYear({ agency: '昆明市人民政府', reportYear: 2023 }, { agency: '昆明市人民政府', reportYear: 2022 }));
   });
 });

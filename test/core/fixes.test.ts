@@ -1,6 +1,6 @@
 // Every fix offered on the fixtures, applied and re-checked, removes its finding and changes nothing
 // outside the ranges it names.
-import { describe, it } from 'node:test';
+import { describe, it, it as test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,4 +76,138 @@ describe('every fix on the fixtures', () => {
       }
     });
   }
+});
+
+// ── a fix never overwrites a number on the strength of a guess ─────────────
+
+import fc from 'fast-check';
+import { fixText } from '../../server/src/core/fixes/fixText';
+import { recomputeTotals } from '../../server/src/core/fixes/recompute';
+import { relationsOf } from '../../server/src/core/spec/layout';
+import { cellOf } from '../../server/src/core/model/cells';
+import type { ReportModel, Table } from '../../server/src/core/model/model';
+import { UNREADABLE, numberCells, rewriteCells } from './helpers';
+
+const FC = { seed: 20261205, endOnFailure: true } as const;
+const withTables = Object.values(SEEDS).map(seedText).filter((t) => numberCells(t).length > 0);
+
+/** A seed whose number cells are partly unreadable (blank, —, 无, text) and partly off by one. */
+const damagedSeed = fc
+  .tuple(
+    fc.nat(withTables.length - 1),
+    fc.array(fc.tuple(fc.nat({ max: 100_000 }), fc.oneof(fc.constantFrom(...UNREADABLE).map((u) => () => u), fc.constant((n: string) => String(Number(n) + 1)))), {
+      minLength: 1,
+      maxLength: 8,
+    }),
+  )
+  .map(([i, changes]) => rewriteCells(withTables[i], changes));
+
+/** The sums whose target is the cell a fix rewrites. */
+function sumsOf(table: Table, row: string, col: string) {
+  return relationsOf(table.def).filter((r) => r.kind === 'sum' && r.target.row === row && r.target.col === col);
+}
+
+/**
+ * A cell whose value can be known from numbers alone: a number, or a blank total one of whose sums
+ * has only such terms (recompute-all fills it first, then the totals above it).
+ */
+function settleable(table: Table, row: string, col: string, seen = new Set<string>()): boolean {
+  const cell = cellOf(table, row, col);
+  if (cell?.kind === 'number') return true;
+  if (cell?.kind !== 'blank' || seen.has(`${row}/${col}`)) return false;
+  seen.add(`${row}/${col}`);
+  return sumsOf(table, row, col).some((r) => r.kind === 'sum' && r.terms.every((t) => settleable(table, t.row, t.col, seen)));
+}
+
+/** Written totals none of whose sums can be settled from numbers: only the user can tell which figure is wrong. */
+function guardedTotals(model: ReportModel): { table: Table; row: string; col: string; raw: string }[] {
+  const out: { table: Table; row: string; col: string; raw: string }[] = [];
+  for (const table of model.tables) {
+    if (table.unreadable) continue;
+    const targets = new Map<string, { row: string; col: string }>();
+    for (const r of relationsOf(table.def)) if (r.kind === 'sum') targets.set(`${r.target.row}/${r.target.col}`, r.target);
+    for (const { row, col } of targets.values()) {
+      const target = cellOf(table, row, col);
+      if (target?.kind !== 'number') continue;
+      const sums = sumsOf(table, row, col).filter((r) => r.kind === 'sum' && r.terms.every((t) => cellOf(table, t.row, t.col)));
+      if (sums.length > 0 && !sums.some((r) => r.kind === 'sum' && r.terms.every((t) => settleable(table, t.row, t.col)))) out.push({ table, row, col, raw: target.raw });
+    }
+  }
+  return out;
+}
+
+describe('totals are set only from numbers', () => {
+  test('the example: 2446 replaced by —, blank or 无 — the written 2670 stays, and the message names the cell', () => {
+    const seed = seedText(SEEDS.kunming2023);
+    const row = '一、本年新收政府信息公开申请数量 | 2446 | 123 | 9 | 2 | 82 | 8 | 2670 | ||';
+    for (const written of ['—', '', '无']) {
+      const text = replaceOnce(seed, row, row.replace('2446', written));
+      const total = ofRule(text, 'GK301').find((f) => text.slice(f.span.start, f.span.end) === '2670');
+      assert.ok(total, `GK301 on 2670 with ${JSON.stringify(written)}`);
+      assert.deepEqual(total.fixes, [], 'no fix overwrites 2670');
+      assert.equal(total.data.expected, undefined, 'no sum is claimed');
+      assert.deepEqual(total.data.unreadable, ['new/natural']);
+      assert.ok(!/应为 224/.test(total.message['zh-cn']) && !/should be 224/.test(total.message.en), 'no guessed sum as fact');
+      assert.match(total.message['zh-cn'], new RegExp(`总计为 2670，无法核对：“自然人”${written === '' ? '为空' : `为“${written}”`}；其余 5 项之和为 224（123\\+9\\+2\\+82\\+8）`));
+      assert.match(total.message.en, /cannot be verified: “Natural persons” (is blank|holds “.”); the other 5 add up to 224/);
+      for (const includeTotals of [false, true]) {
+        const fixed = fixText(text, check, undefined, { includeTotals });
+        assert.ok(fixed.text.includes('| 8 | 2670 |'), `--fix${includeTotals ? '-totals' : ''} keeps 2670 (${fixed.status})`);
+      }
+      assert.ok(recomputeTotals(text).text.includes('| 8 | 2670 |'), 'recompute-all keeps 2670');
+    }
+  });
+
+  test('over damaged seeds: every set-total and fill-computed fix adds up numbers only', () => {
+    fc.assert(
+      fc.property(damagedSeed, (text) => {
+        const { model, findings } = check(text);
+        for (const f of findings) {
+          for (const fix of f.fixes) {
+            if (fix.id !== 'set-total' && fix.id !== 'fill-computed') continue;
+            const { table: kind, row, col } = fix.total!;
+            const table = model.tables.find((t) => t.kind === kind)!;
+            const fromNumbers = sumsOf(table, row, col).some((r) => r.kind === 'sum' && r.terms.every((t) => cellOf(table, t.row, t.col)?.kind === 'number'));
+            assert.ok(fromNumbers, `${f.ruleId} ${fix.id} on ${row}/${col} sums a cell that holds no number`);
+          }
+        }
+      }),
+      { ...FC, numRuns: 150 },
+    );
+  });
+
+  test('over damaged seeds: --fix, --fix-totals and recompute-all never rewrite a written total whose terms are not all numbers', () => {
+    fc.assert(
+      fc.property(damagedSeed, (text) => {
+        const guarded = guardedTotals(check(text).model);
+        const outputs = [fixText(text, check).text, fixText(text, check, undefined, { includeTotals: true }).text, recomputeTotals(text).text];
+        for (const out of outputs) {
+          const model = check(out).model;
+          for (const g of guarded) {
+            const table = model.tables.find((t) => t.kind === g.table.kind);
+            const cell = table && cellOf(table, g.row, g.col);
+            assert.equal(cell?.raw, g.raw, `${g.table.kind} ${g.row}/${g.col} keeps ${g.raw}`);
+          }
+        }
+      }),
+      { ...FC, numRuns: 60 },
+    );
+  });
+
+  test('over damaged seeds: without --fix-totals no figure changes its value, and a fixed text has no new or more findings', () => {
+    const values = (text: string) =>
+      check(text).model.tables.flatMap((t) => t.rows.flatMap((r) => r.values.flatMap((c, i) => (c.kind === 'number' ? [`${t.kind}/${r.def?.id}/${i}=${c.value!.units}e-${c.value!.scale}`] : []))));
+    fc.assert(
+      fc.property(damagedSeed, (text) => {
+        const outcome = fixText(text, check);
+        const after = new Set(values(outcome.text));
+        for (const v of values(text)) assert.ok(after.has(v), `${v} is kept`);
+        if (outcome.status !== 'fixed') return;
+        const count = (list: { ruleId: string }[], id: string) => list.filter((f) => f.ruleId === id).length;
+        const before = check(text).findings;
+        for (const f of outcome.findings) assert.ok(count(outcome.findings, f.ruleId) <= count(before, f.ruleId), `${f.ruleId} is no more frequent`);
+      }),
+      { ...FC, numRuns: 60 },
+    );
+  });
 });

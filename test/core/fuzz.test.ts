@@ -99,6 +99,10 @@ const HOSTILE: Record<string, string> = {
   'heading-like lines': '一、\n'.repeat(N / 3),
   'spaced PDF rows': '行政许可      550   1   2\n'.repeat(N / 24),
   'a long spaced row': '1 '.repeat(N / 2),
+  '10k label-like cells in table 三': '三、收到和处理政府信息公开申请情况\n' + '| 政府 '.repeat(10_000) + '| 5 |\n',
+  'rows of tables 二 and 三 interleaved': '二、主动公开政府信息情况\n' + '行政许可 | 5 |\n一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n'.repeat(N / 80),
+  'cells of invisible characters': '三、收到和处理政府信息公开申请情况\n' + `一、本年新收政府信息公开申请数量 |${' \ufeff\u200b |'.repeat(8)}\n`.repeat(N / 60),
+  'a paragraph of shares': `一、总体情况\n${'收到政府信息公开申请120件，其中予以公开60件，占50%，部分公开30件，占25%。'.repeat(N / 40)}\n`,
 };
 
 describe('hostile input: no exception, time in proportion to size', () => {

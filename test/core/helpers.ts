@@ -73,3 +73,32 @@ export function applyAndRecheck(text: string, finding: Finding, fixId?: string):
   assert.ok(after < before, `${finding.ruleId} fix "${fix.id}" removes its finding (${before} → ${after})`);
   return fixed;
 }
+
+/** The number cells of a text (digits between bars), as [start, end] offsets. */
+export function numberCells(text: string): [number, number][] {
+  const cells: [number, number][] = [];
+  const re = /(?<=[|｜]\s*)\d+(?=\s*[|｜])/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) cells.push([m.index, m.index + m[0].length]);
+  return cells;
+}
+
+/** `text` with the number cells chosen (by index, modulo their count) rewritten by their function. */
+export function rewriteCells(text: string, changes: [number, (written: string) => string][]): string {
+  const cells = numberCells(text);
+  if (cells.length === 0) return text;
+  const chosen = new Map<number, (n: string) => string>();
+  for (const [at, change] of changes) chosen.set(at % cells.length, change);
+  let out = '';
+  let cursor = 0;
+  [...chosen.keys()]
+    .sort((a, b) => a - b)
+    .forEach((k) => {
+      const [start, end] = cells[k];
+      out += text.slice(cursor, start) + chosen.get(k)!(text.slice(start, end));
+      cursor = end;
+    });
+  return out + text.slice(cursor);
+}
+
+/** What a cell holds that is no number: blank, placeholders, text, a number with a stray space or zero-width space. */
+export const UNREADABLE = ['', '—', '/', '无', 'x', '不详', '24 46', '24\u200b46', '٢٤'];

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../../server/src/core/service/check';
+import { applyEdits } from '../../server/src/core/fixes/apply';
 import { isFindingOf, type Finding, type RuleId } from '../../server/src/core/rules/types';
 import { fixtures, lineOf, realText, serious, spanText } from './helpers';
 
@@ -35,7 +36,12 @@ const EXPECTED: Record<string, Expectation> = {
       has(all, 'GK402', (f) => spanText(text, f) === '33.9' && f.data?.whole === '805');
       // 因本机关不掌握等原因无法提供265件 is the 不掌握 row alone; 行政复议7件，诉讼9件 agree.
       assert.equal(all.filter((f) => f.ruleId.startsWith('GK40')).length, 2, 'no other prose finding');
-      has(all, 'GK204', (f) => f.data?.row === 'granted' && f.data?.col === 'total' && f.data?.value === '272');
+      // A blank total is computed only from numbers: (一)予以公开's own blank counts are filled first
+      // (0, safe: nothing written contradicts it), then its total gets its sum, 272.
+      const granted = all.find((f): f is Extract<Finding, { ruleId: 'GK204' }> => isFindingOf(f, 'GK204') && f.data.row === 'granted' && f.data.col === 'total');
+      assert.equal(granted?.data.value, undefined, 'not from blank counts');
+      const rowFilled = applyEdits(text, granted!.fixes.find((x) => x.id === 'fill-zero-row')!.edits);
+      has(check(rowFilled).findings, 'GK204', (f) => f.data?.row === 'granted' && f.data?.col === 'total' && f.data?.value === '272');
       assert.ok(!all.some((f) => f.ruleId === 'GK208'), '2019 layout is right for 2019');
       assert.ok(!all.some((f) => ['GK301', 'GK302', 'GK303', 'GK304'].includes(f.ruleId)), 'blank totals are not total errors');
     },

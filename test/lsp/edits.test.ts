@@ -186,12 +186,10 @@ describe('no response carries overlapping edits (in process, the server’s own 
     );
   });
 
-  // The core's formatTables (server/src/core/service/format.ts, through pipeRuns) gives every table of
-  // the model its own runs of pipe lines; when the parser's tables share lines (a stray bar or joined
-  // line makes one table span others), those lines get one edit per table: the same range twice.
+  // A stray bar or a joined line once made two of the parser's tables share lines, and formatting
+  // gave those lines one edit per table: the same range twice. A line now belongs to one table.
   test(
     'random edits of the fixtures: formatting',
-    { todo: 'core: formatTables returns one edit per table for lines that two tables of the model share (being fixed in the core)' },
     () => {
       fc.assert(
         fc.property(mutatedReport, ({ text }) => {
@@ -206,7 +204,6 @@ describe('no response carries overlapping edits (in process, the server’s own 
 
   test(
     'formatting, the smallest known case: a bar before the title and its line joined to the next',
-    { todo: 'core: formatTables, see above' },
     () => {
       const fixture = FIXTURES.find((f) => f.name === 'seeds/003_5e8b3a9a41b72c94.txt')!;
       const text = mutate(fixture.text, [

@@ -87,10 +87,8 @@ export const fixMessages = {
   fixed: (where: string, ruleId: string, message: string) => msg(`${where} 已解决 ${ruleId} ${message}`, `${where} resolved ${ruleId} ${message}`),
   written: (file: string, n: number) =>
     msg(`${file}：已应用安全修复，解决 ${n} 个问题，文件已写回`, `${file}: safe fixes applied, ${n} ${n === 1 ? 'finding' : 'findings'} resolved, file written`),
-  notWritten: (file: string, detail: string) =>
-    msg(`${file}：修复后复查仍有问题（${detail}），文件未修改`, `${file}: the re-check after fixing still finds ${detail}; file left unchanged`),
-  notConverged: (file: string) =>
-    msg(`${file}：修复没有收敛，文件未修改`, `${file}: the fixes did not settle; file left unchanged`),
+  notWritten: (file: string, reason: Localized) =>
+    msg(`${file}：${reason.zh}，文件未修改`, `${file}: ${reason.en}; file left unchanged`),
   /** What --fix did, file by file: written, skipped (changed while checked), failed. */
   summary: (written: string[], skipped: string[], failed: string[]) => {
     const list = (files: string[]) => (files.length > 0 ? `：${files.join('、')}` : '');

@@ -48,8 +48,7 @@ function fixFile(file: string, report: ReportFile, io: CliIO, locale: Locale, op
   }
   const unchanged = { checked: { file, text: report.text, findings: outcome.findings }, result: 'unchanged' as FixResult };
   if (outcome.status === 'rejected') {
-    const detail = [...outcome.stillThere].map(([ruleId, n]) => `${ruleId} ×${n}`).join(', ');
-    io.stderr(localize(outcome.converged ? fixMessages.notWritten(file, detail) : fixMessages.notConverged(file), locale) + '\n');
+    io.stderr(localize(fixMessages.notWritten(file, outcome.reason), locale) + '\n');
   }
   if (outcome.status !== 'fixed') return unchanged;
   try {

@@ -21,13 +21,13 @@ export { runRules, type Fault, type RuleRun } from './rules/engine';
 export { sameFindingData } from './rules/data';
 export { defineRule, isFindingOf } from './rules/types';
 export { allRules, findRule } from './rules';
-export { isPreviousYear, previousReport, sameAgency, type ReportIdentity } from './analysis/cross/previous';
+export { isPreviousYear, pairingYear, previousReport, sameAgency, type ReportIdentity } from './analysis/cross/previous';
 export { getLayout, layoutForYear, layouts, tableDef } from './spec/layout';
 
 // ── fixing ──
 export { applyEdits } from './fixes/apply';
 export { chosenFix, conflicting, selectFixes, type FixPolicy, type Selection } from './fixes/select';
-export { fixText, MAX_PASSES, type CheckFn, type FixOutcome } from './fixes/fixText';
+export { DEFAULT_FIX_POLICY, fixText, MAX_PASSES, type CheckFn, type FixOutcome } from './fixes/fixText';
 export { lineEdits, recomputeTotals, type RecomputeResult } from './fixes/recompute';
 
 // ── the editor's services ──

@@ -9,8 +9,28 @@ export interface Decimal {
 
 export const ZERO: Decimal = { units: 0n, scale: 0 };
 
+/**
+ * Counts 0–9999 as shared values: a report's tables hold them by the hundred thousand, and a decimal
+ * is never changed once made (every operation returns a new one).
+ */
+const SMALL: (Decimal | undefined)[] = new Array(10000);
+
 /** Parses plain ASCII `-?digits(.digits)?`; returns undefined for anything else. */
 export function parseDecimal(s: string): Decimal | undefined {
+  if (s.length > 0 && s.length <= 4) {
+    let n = 0;
+    let i = 0;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      n = n * 10 + (c - 48);
+    }
+    if (i === s.length) return (SMALL[n] ??= { units: BigInt(n), scale: 0 });
+  }
+  return parseLong(s);
+}
+
+function parseLong(s: string): Decimal | undefined {
   const negative = s.charCodeAt(0) === 45; // -
   const from = negative ? 1 : 0;
   let dot = -1;

@@ -41,6 +41,27 @@ export function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\f' || c === '\v';
 }
 
+/**
+ * 1 for a character that shows nothing: spaces of every width (Unicode Zs, TAB, form feeds) and the
+ * invisible format characters a copy from Word, a web page or a PDF leaves in cells — byte order
+ * mark U+FEFF, zero-width space, joiners and word joiner U+200B–U+200D and U+2060–U+2064, soft
+ * hyphen, direction marks and embeddings, Mongolian vowel separator, interlinear annotation marks.
+ * A table by char code: one load per character.
+ */
+const BLANK_CODES = new Uint8Array(0x10000);
+for (const code of [0x09, 0x0b, 0x0c, 0x20, 0xa0, 0xad, 0x034f, 0x061c, 0x115f, 0x1160, 0x1680, 0x180e, 0x202f, 0x205f, 0x3000, 0x3164, 0xfeff, 0xffa0]) BLANK_CODES[code] = 1;
+for (const [from, to] of [[0x2000, 0x200f], [0x202a, 0x202e], [0x2060, 0x206f], [0xfe00, 0xfe0f], [0xfff9, 0xfffb]]) for (let c = from; c <= to; c++) BLANK_CODES[c] = 1;
+
+/** The character (by code) shows nothing: a space of any width or an invisible format character. */
+export function isBlankCode(code: number): boolean {
+  return BLANK_CODES[code] === 1;
+}
+
+/** A CJK ideograph (basic block, extension A, compatibility ideographs, or a surrogate of the planes above). */
+export function isIdeographCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd840 && code <= 0xd87f);
+}
+
 /** Splits into lines; CRLF, LF and lone CR all end a line. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -66,7 +87,7 @@ const KEY_DROP = new Set([
 export const labelKey = memoize((s: string): string => {
   const n = normalizeWidth(s);
   let out = '';
-  for (const ch of n) if (!KEY_DROP.has(ch)) out += ch;
+  for (const ch of n) if (!KEY_DROP.has(ch) && !isBlankCode(ch.charCodeAt(0))) out += ch;
   return out;
 });
 
@@ -128,4 +149,38 @@ export function memoize<V>(fn: (s: string) => V, max = 4096): (s: string) => V {
 export function eolOf(text: string): string {
   const i = text.search(/\r\n|\n|\r/);
   return i < 0 ? '\n' : text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : text[i];
+}
+
+/** ASCII value of a half- or full-width digit's code, or -1. */
+function digitValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+/**
+ * The numbers a line writes, as their digit runs (full-width made ASCII), leaving out numbering
+ * markers (`1.`, `2、` before a word) and a line that is only a page number (`-3-`, `— 12 —`).
+ */
+export function dataNumbers(text: string): string[] {
+  const out: string[] = [];
+  let nonSpace = 0;
+  for (let i = 0; i < text.length; ) {
+    if (digitValue(text.charCodeAt(i)) < 0) {
+      const c = text.charCodeAt(i);
+      if (!isBlankCode(c) && c !== 0x2d && c !== 0x2014 && c !== 0x2013) nonSpace++;
+      i++;
+      continue;
+    }
+    let run = '';
+    let j = i;
+    for (; j < text.length && digitValue(text.charCodeAt(j)) >= 0; j++) run += digitValue(text.charCodeAt(j));
+    const next = text[j];
+    const marker = (next === '.' || next === '．' || next === '、') && digitValue(text.charCodeAt(j + 1)) < 0 && j + 1 < text.length && !isBlankCode(text.charCodeAt(j + 1));
+    if (!marker) out.push(run);
+    i = j;
+  }
+  // A line of one short number and dashes or blanks only is a page number of extracted PDF text.
+  if (nonSpace === 0 && out.length === 1 && out[0].length <= 3) return [];
+  return out;
 }

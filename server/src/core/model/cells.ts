@@ -55,11 +55,17 @@ export function cellNameAt(table: Table, row: TableRow, index: number): Localize
   return joinNames(rowName(table, row), columnsOf(table, row)[index]);
 }
 
-/** The value a written cell counts for in a sum: —/无 count as 0; text makes the sum unknown. */
-export function termValue(cell: Cell): Decimal | undefined {
-  if (cell.kind === 'number') return cell.value;
-  if (cell.kind === 'blank' || cell.kind === 'placeholder') return ZERO;
-  return undefined;
+/**
+ * The value a cell holds when it holds a number: blanks, placeholders (—, /, 无) and text are not
+ * readable, and a sum that needs one of them is not known (never guessed as 0).
+ */
+export function readableValue(cell: Cell): Decimal | undefined {
+  return cell.kind === 'number' ? cell.value : undefined;
+}
+
+/** How a message says what an unreadable cell holds: `为空`, `为“—”`. */
+export function writtenAs(cell: Cell): Localized {
+  return cell.kind === 'blank' ? msg('为空', 'is blank') : msg(`为“${cell.raw}”`, `holds “${cell.raw}”`);
 }
 
 /** Rows whose cells every relation may read. */

@@ -1,19 +1,26 @@
-// What each blank cell of a table should hold: 0 for a count, the computed sum for a derived cell.
+// What each blank cell of a table should hold: 0 for a count, the computed sum for a derived cell —
+// computed only from cells that hold numbers, never from a guess — and whether writing 0 agrees
+// with the totals the table writes.
 import type { Cell, Table } from './model';
+import type { Relation } from '../spec/layout/types';
 import type { Decimal } from '../base/decimal';
-import { ZERO } from '../base/decimal';
-import { cellOf, placedRows, sumValues, termValue, trustedRelations } from './cells';
+import { ZERO, equals } from '../base/decimal';
+import { cellOf, placedRows, readableValue, sumValues, trustedRelations } from './cells';
 
 interface Fill {
-  /** Blank cell → the value to write. */
+  /** Blank cell → the value to write; a derived blank whose terms are not all numbers has none. */
   plan: Map<Cell, Decimal>;
   /** Blank cells that are totals of other cells. */
   derived: Set<Cell>;
+  /** Blank cell → the relations it takes part in (as a term of a sum, or in a balance). */
+  partOf: Map<Cell, Relation[]>;
+  /** Derived blank → its sum with every blank count, placeholder and text taken as 0. */
+  assumed: Map<Cell, Decimal>;
 }
 
 const cache = new WeakMap<Table, Fill>();
 
-/** Blank value cells → the value to write, derived cells computed in dependency order. */
+/** Blank value cells → the value to write: 0, or for a derived cell the sum of its terms when they all hold numbers. */
 export function fillPlan(table: Table): Map<Cell, Decimal> {
   return fillOf(table).plan;
 }
@@ -23,41 +30,107 @@ export function isDerivedBlank(table: Table, cell: Cell): boolean {
   return fillOf(table).derived.has(cell);
 }
 
+/** Every blank value cell of the table's placed rows, in row order (derived ones included, computable or not). */
+export function blankCells(table: Table): Cell[] {
+  return placedRows(table).flatMap((row) => row.values.filter((c) => c.kind === 'blank'));
+}
+
 function fillOf(table: Table): Fill {
   const cached = cache.get(table);
   if (cached) return cached;
   const plan = new Map<Cell, Decimal>();
-  const sums = trustedRelations(table).filter((r) => r.kind === 'sum');
   const derived = new Set<Cell>();
-  for (const r of sums) {
-    if (r.kind !== 'sum') continue;
-    const target = cellOf(table, r.target.row, r.target.col);
-    if (target?.kind === 'blank') derived.add(target);
+  const partOf = new Map<Cell, Relation[]>();
+  const note = (cell: Cell | undefined, relation: Relation) => {
+    if (cell?.kind !== 'blank') return;
+    const list = partOf.get(cell);
+    if (list) list.push(relation);
+    else partOf.set(cell, [relation]);
+  };
+  for (const r of trustedRelations(table)) {
+    if (r.kind === 'sum') {
+      const target = cellOf(table, r.target.row, r.target.col);
+      if (target?.kind === 'blank') derived.add(target);
+      for (const t of r.terms) note(cellOf(table, t.row, t.col), r);
+    } else for (const c of [...r.left, ...r.right]) note(cellOf(table, c.row, c.col), r);
   }
   for (const row of placedRows(table)) {
     for (const cell of row.values) if (cell.kind === 'blank' && !derived.has(cell)) plan.set(cell, ZERO);
   }
-  const known = (cell: Cell | undefined): Decimal | undefined =>
-    cell === undefined ? undefined : cell.kind === 'blank' ? plan.get(cell) : termValue(cell);
+  // A blank total is the sum of its terms when every term is a number as written: a blank term or a
+  // placeholder (—, 无) would make the sum a guess. (Recompute-all fills totals depth by depth.)
+  for (const r of trustedRelations(table)) {
+    if (r.kind !== 'sum') continue;
+    const target = cellOf(table, r.target.row, r.target.col);
+    if (!target || !derived.has(target) || plan.has(target)) continue;
+    const values = r.terms.map((t) => {
+      const cell = cellOf(table, t.row, t.col);
+      return cell && readableValue(cell);
+    });
+    if (values.every((v) => v !== undefined)) plan.set(target, sumValues(values as Decimal[]));
+  }
+  // What the table says if every cell that holds no number meant 0: derived blanks settle depth by depth.
+  const assumed = new Map<Cell, Decimal>();
+  const zeroed = (c: Cell | undefined): Decimal | undefined =>
+    c === undefined ? undefined : c.kind === 'number' ? c.value : derived.has(c) ? assumed.get(c) : ZERO;
   for (let changed = true; changed; ) {
     changed = false;
-    for (const r of sums) {
+    for (const r of trustedRelations(table)) {
       if (r.kind !== 'sum') continue;
       const target = cellOf(table, r.target.row, r.target.col);
-      if (!target || !derived.has(target) || plan.has(target)) continue;
-      const values = r.terms.map((t) => known(cellOf(table, t.row, t.col)));
+      if (!target || !derived.has(target) || assumed.has(target)) continue;
+      const values = r.terms.map((t) => zeroed(cellOf(table, t.row, t.col)));
       if (values.some((v) => v === undefined)) continue;
-      plan.set(target, sumValues(values as Decimal[]));
+      assumed.set(target, sumValues(values as Decimal[]));
       changed = true;
     }
   }
-  for (const cell of derived) if (!plan.has(cell)) plan.set(cell, ZERO);
-  const fill = { plan, derived };
+  const fill = { plan, derived, partOf, assumed };
   cache.set(table, fill);
   return fill;
 }
 
-/** What a cell counts for in a check: a blank counts as what it should hold (0, or its computed sum). */
+/**
+ * What a cell counts for where a blank means "nothing happened": a blank count is 0, a blank total
+ * its computed sum (undefined when that cannot be computed); placeholders and text are unknown.
+ */
 export function cellValue(table: Table, cell: Cell): Decimal | undefined {
-  return cell.kind === 'blank' ? fillPlan(table).get(cell) ?? ZERO : termValue(cell);
+  return cell.kind === 'blank' ? fillPlan(table).get(cell) : readableValue(cell);
+}
+
+/**
+ * What a cell counts for when every cell that holds no number means 0: a number as written; 0 for a
+ * blank count, a placeholder or text; for a blank total, the sum of its terms so taken. A relation
+ * that holds with these values holds whatever the unreadable cells were meant to be, as long as
+ * counts are not negative (they all were 0); one that does not hold is a finding.
+ */
+export function assumedValue(table: Table, cell: Cell): Decimal {
+  if (cell.kind === 'number' && cell.value) return cell.value;
+  return cell.kind === 'blank' && isDerivedBlank(table, cell) ? (fillOf(table).assumed.get(cell) ?? ZERO) : ZERO;
+}
+
+/**
+ * Writing 0 into a blank count agrees with what the table writes: every total it is a term of that
+ * holds a written number still adds up, and every balance it is part of still holds, with the other
+ * cells that hold no number as 0 — then 0 is the only value the cell can have. When a written total
+ * says otherwise (`— | 123 | … | 2670`, or a blank where 2446 belongs), 0 is a guess: not safe.
+ */
+export function zeroFillAgrees(table: Table, cell: Cell): boolean {
+  const fill = fillOf(table);
+  const value = (c: Cell | undefined): Decimal | undefined => (c === undefined ? undefined : assumedValue(table, c));
+  for (const r of fill.partOf.get(cell) ?? []) {
+    if (r.kind === 'sum') {
+      const target = cellOf(table, r.target.row, r.target.col);
+      if (target?.kind !== 'number' || !target.value) continue; // nothing written to contradict
+      const terms = r.terms.map((t) => value(cellOf(table, t.row, t.col)));
+      if (terms.some((v) => v === undefined) || !equals(sumValues(terms as Decimal[]), target.value)) return false;
+    } else {
+      const side = (refs: typeof r.left) => refs.map((c) => value(cellOf(table, c.row, c.col)));
+      const left = side(r.left);
+      const right = side(r.right);
+      if ([...left, ...right].some((v) => v === undefined)) return false;
+      if (!equals(sumValues(left as Decimal[]), sumValues(right as Decimal[]))) return false;
+    }
+  }
+  return true;
 }

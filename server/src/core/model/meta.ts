@@ -5,7 +5,7 @@ import type { DocumentMeta } from './model';
  * Whether the report year is certain: the title (or preamble) year and the statistics period agree.
  * The deadline rules stay silent otherwise; GK501 reports the disagreement.
  */
-export function reportYearSettled(meta: DocumentMeta): boolean {
+export function reportYearSettled(meta: Pick<DocumentMeta, 'reportYear'> & Partial<Pick<DocumentMeta, 'titleYear' | 'period'>>): boolean {
   if (meta.reportYear === undefined) return false;
   const p = meta.period;
   if (p && p.start.year !== p.end.year) return false;

@@ -1,32 +1,67 @@
 // One table cell: what was written and what it means.
 import type { Cell, NumberFormatIssue } from '../model/model';
 import { parseDecimal } from '../base/decimal';
-import { isSpace, normalizeWidth } from '../base/text';
+import { isBlankCode, normalizeWidth } from '../base/text';
 import { isChineseNumeralChar } from '../base/numerals';
 
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '/', '无', '空', 'N/A', 'n/a', '-/-']);
 const UNITS = ['万元', '元', '件', '条', '个', '项', '次', '人'];
 
+/** Cells that are not numbers, and most numbers, have no format issues: one shared, frozen empty list. */
+const NO_ISSUES = Object.freeze([]) as unknown as NumberFormatIssue[];
+
+/**
+ * A cell as the parser keeps it: four offsets instead of two span objects (a report of 100,000 table
+ * rows holds a million cells), the spans made when asked for.
+ */
+class TableCell implements Cell {
+  kind: Cell['kind'] = 'text';
+  formatIssues: NumberFormatIssue[] = NO_ISSUES;
+  value?: Cell['value'];
+  unit?: string;
+
+  constructor(
+    private readonly from: number,
+    private readonly to: number,
+    private readonly contentFrom: number,
+    private readonly contentTo: number,
+    readonly raw: string,
+  ) {}
+
+  get span() {
+    return { start: this.from, end: this.to };
+  }
+
+  get contentSpan() {
+    return { start: this.contentFrom, end: this.contentTo };
+  }
+}
+
+/** Short cell texts (numbers, 0, —) repeat by the thousand: one string each. */
+const MAX_INTERNED = 8;
+const interned = new Map<string, string>();
+function intern(raw: string): string {
+  if (raw.length > MAX_INTERNED) return raw;
+  const known = interned.get(raw);
+  if (known !== undefined) return known;
+  if (interned.size >= 8192) interned.clear();
+  interned.set(raw, raw);
+  return raw;
+}
+
 /**
  * Builds a cell from the line text between two separators.
  * `line` is the raw line, `lineStart` its offset in the document, [from, to) the cell interior within the line.
  */
-/** Cells that are not numbers have no format issues: one shared, frozen empty list (no array per cell). */
-const NO_ISSUES = Object.freeze([]) as unknown as NumberFormatIssue[];
-
 export function makeCell(line: string, lineStart: number, from: number, to: number): Cell {
   let a = from;
   let b = to;
-  while (a < b && isSpace(line[a])) a++;
-  while (b > a && isSpace(line[b - 1])) b--;
-  const raw = line.slice(a, b);
-  const cell: Cell = {
-    span: { start: lineStart + from, end: lineStart + to },
-    contentSpan: { start: lineStart + a, end: lineStart + b },
-    raw,
-    kind: 'text',
-    formatIssues: NO_ISSUES,
-  };
+  // Spaces and invisible characters (a BOM, a zero-width space) around the content are no content:
+  // a cell holding only them is blank, in its place.
+  while (a < b && isBlankCode(line.charCodeAt(a))) a++;
+  while (b > a && isBlankCode(line.charCodeAt(b - 1))) b--;
+  const raw = intern(line.slice(a, b));
+  const cell = new TableCell(lineStart + from, lineStart + to, lineStart + a, lineStart + b, raw);
   if (raw === '') {
     cell.kind = 'blank';
     return cell;
@@ -41,8 +76,7 @@ export function makeCell(line: string, lineStart: number, from: number, to: numb
     cell.kind = 'number';
     cell.value = number.value;
     cell.unit = number.unit;
-    cell.formatIssues = number.issues;
-    if (text !== raw) cell.formatIssues.push('full-width');
+    cell.formatIssues = text !== raw ? [...number.issues, 'full-width'] : number.issues;
   }
   return cell;
 }
@@ -73,16 +107,17 @@ export function readNumber(text: string): ReadNumber | undefined {
       break;
     }
   }
-  const issues: NumberFormatIssue[] = [];
-  if (body.startsWith('-')) issues.push('negative');
+  let issues = NO_ISSUES;
+  const note = (issue: NumberFormatIssue) => (issues = issues === NO_ISSUES ? [issue] : [...issues, issue]);
+  if (body.startsWith('-')) note('negative');
   if (body.includes(',')) {
     if (!/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) return undefined;
-    issues.push('thousands-separator');
+    note('thousands-separator');
     body = body.split(',').join('');
   }
   const value = parseDecimal(body);
   if (!value) return undefined;
   const digits = body.startsWith('-') ? body.slice(1) : body;
-  if (digits.length > 1 && digits[0] === '0' && digits[1] !== '.') issues.push('leading-zero');
+  if (digits.length > 1 && digits[0] === '0' && digits[1] !== '.') note('leading-zero');
   return { value, unit, issues };
 }

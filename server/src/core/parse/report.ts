@@ -7,7 +7,7 @@ import { extractMeta } from './meta';
 import { detectHeading } from './headings';
 import { splitDelimitedRow, splitSpacedRow, type RawRow } from './rows';
 import { buildTables, coreKey, kindOfLabel, type TableItem } from './tables';
-import { labelKey, profile, profileSimilarity, similarity, splitLines } from '../base/text';
+import { labelKey, memoize, profile, profileSimilarity, similarity, splitLines } from '../base/text';
 
 type LineKind =
   | { type: 'row'; raw: RawRow }
@@ -115,8 +115,7 @@ export function parseReport(text: string): ReportModel {
   const level1: Heading[] = [];
   for (const k of kinds) {
     if (k.type !== 'heading' || k.heading.level !== 1) continue;
-    const key = labelKey(k.heading.title);
-    if (topRowKeys().some((t) => similarity(key, t) >= 0.7)) continue;
+    if (isTopRowLabel(k.heading.title)) continue;
     if (!namesAPart(k.heading.title) && betweenRows(rowLines, k.heading.line)) continue;
     level1.push(k.heading);
   }
@@ -218,10 +217,22 @@ const tableLabelProfiles = fromRegistry(() =>
   ),
 );
 
-/** How closely a heading-like line matches some table 三 or 二 label (group or row). */
-function similarityToTable(title: string): number {
-  const key = profile(coreKey(title));
-  let best = 0;
-  for (const p of tableLabelProfiles()) best = Math.max(best, profileSimilarity(key, p));
-  return best;
-}
+/** How closely a heading-like line matches some table 三 or 二 label (group or row); titles repeat, so remembered. */
+const similarityToTable = (title: string): number => similarityMemo()(title);
+const similarityMemo = fromRegistry(() =>
+  memoize((title: string) => {
+    const key = profile(coreKey(title));
+    let best = 0;
+    for (const p of tableLabelProfiles()) best = Math.max(best, profileSimilarity(key, p));
+    return best;
+  }),
+);
+
+/** A level-1 heading whose title is a table 三 label standing alone (`四、结转下年度继续办理`). */
+const isTopRowLabel = (title: string): boolean => topRowMemo()(title);
+const topRowMemo = fromRegistry(() =>
+  memoize((title: string) => {
+    const key = labelKey(title);
+    return topRowKeys().some((t) => similarity(key, t) >= 0.7);
+  }),
+);

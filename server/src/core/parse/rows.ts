@@ -2,7 +2,7 @@
 import type { Cell, Line, RowSyntax } from '../model/model';
 import type { Span } from '../base/types';
 import { makeCell, isChineseNumberText } from './cell';
-import { isSpace } from '../base/text';
+import { isIdeographCode, isSpace } from '../base/text';
 
 export interface RawRow {
   syntax: RowSyntax;
@@ -11,6 +11,9 @@ export interface RawRow {
 }
 
 export type LineRowShape = RawRow | 'separator' | undefined;
+
+/** Rows without full-width bars (nearly all) share one empty list. */
+const NO_SPANS: Span[] = Object.freeze([]) as unknown as Span[];
 
 const BAR_CODE = 0x7c; // |
 const FULL_BAR_CODE = 0xff5c; // ｜
@@ -35,16 +38,17 @@ export function splitDelimitedRow(line: Line): LineRowShape {
   if (text.indexOf('|') < 0 && text.indexOf('｜') < 0 && text.indexOf('\t') < 0) return undefined;
   // One pass: bar positions, and whether there are TABs (a TAB row has no bars).
   const seps: number[] = [];
-  const fullWidthBars: Span[] = [];
+  let bars: Span[] | undefined;
   let tabs = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === BAR_CODE || c === FULL_BAR_CODE) {
       seps.push(i);
-      if (c === FULL_BAR_CODE) fullWidthBars.push({ start: line.start + i, end: line.start + i + 1 });
+      if (c === FULL_BAR_CODE) (bars ??= []).push({ start: line.start + i, end: line.start + i + 1 });
     } else if (c === TAB_CODE) tabs++;
   }
   if (seps.length === 0 && tabs === 0) return undefined;
+  const fullWidthBars = bars ?? NO_SPANS;
   const useBars = seps.length > 0;
   if (!useBars) for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) seps.push(i);
   // Cell k lies between separator k-1 and separator k; `first`/`last` drop the empty ends of `| a | b |`.
@@ -110,14 +114,26 @@ export function splitSpacedRow(line: Line): RawRow | undefined {
   const cells: Cell[] = [];
   if (label !== '') cells.push(makeCell(text, line.start, 0, labelTo));
   for (const [a, b] of tokens) cells.push(makeCell(text, line.start, a, b));
-  return { syntax: 'spaced', cells, fullWidthBars: [] };
+  return { syntax: 'spaced', cells, fullWidthBars: NO_SPANS };
 }
 
-/** Index of the first value cell: labels are the leading text cells (leading blanks skipped). */
+/**
+ * A text cell that can be (part of) a row label: it has a Chinese character. A value cell gone wrong
+ * (`x`, `24 46`, Arabic-Indic digits, `N.A.`) has none and ends the label, so the row is still placed
+ * by its label and its numbers stay in their columns.
+ */
+function labelLike(cell: Cell): boolean {
+  if (cell.kind !== 'text') return false;
+  const raw = cell.raw;
+  for (let i = 0; i < raw.length; i++) if (isIdeographCode(raw.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Index of the first value cell: labels are the leading text cells with Chinese words (leading blanks skipped). */
 export function labelEnd(cells: Cell[]): number {
   let i = 0;
   while (i < cells.length && cells[i].kind === 'blank') i++;
   const firstLabel = i;
-  while (i < cells.length && cells[i].kind === 'text' && !(i > firstLabel && isChineseNumberText(cells[i].raw))) i++;
+  while (i < cells.length && labelLike(cells[i]) && !(i > firstLabel && isChineseNumberText(cells[i].raw))) i++;
   return i === firstLabel ? 0 : i;
 }

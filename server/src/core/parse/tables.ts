@@ -23,6 +23,8 @@ export interface FragmentLine {
 export type TableItem = ({ type: 'row' } & RowLine) | ({ type: 'fragment' } & FragmentLine);
 
 const MATCH_THRESHOLD = 0.5;
+/** Trailing label cells tried as values gone wrong before a row is given up (a bound: a line may have thousands of cells). */
+const MAX_VALUES_IN_LABEL = 3;
 const STRONG_MATCH = 0.8;
 const MAX_LABEL_KEY = 200;
 
@@ -223,17 +225,22 @@ interface Collected {
 }
 
 function spanOf(rows: RowLine[]): { start: number; end: number } {
-  // A loop, not Math.min(...cells): a spread of many cells overflows the stack.
+  // Cells are in order along a line and rows in document order: the first cell of the first row to the
+  // last cell of the last (a loop, not Math.min(...cells): a spread of many cells overflows the stack).
   let start = Infinity;
   let end = -Infinity;
   for (const r of rows) {
-    for (const c of r.raw.cells) {
-      if (c.span.start < start) start = c.span.start;
-      if (c.span.end > end) end = c.span.end;
-    }
+    const cells = r.raw.cells;
+    if (cells.length === 0) continue;
+    start = Math.min(start, cells[0].span.start);
+    end = Math.max(end, cells[cells.length - 1].span.end);
   }
   return { start, end };
 }
+
+/** Shared by the rows that have none (most): replaced by a fresh list before anything is added. */
+const NO_CELLS: Cell[] = Object.freeze([]) as unknown as Cell[];
+const NO_GROUP_LABELS: TableRow['groupLabels'] = Object.freeze([]) as unknown as TableRow['groupLabels'];
 
 function majoritySyntax(rows: RowLine[]): TableRow['syntax'] {
   const counts = new Map<TableRow['syntax'], number>();
@@ -242,8 +249,10 @@ function majoritySyntax(rows: RowLine[]): TableRow['syntax'] {
 }
 
 function newRow(r: RowLine, labelCells: Cell[], label: string, valueCells: Cell[], columns: ColumnDef[]): TableRow {
-  const values = valueCells.slice(0, columns.length);
-  const extraCells = valueCells.slice(columns.length).filter((c) => c.kind !== 'blank');
+  const values = valueCells.length <= columns.length ? valueCells : valueCells.slice(0, columns.length);
+  let extra: Cell[] | undefined;
+  for (let i = columns.length; i < valueCells.length; i++) if (valueCells[i].kind !== 'blank') (extra ??= []).push(valueCells[i]);
+  const extraCells = extra ?? NO_CELLS;
   return {
     line: r.line,
     span: spanOf([r]),
@@ -252,7 +261,7 @@ function newRow(r: RowLine, labelCells: Cell[], label: string, valueCells: Cell[
     label,
     values,
     extraCells,
-    groupLabels: [],
+    groupLabels: NO_GROUP_LABELS,
     fullWidthBars: r.raw.fullWidthBars,
     countMismatch: values.length < columns.length || extraCells.length > 0,
   };
@@ -378,10 +387,35 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
   let lastIndex = -1;
   const groupKeys = def.groups.map((g) => ({ group: g, key: coreKey(g.label) }));
 
+  /** The row a run of label cells names: group labels first, the row's own label last. */
+  const matchLabel = (labelCells: Cell[]) => {
+    const segments: { text: string; cell: Cell }[] = [];
+    for (const cell of labelCells) for (const text of labelSegments(cell.raw)) segments.push({ text, cell });
+    if (segments.length === 0) return { segments, leaf: undefined, match: undefined, isGroupLabel: false };
+    const leaf = segments[segments.length - 1];
+    const leafKey = coreKey(leaf.text);
+    const groupContext = segments.slice(0, -1).map((s) => groupKeys.find((g) => similarity(coreKey(s.text), g.key) >= MATCH_THRESHOLD)?.group.id);
+    // Rows already placed are not candidates; a label broken across cells is also tried whole.
+    const open = order.filter((d) => !table.byRow.has(d.id));
+    const prefer = (d: RowDef) => {
+      const i = order.indexOf(d);
+      return (groupContext.includes(d.group) ? 100 : 0) + (i > lastIndex ? 10 - Math.min(9, i - lastIndex) : 0);
+    };
+    const unmarked = segments.filter((s, i) => i === segments.length - 1 || markerLength(normalizeWidth(s.text), 0) === 0);
+    const joinedKey = coreKey(unmarked.map((s) => s.text).join(''));
+    const best = [bestRow(leafKey, open, prefer), joinedKey !== leafKey ? bestRow(joinedKey, open, prefer) : undefined]
+      .filter((m): m is Candidate<RowDef> => m !== undefined)
+      .sort((a, b) => b.score - a.score)[0];
+    const isGroupLabel = groupKeys.some((g) => g.key === leafKey);
+    // A group heading (`（三）不予公开`) names no row unless a row has exactly its words.
+    const match = best && !(isGroupLabel && best.score < 1) ? best : undefined;
+    return { segments, leaf, match, isGroupLabel };
+  };
+
   collected.rows.forEach((r, n) => {
     const end = labelEnd(r.raw.cells);
-    const labelCells = r.raw.cells.slice(0, end);
-    const valueCells = r.raw.cells.slice(end);
+    let labelCells = r.raw.cells.slice(0, end);
+    let valueCells = r.raw.cells.slice(end);
     const numeric = hasNumbers(r.raw);
     if (isHeaderRow.has(r)) {
       table.headerCells.push(...alignHeader(r.raw.cells, def));
@@ -408,37 +442,33 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
       lastIndex = order.indexOf(target);
       return;
     }
-    // Segments across the label cells: group labels first, the row's own label last.
-    const segments: { text: string; cell: Cell }[] = [];
-    for (const cell of labelCells) for (const text of labelSegments(cell.raw)) segments.push({ text, cell });
-    if (segments.length === 0) return;
-    const leaf = segments[segments.length - 1];
-    const leafKey = coreKey(leaf.text);
-    const groupContext = segments.slice(0, -1).map((s) => groupKeys.find((g) => similarity(coreKey(s.text), g.key) >= MATCH_THRESHOLD)?.group.id);
-    // Rows already placed are not candidates; a label broken across cells is also tried whole.
-    const open = order.filter((d) => !table.byRow.has(d.id));
-    const prefer = (d: RowDef) => {
-      const i = order.indexOf(d);
-      return (groupContext.includes(d.group) ? 100 : 0) + (i > lastIndex ? 10 - Math.min(9, i - lastIndex) : 0);
-    };
-    const unmarked = segments.filter((s, i) => i === segments.length - 1 || markerLength(normalizeWidth(s.text), 0) === 0);
-    const joinedKey = coreKey(unmarked.map((s) => s.text).join(''));
-    const match = [bestRow(leafKey, open, prefer), joinedKey !== leafKey ? bestRow(joinedKey, open, prefer) : undefined]
-      .filter((m): m is Candidate<RowDef> => m !== undefined)
-      .sort((a, b) => b.score - a.score)[0];
-    const isGroupLabel = groupKeys.some((g) => g.key === leafKey);
-    if (!match || (isGroupLabel && match.score < 1)) {
+    // A row is placed by its label. When the label cells name no row, the last of them may be a value
+    // gone wrong (`不详` where a number belongs): the row is tried on fewer label cells before it is
+    // given up, so its numbers keep their columns.
+    let found = matchLabel(labelCells);
+    let labelCount = labelCells.length;
+    for (let k = labelCells.length - 1; k >= Math.max(1, labelCells.length - MAX_VALUES_IN_LABEL) && !found.match; k--) {
+      const shorter = matchLabel(labelCells.slice(0, k));
+      if (shorter.match && shorter.match.score >= STRONG_MATCH) [found, labelCount] = [shorter, k];
+    }
+    const { segments, leaf, match, isGroupLabel } = found;
+    if (segments.length === 0 || !leaf) return;
+    if (!match) {
       // A group heading row with no values, a repeated row, or a row we cannot name.
       if (numeric && !isGroupLabel && kind === 'requests') table.unplaced.push(newRow(r, labelCells, labelText(r.raw), valueCells, columns));
       return;
     }
-    const row = newRow(r, labelCells, labelText(r.raw), valueCells, columnsOf(match.item));
+    if (labelCount < labelCells.length) {
+      labelCells = labelCells.slice(0, labelCount);
+      valueCells = r.raw.cells.slice(labelCount);
+    }
+    const row = newRow(r, labelCells, labelCells.map((c) => c.raw).join(' '), valueCells, columnsOf(match.item));
     // Group labels written in their own cell, with their marker (`(五)不予处`), are checked too.
     for (const s of segments.slice(0, -1)) {
       if (markerLength(normalizeWidth(s.text), 0) === 0) continue;
       const key = coreKey(s.text);
       const group = groupKeys.find((g) => similarity(key, g.key) >= MATCH_THRESHOLD || (key.length >= 2 && g.key.startsWith(key)));
-      if (group && s.cell !== leaf.cell) row.groupLabels.push({ cell: s.cell, canonical: group.group.label, exact: key === group.key });
+      if (group && s.cell !== leaf.cell) row.groupLabels = [...row.groupLabels, { cell: s.cell, canonical: group.group.label, exact: key === group.key }];
     }
     place(table, row, match.item, match.exact ? 'exact' : 'fuzzy', match.score);
     lastIndex = order.indexOf(match.item);
@@ -490,6 +520,87 @@ function buildReviewTable(collected: Collected, reportYear: number | undefined):
   return table;
 }
 
+const KINDS: readonly TableKind[] = ['active', 'requests', 'review'];
+/** What moving a row out of the table of its part costs, against 1 or 2 for other moves. */
+const LEAVES_PART = 10;
+
+interface Assigned {
+  item: RowLine;
+  pending: string;
+  kind: TableKind;
+  /** The row's own words name its table (not only where it stands). */
+  named: boolean;
+  /** The table of the part the row stands in. */
+  region?: TableKind;
+}
+
+/**
+ * Each table's rows made one unbroken run, so that no line lies within two tables (a table 三 row
+ * written among the rows of table 二 made both tables claim the lines between). The fewest, least
+ * certain rows change: a row left out of the tables costs 1, moved to another table 1.5; either costs
+ * 1 more when the row's own words named its table, and 10 more when it leaves the table of the part it
+ * stands in (the part is the strongest word on where a row belongs: prose misread as a row is not). Linear: one pass over the rows through the states (current table, tables already
+ * closed), then back along the cheapest path. Undefined: the row belongs to no table.
+ */
+function contiguousKinds(rows: readonly Assigned[]): (TableKind | undefined)[] {
+  const kinds = rows.map((r) => r.kind);
+  // Already one run per table (the usual case): nothing to decide.
+  const closed = new Set<TableKind>();
+  let interleaved = false;
+  for (let i = 1; i < kinds.length && !interleaved; i++) {
+    if (kinds[i] === kinds[i - 1]) continue;
+    closed.add(kinds[i - 1]);
+    interleaved = closed.has(kinds[i]);
+  }
+  if (!interleaved) return kinds;
+  // State: current table (0–2, or 3 before any) × 8 + the tables already closed (a bit mask).
+  const NONE = 3;
+  const STATES = 32;
+  const DROP = 3;
+  const n = rows.length;
+  const from = new Uint8Array(n * STATES);
+  const took = new Uint8Array(n * STATES);
+  let cost = new Float64Array(STATES).fill(Infinity);
+  cost[NONE << 3] = 0;
+  const price = (r: Assigned, a: number): number => {
+    if (a !== DROP && KINDS[a] === r.kind) return 0;
+    const base = a === DROP ? 1 : 1.5;
+    const leavesPart = r.region !== undefined && (a === DROP || KINDS[a] !== r.region);
+    return base + (r.named ? 1 : 0) + (leavesPart ? LEAVES_PART : 0);
+  };
+  for (let i = 0; i < n; i++) {
+    const next = new Float64Array(STATES).fill(Infinity);
+    for (let s = 0; s < STATES; s++) {
+      if (cost[s] === Infinity) continue;
+      const current = s >> 3;
+      const mask = s & 7;
+      for (let a = 0; a <= DROP; a++) {
+        let t = s;
+        if (a !== DROP && a !== current) {
+          if (mask & (1 << a)) continue; // that table is closed
+          t = (a << 3) | (current === NONE ? mask : mask | (1 << current));
+        }
+        const c = cost[s] + price(rows[i], a);
+        if (c < next[t]) {
+          next[t] = c;
+          from[i * STATES + t] = s;
+          took[i * STATES + t] = a;
+        }
+      }
+    }
+    cost = next;
+  }
+  let best = 0;
+  for (let s = 1; s < STATES; s++) if (cost[s] < cost[best]) best = s;
+  const out = new Array<TableKind | undefined>(n);
+  for (let i = n - 1, s = best; i >= 0; i--) {
+    const a = took[i * STATES + s];
+    out[i] = a === DROP ? undefined : KINDS[a];
+    s = from[i * STATES + s];
+  }
+  return out;
+}
+
 /** Groups row lines into tables and rebuilds each against its layout. */
 export function buildTables(items: TableItem[], reportYear: number | undefined): Table[] {
   const collected: Record<TableKind, Collected> = {
@@ -497,6 +608,7 @@ export function buildTables(items: TableItem[], reportYear: number | undefined):
     requests: { rows: [], pending: [] },
     review: { rows: [], pending: [] },
   };
+  const assigned: Assigned[] = [];
   let context: TableKind | undefined;
   let contextPart: number | undefined;
   let pending = '';
@@ -518,10 +630,19 @@ export function buildTables(items: TableItem[], reportYear: number | undefined):
     // Inside the part of a table, a row that does not clearly name another table stays in it.
     if (regionKind && kind !== regionKind && named === undefined) kind = regionKind;
     context = kind;
-    collected[kind].rows.push(item);
-    collected[kind].pending.push(pending);
+    assigned.push({ item, pending, kind, named: named !== undefined, region: regionKind });
     pending = '';
   }
+  const kinds = contiguousKinds(assigned);
+  let carried = '';
+  assigned.forEach((r, i) => {
+    const kind = kinds[i];
+    // A row left out of the tables passes the label pieces before it on to the next row.
+    if (!kind) return void (carried += r.pending);
+    collected[kind].rows.push(r.item);
+    collected[kind].pending.push(carried + r.pending);
+    carried = '';
+  });
   const tables: Table[] = [];
   for (const kind of ['active', 'requests'] as const) {
     if (collected[kind].rows.some((r) => hasNumbers(r.raw) || bestRow(coreKey(lastSegment(labelText(r.raw))), labelledRows()[kind]))) {

@@ -4,6 +4,7 @@ import type { Severity } from '../base/types';
 import type { CheckOptions, Finding, Rule } from './types';
 import type { ReportModel } from '../model/model';
 import { allRules } from '.';
+import { forgetProse } from '../analysis/prose/quantities';
 
 /** A rule that failed on a text: a bug to fix, never shown as a finding. */
 export interface Fault {
@@ -53,5 +54,7 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  // What the rules worked out together is not kept with the model the caller holds on to.
+  forgetProse(model);
   return { findings, faults };
 }

@@ -8,6 +8,10 @@ declare module './types' {
   }
 }
 
+const FIRST = msg('第一次出现', 'first occurrence');
+/** One message per part (a text of repeated headings repeats them). */
+const AGAIN = [1, 2, 3, 4, 5, 6].map((i) => msg(`第${toChineseNumeral(i)}部分重复出现`, `Part ${i} appears again`));
+
 /** A part appears twice. */
 export default defineRule({
   meta: {
@@ -28,8 +32,8 @@ export default defineRule({
       }
       ctx.emit({
         span: part.heading.span,
-        message: msg(`第${toChineseNumeral(part.index)}部分重复出现`, `Part ${part.index} appears again`),
-        related: [{ span: earlier.heading.span, message: msg('第一次出现', 'first occurrence') }],
+        message: AGAIN[part.index - 1] ?? msg(`第${toChineseNumeral(part.index)}部分重复出现`, `Part ${part.index} appears again`),
+        related: [{ span: earlier.heading.span, message: FIRST }],
         data: { part: part.index },
       });
     }

@@ -9,6 +9,9 @@ declare module './types' {
   }
 }
 
+/** One message per part (a text of repeated headings repeats them). */
+const EMPTY = [1, 2, 3, 4, 5, 6].map((i) => msg(`第${toChineseNumeral(i)}部分没有内容`, `Part ${i} is empty`));
+
 /** A part with no text and no table (parts that lack their table are GK201's). */
 export default defineRule({
   meta: {
@@ -25,7 +28,7 @@ export default defineRule({
       if (model.text.slice(part.body.start, part.body.end).trim() !== '') continue;
       ctx.emit({
         span: part.heading.span,
-        message: msg(`第${toChineseNumeral(part.index)}部分没有内容`, `Part ${part.index} is empty`),
+        message: EMPTY[part.index - 1] ?? msg(`第${toChineseNumeral(part.index)}部分没有内容`, `Part ${part.index} is empty`),
         data: { part: part.index },
       });
     }

@@ -3,6 +3,7 @@ import { defineRule } from './types';
 import type { Heading } from '../model/model';
 import { msg } from '../base/i18n';
 import { toChineseNumeral } from '../base/numerals';
+import { memoize } from '../base/text';
 
 declare module './types' {
   interface RuleData {
@@ -14,6 +15,22 @@ declare module './types' {
 const MAX_RENUMBERED = 60;
 /** toChineseNumeral writes up to 九百九十九. */
 const MAX_NUMERAL = 999;
+
+/** Messages by their numbers: a text of thousands of headings repeats the same few (one object each). */
+const PREVIOUS_TOP = msg('上一个一级标题', 'previous top-level heading');
+const PREVIOUS_SUB = msg('上一个同级标题', 'previous heading at this level');
+const RENUMBER = msg('重新编号本组标题', 'Renumber this run of headings');
+const topMessage = memoize((key: string) => {
+  const [from, to] = key.split('/').map(Number);
+  return msg(
+    `一级标题编号从“${toChineseNumeral(from)}”回到“${toChineseNumeral(to)}”：同一层级用了两套编号`,
+    `Top-level numbering goes back from ${from} to ${to}: two numbering systems at one level`,
+  );
+});
+const subMessage = memoize((key: string) => {
+  const [expected, actual] = key.split('/').map(Number);
+  return msg(`序号应为（${toChineseNumeral(expected)}），实际为（${toChineseNumeral(actual)}）`, `Number should be (${expected}), found (${actual})`);
+});
 
 /** Sub-heading numbers that skip or repeat, and top-level numbering that starts over. */
 export default defineRule({
@@ -31,11 +48,8 @@ export default defineRule({
       if (top[i].number > top[i - 1].number) continue;
       ctx.emit({
         span: top[i].markerSpan,
-        message: msg(
-          `一级标题编号从“${toChineseNumeral(top[i - 1].number)}”回到“${toChineseNumeral(top[i].number)}”：同一层级用了两套编号`,
-          `Top-level numbering goes back from ${top[i - 1].number} to ${top[i].number}: two numbering systems at one level`,
-        ),
-        related: [{ span: top[i - 1].markerSpan, message: msg('上一个一级标题', 'previous top-level heading') }],
+        message: topMessage(`${top[i - 1].number}/${top[i].number}`),
+        related: [{ span: top[i - 1].markerSpan, message: PREVIOUS_TOP }],
         data: { level: 1 },
       });
     }
@@ -74,12 +88,9 @@ export default defineRule({
             : [];
           ctx.emit({
             span: h.markerSpan,
-            message: msg(
-              `序号应为（${toChineseNumeral(expected)}），实际为（${toChineseNumeral(h.number)}）`,
-              `Number should be (${expected}), found (${h.number})`,
-            ),
-            related: i > 0 ? [{ span: r[i - 1].markerSpan, message: msg('上一个同级标题', 'previous heading at this level') }] : [],
-            fixes: renumber ? [{ id: 'renumber', title: msg('重新编号本组标题', 'Renumber this run of headings'), edits, safe: false }] : [],
+            message: subMessage(`${expected}/${h.number}`),
+            related: i > 0 ? [{ span: r[i - 1].markerSpan, message: PREVIOUS_SUB }] : [],
+            fixes: renumber ? [{ id: 'renumber', title: RENUMBER, edits, safe: false }] : [],
             data: { level: 2, expected, actual: h.number },
           });
         }

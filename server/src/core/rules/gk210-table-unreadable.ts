@@ -9,6 +9,9 @@ declare module './types' {
   }
 }
 
+/** One message for every unrecognised row (a table may have thousands). */
+const UNRECOGNISED = msg('无法识别的行', 'unrecognised row');
+
 /** A table the parser could not rebuild: said once, instead of a flood of total errors. */
 export default defineRule({
   meta: {
@@ -37,7 +40,7 @@ export default defineRule({
           `${table.def.title['zh-cn']}无法完整识别（${why['zh-cn']}），未核对合计与勾稽关系；请检查表格的行标签和单元格`,
           `${table.def.title.en} could not be fully read (${why.en}); its totals and balance were not checked`,
         ),
-        related: table.unplaced.map((r) => ({ span: r.span, message: msg('无法识别的行', 'unrecognised row') })),
+        related: table.unplaced.map((r) => ({ span: r.span, message: UNRECOGNISED })),
         data: { table: table.kind, reason, count },
       });
     }

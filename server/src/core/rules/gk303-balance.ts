@@ -2,9 +2,9 @@ import { defineRule } from './types';
 import type { TableKind } from '../spec/layout/types';
 import { msg } from '../base/i18n';
 import { compare, equals, sub, toString, ZERO } from '../base/decimal';
-import { cellName, cellOf, columnsOf, relationsWithRole, rowOf, sumValues } from '../model/cells';
+import { cellName, cellOf, columnsOf, relationsWithRole, rowOf, sumValues, writtenAs } from '../model/cells';
 import { setCellEdit } from '../model/edits';
-import { cellValue } from '../model/fill';
+import { assumedValue, cellValue, isDerivedBlank } from '../model/fill';
 
 declare module './types' {
   interface RuleData {
@@ -30,23 +30,46 @@ export default defineRule({
     for (const table of ctx.model.tables) {
       for (const relation of relationsWithRole(table, 'balance')) {
         if (relation.kind !== 'balance') continue;
-        const left = relation.left.map((c) => cellOf(table, c.row, c.col));
-        const right = relation.right.map((c) => cellOf(table, c.row, c.col));
-        const cells = [...left, ...right];
+        const refs = [...relation.left, ...relation.right];
+        const cells = refs.map((c) => cellOf(table, c.row, c.col));
         if (cells.some((c) => !c)) continue;
         const target = cellOf(table, relation.solveFor.row, relation.solveFor.col)!;
         if (target.kind === 'blank') continue; // GK204 reports it
-        const values = cells.map((c) => cellValue(table, c!));
-        if (values.some((v) => !v)) continue;
-        const l = sumValues(values.slice(0, left.length) as NonNullable<(typeof values)[number]>[]);
-        const r = sumValues(values.slice(left.length) as NonNullable<(typeof values)[number]>[]);
+        // A blank total counts as its sum when that is computed from numbers; a blank count, —, 无 and
+        // text are not read as anything: 0 for them only decides whether the column balances anyway.
+        const known = cells.map((c) => (c!.kind === 'blank' && !isDerivedBlank(table, c!) ? undefined : cellValue(table, c!)));
+        const assumed = cells.map((c) => assumedValue(table, c!));
+        const l = sumValues(assumed.slice(0, relation.left.length));
+        const r = sumValues(assumed.slice(relation.left.length));
         if (equals(l, r)) continue;
+        const values = known.map((v) => v ?? ZERO);
         const solveRow = rowOf(table, relation.solveFor.row)!;
         const column = columnsOf(table, solveRow).find((c) => c.id === relation.solveFor.col);
-        const show = (i: number) => toString(values[i]!);
+        const related = refs.map((c, i) => ({ span: cells[i]!.contentSpan, message: cellName(table, c.row, c.col) }));
+        const data = { table: table.kind, col: relation.solveFor.col, left: toString(l), right: toString(r) };
+        const unknown = refs.flatMap((ref, i) => (known[i] === undefined ? [{ ref, cell: cells[i]! }] : []));
+        if (unknown.length > 0) {
+          const names = unknown.map(({ ref, cell }) => {
+            const name = cellName(table, ref.row, ref.col);
+            const how = writtenAs(cell);
+            return msg(`“${name['zh-cn']}”${how['zh-cn']}`, `“${name.en}” ${how.en}`);
+          });
+          ctx.emit({
+            span: target.contentSpan,
+            message: msg(
+              `“${column?.label ?? ''}”列勾稽关系无法核对：${names.map((n) => n['zh-cn']).join('、')}`,
+              `The balance of column “${column?.en ?? ''}” cannot be checked: ${names.map((n) => n.en).join(', ')}`,
+            ),
+            related,
+            fixes: [],
+            data: { table: table.kind, col: relation.solveFor.col, left: '', right: '' },
+          });
+          continue;
+        }
+        const show = (i: number) => toString(values[i]);
         const zh = `“${column?.label ?? ''}”列勾稽关系不成立：一+二 = ${show(0)}+${show(1)} = ${toString(l)}，（七）+四 = ${show(2)}+${show(3)} = ${toString(r)}`;
         const en = `Column “${column?.en ?? ''}” does not balance: new + carried = ${show(0)}+${show(1)} = ${toString(l)}, (7) total + forward = ${show(2)}+${show(3)} = ${toString(r)}`;
-        const solved = sub(l, values[2]!);
+        const solved = sub(l, values[2]);
         const fixes =
           compare(solved, ZERO) >= 0
             ? [
@@ -59,16 +82,7 @@ export default defineRule({
                 },
               ]
             : [];
-        ctx.emit({
-          span: target.contentSpan,
-          message: msg(zh, en),
-          related: [...relation.left, ...relation.right].map((c, i) => ({
-            span: cells[i]!.contentSpan,
-            message: cellName(table, c.row, c.col),
-          })),
-          fixes,
-          data: { table: table.kind, col: relation.solveFor.col, left: toString(l), right: toString(r) },
-        });
+        ctx.emit({ span: target.contentSpan, message: msg(zh, en), related, fixes, data });
       }
     }
   },

@@ -1,7 +1,7 @@
 import { defineRule } from './types';
 import type { ReportModel } from '../model/model';
 import { msg } from '../base/i18n';
-import { previousReport } from '../analysis/cross/previous';
+import { pairingYear, previousReport } from '../analysis/cross/previous';
 import { profile, profileSimilarity } from '../base/text';
 
 declare module './types' {
@@ -39,7 +39,7 @@ export default defineRule({
   check(ctx) {
     const previous = previousReport(ctx.model, ctx.workspace);
     if (!previous) return;
-    const lastYear = previous.model.meta.reportYear!;
+    const lastYear = pairingYear(previous.model.meta)!;
     for (const index of PARTS) {
       const mine = partWords(ctx.model, index);
       const theirs = partWords(previous.model, index);

@@ -189,7 +189,11 @@ function balanceFormula(table: Table, relation: Extract<Relation, { kind: 'balan
     `${localize(msg('一 + 二 = （七）总计 + 四', 'new + carried = (七) total + forward'), locale)}`,
     `${left.text} = ${right.text}`,
     '```',
-    holds ? localize(msg('✓ 成立', '✓ holds'), locale) : localize(msg('✗ 不成立', '✗ does not hold'), locale),
+    !left.sum || !right.sum
+      ? localize(msg('有单元格不是数字，无法核对。', 'A term is not a number; cannot be checked.'), locale)
+      : holds
+        ? localize(msg('✓ 成立', '✓ holds'), locale)
+        : localize(msg('✗ 不成立', '✗ does not hold'), locale),
   ].join('\n');
 }
 

@@ -6,11 +6,15 @@ import type { HeaderCellDef, RowDef, TableDef } from './layout/types';
 /** The table syntaxes the tool writes (a table read from PDF text is written back as pipe rows). */
 export type WritableSyntax = 'pipe' | 'markdown' | 'tab';
 
-/** One row: `a | b | c |` (pipe), `| a | b | c |` (markdown), `a\tb\tc` (tab). */
+/**
+ * One row: `a | b | c |` (pipe), `| a | b | c |` (markdown), `a\tb\tc` (tab). A pipe row whose first
+ * cell is blank (table 四's blank data row) is written with a bar in front: written without one it
+ * would read as a Markdown row, one cell short.
+ */
 export function renderRow(syntax: WritableSyntax, cells: string[]): string {
   if (syntax === 'tab') return cells.join('\t');
   const body = cells.map((c) => (c === '' ? ' ' : c)).join(' | ');
-  return syntax === 'markdown' ? `| ${body} |` : `${body} |`;
+  return syntax === 'markdown' || cells[0] === '' ? `| ${body} |` : `${body} |`;
 }
 
 function separator(width: number): string {

@@ -1,6 +1,7 @@
 // Finding last year's report of the same agency among the other reports of the workspace.
 import type { OtherReport, ReportModel, Table } from '../../model/model';
 import { readableTable } from '../prose/tableQuantities';
+import { reportYearSettled } from '../../model/meta';
 
 /** Characters that end a place name: an agency named only by its own level is too vague to compare. */
 const PLACE_LEVELS = /[省市区县州旗盟镇乡]/;
@@ -26,12 +27,27 @@ export function sameAgency(a: string | undefined, b: string | undefined): boolea
   return long.endsWith(short) && level >= 2;
 }
 
-/** What identifies a report for cross-report matching: the agency and year of its title. */
-export type ReportIdentity = Pick<ReportModel['meta'], 'agency' | 'reportYear'>;
+/**
+ * What identifies a report for cross-report matching: its agency and year, and — when known — the
+ * title (or preamble) year and the statistics period that settle the year. An identity without them
+ * (a summary passed between threads) is taken at its word; the rules pair again on the whole model.
+ */
+export type ReportIdentity = Pick<ReportModel['meta'], 'agency' | 'reportYear'> & Partial<Pick<ReportModel['meta'], 'titleYear' | 'period'>>;
 
-/** `other` is the same agency's report for the year before `report`. */
+/**
+ * The year a report is paired by: its title or preamble year (else the year it is about), only when
+ * the statistics period agrees. A report whose year is unsettled (GK501) is nobody's previous or
+ * current report: compared by the wrong year it would flood the other with wrong warnings.
+ */
+export function pairingYear(meta: ReportIdentity): number | undefined {
+  if (!reportYearSettled(meta)) return undefined;
+  return meta.titleYear?.year ?? meta.reportYear;
+}
+
+/** `other` is the same agency's report for the year before `report`, both years settled. */
 export function isPreviousYear(report: ReportIdentity, other: ReportIdentity): boolean {
-  return report.reportYear !== undefined && other.reportYear === report.reportYear - 1 && sameAgency(other.agency, report.agency);
+  const year = pairingYear(report);
+  return year !== undefined && pairingYear(other) === year - 1 && sameAgency(other.agency, report.agency);
 }
 
 /** The same agency's report for the year before, when exactly one is known. */
@@ -50,5 +66,5 @@ export function tablesOfBothYears(
   const table = readableTable(model, kind);
   const before = previous && readableTable(previous.model, kind);
   if (!previous || !table || !before) return undefined;
-  return { table, previous, before, lastYear: previous.model.meta.reportYear! };
+  return { table, previous, before, lastYear: pairingYear(previous.model.meta)! };
 }

@@ -2,7 +2,7 @@
 // the table quantity it names (its category) and the scope words around it.
 import type { ReportModel } from '../../model/model';
 import type { Span } from '../../base/types';
-import { type Clause, type Sentence, sentencesOf, spanOf } from './sentences';
+import { type Clause, type Sentence, forgetSentences, sentencesOf, spanOf } from './sentences';
 
 export type Category =
   | 'received'
@@ -162,6 +162,15 @@ function classify(context: Context, before: string, after: string, atStart: bool
 }
 
 const cache = new WeakMap<ReportModel, ProseFacts>();
+
+/**
+ * Drops what was worked out about the model's prose (sentences, clauses, quantities and the offsets of
+ * every character): the rules share it while they run; kept with the model it would double its size.
+ */
+export function forgetProse(model: ReportModel): void {
+  cache.delete(model);
+  forgetSentences(model);
+}
 
 /** Matches `^(占|约占|占比|比例为)?` with nothing else: a clause holding only a share. */
 const SHARE_ONLY = /^(约?占比?(为|达)?|比例(为)?)?$/;

@@ -89,6 +89,8 @@ function paragraphs(model: ReportModel): Clause[] {
 }
 
 function slice(source: Clause, from: number, to: number): Clause {
+  // A piece that is the whole source (a heading line, a one-sentence paragraph) needs no new view.
+  if (from === 0 && to === source.text.length) return source;
   return { text: source.text.slice(from, to), offsets: source.offsets.subarray(from, to) };
 }
 
@@ -119,6 +121,10 @@ class ProseSentence implements Sentence {
 }
 
 const cache = new WeakMap<ReportModel, Sentence[]>();
+
+export function forgetSentences(model: ReportModel): void {
+  cache.delete(model);
+}
 
 /** The prose sentences of a report, each split into clauses at commas, colons and brackets. */
 export function sentencesOf(model: ReportModel): Sentence[] {
