@@ -88,7 +88,7 @@ export const fixMessages = {
   written: (file: string, n: number) =>
     msg(`${file}：已应用安全修复，解决 ${n} 个问题，文件已写回`, `${file}: safe fixes applied, ${n} ${n === 1 ? 'finding' : 'findings'} resolved, file written`),
   notWritten: (file: string, reason: Localized) =>
-    msg(`${file}：${reason.zh}，文件未修改`, `${file}: ${reason.en}; file left unchanged`),
+    msg(`${file}：${reason['zh-cn']}，文件未修改`, `${file}: ${reason.en}; file left unchanged`),
   /** What --fix did, file by file: written, skipped (changed while checked), failed. */
   summary: (written: string[], skipped: string[], failed: string[]) => {
     const list = (files: string[]) => (files.length > 0 ? `：${files.join('、')}` : '');
