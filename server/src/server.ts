@@ -19,6 +19,7 @@ import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { checkedTextDocuments } from './lsp/documents';
 import { registerFormatting } from './lsp/formatting';
 import { registerHover } from './lsp/hover';
+import { registerPreview } from './lsp/preview';
 import { SettingsStore } from './lsp/settings';
 import { registerSymbols } from './lsp/symbols';
 import { attachWorkspaceIndex } from './lsp/workspaceIndex';
@@ -51,6 +52,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   registerFormatting(ctx);
   registerCompletion(ctx);
   registerCommands(ctx, scheduler);
+  registerPreview(ctx);
   connection.onDidChangeConfiguration(
     guardNotification(ctx, 'workspace/didChangeConfiguration', (change) => {
       ctx.settings.changed(change?.settings);
