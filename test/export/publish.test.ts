@@ -291,17 +291,24 @@ describe('publish: robustness', () => {
 
   it('time grows with the input, not faster: a report repeated 20 and 80 times, a long line among the rows', () => {
     const seed = corpusText('seeds/002_5d8db5c6007b71c2.txt');
+    // The quickest of three runs: what the work costs, not what else the machine was doing.
     const time = (text: string) => {
       const model = parseReport(text);
       publish(model);
-      const started = performance.now();
-      for (let i = 0; i < 3; i++) publish(model);
-      return (performance.now() - started) / 3;
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        publish(model);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
     };
     const twenty = time(Array(20).fill(seed).join('\n'));
     const eighty = time(Array(80).fill(seed).join('\n'));
     assert.ok(eighty < 4 * twenty * 3, `80 copies: ${eighty.toFixed(0)} ms, 20 copies: ${twenty.toFixed(0)} ms`);
     const long = seed.replace('(四)无法提供 |', `${'政府信息公开申请'.repeat(5000)}\n(四)无法提供 |`);
-    assert.ok(time(long) < twenty, 'a 40 000-character line inside table 三 costs less than 20 reports');
+    const one = time(seed);
+    const withLong = time(long);
+    assert.ok(withLong < 20 * Math.max(one, 1), `a 40 000-character line inside table 三: ${withLong.toFixed(1)} ms, the report alone ${one.toFixed(1)} ms`);
   });
 });
