@@ -1,4 +1,4 @@
-// The VS Code side: starts the language server and wires detection, commands and the status bar.
+// The VS Code side: starts the language server and wires detection, commands, the status bar and the preview.
 // All checking lives in the server.
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -7,6 +7,7 @@ import { registerReportDetection } from './detect';
 import { createLanguageClient } from './languageClient';
 import type { ReportStatus, ServerChannel } from '../../server/src/contract/protocol';
 import { ReportStatusBar } from './statusBar';
+import { registerPreview, type ReportPreviews } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -15,6 +16,8 @@ export interface ReportExtensionApi {
   client: LanguageClient;
   /** Fires after the server has checked a version of a document, with its counts. */
   onDidReportStatus: vscode.Event<ReportStatus>;
+  /** The reports' previews (their onDidRender tells what each shows). */
+  previews: ReportPreviews;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ReportExtensionApi> {
@@ -24,8 +27,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   registerCommands(context, server);
   const statusBar = new ReportStatusBar(server);
   context.subscriptions.push(statusBar);
+  const previews = registerPreview(context, server, statusBar.onDidUpdate);
   await client.start();
-  return { client, onDidReportStatus: statusBar.onDidUpdate };
+  return { client, onDidReportStatus: statusBar.onDidUpdate, previews };
 }
 
 export async function deactivate(): Promise<void> {

@@ -27,6 +27,7 @@ import { registerHover } from './lsp/hover';
 import { registerImports } from './lsp/imports';
 import { Lifecycle } from './lsp/lifecycle';
 import { anything, object } from './lsp/params';
+import { registerPreview } from './lsp/preview';
 import { SettingsStore } from './lsp/settings';
 import { registerSymbols } from './lsp/symbols';
 import { openTransport } from './lsp/transport';
@@ -94,6 +95,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   registerFormatting(ctx);
   registerCompletion(ctx);
   registerCommands(ctx, scheduler);
+  registerPreview(ctx);
   connection.onNotification(
     'workspace/didChangeConfiguration',
     guardNotification(ctx, 'workspace/didChangeConfiguration', object({ settings: anything }), (change: { settings?: unknown }) => {

@@ -57,13 +57,30 @@ describe('extension manifest', () => {
 
   it('commands: Chinese titles via nls, a category, activation, menus only for contributed commands', () => {
     const ids = contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(ids.sort(), ['gkreport.checkWorkspace', 'gkreport.importReport', 'gkreport.insertTable', 'gkreport.recomputeTotals', 'gkreport.showRuleDoc']);
+    assert.deepEqual([...ids].sort(), [
+      'gkreport.checkWorkspace',
+      'gkreport.exportDocx',
+      'gkreport.exportHtml',
+      'gkreport.importReport',
+      'gkreport.insertTable',
+      'gkreport.openPreview',
+      'gkreport.recomputeTotals',
+      'gkreport.showRuleDoc',
+    ]);
+    // The preview and export commands act on an open report: the palette offers them only there, where
+    // onLanguage:gkreport has activated the extension already.
+    const onReports = ['gkreport.openPreview', 'gkreport.exportDocx', 'gkreport.exportHtml'];
     for (const c of contributes.commands) {
       assert.match(c.title, /^%command\./);
       assert.equal(c.category, '%category%');
       assert.match(nlsZh[c.title.slice(1, -1)], /[\u4e00-\u9fff]/);
-      assert.ok(manifest.activationEvents.includes(`onCommand:${c.command}`), c.command);
+      if (onReports.includes(c.command)) {
+        const palette = contributes.menus.commandPalette.find((e: { command: string }) => e.command === c.command);
+        assert.equal(palette?.when, 'editorLangId == gkreport', c.command);
+      } else assert.ok(manifest.activationEvents.includes(`onCommand:${c.command}`), c.command);
     }
+    assert.deepEqual(contributes.keybindings, [{ command: 'gkreport.openPreview', key: 'ctrl+k v', mac: 'cmd+k v', when: 'editorLangId == gkreport && !notebookEditorFocused' }]);
+    assert.ok(contributes.menus['editor/title'].some((e: { command: string; group: string }) => e.command === 'gkreport.openPreview' && e.group === 'navigation'));
     for (const [menu, entries] of Object.entries<{ command: string; when?: string }[]>(contributes.menus)) {
       for (const entry of entries) {
         assert.ok(ids.includes(entry.command), `${menu}: ${entry.command}`);
@@ -75,13 +92,19 @@ describe('extension manifest', () => {
   });
 
   it('every command the client registers is contributed, and every contributed one is registered', () => {
-    const commandsSource = clientSources.find((s) => s.name === 'commands.ts')!.text;
-    const declared = [...commandsSource.matchAll(/^\s+\w+: '(gkreport\.[\w.]+)',$/gm)].map((m) => m[1]);
-    const registeredKeys = [...commandsSource.matchAll(/registerCommand\(COMMANDS\.(\w+)/g)].map((m) => m[1]);
-    assert.equal(registeredKeys.length, declared.length);
+    // commands.ts registers the palette commands (COMMANDS), preview.ts the preview and export ones (PREVIEW_COMMANDS).
+    const owners: [string, string][] = [['commands.ts', 'COMMANDS'], ['preview.ts', 'PREVIEW_COMMANDS']];
+    const declared: string[] = [];
+    for (const [file, map] of owners) {
+      const source = clientSources.find((s) => s.name === file)!.text;
+      const ids = [...source.matchAll(/^\s+\w+: '(gkreport\.[\w.]+)',$/gm)].map((m) => m[1]);
+      const registeredKeys = [...source.matchAll(new RegExp(`registerCommand\\(${map}\\.(\\w+)`, 'g'))].map((m) => m[1]);
+      assert.equal(registeredKeys.length, ids.length, file);
+      declared.push(...ids);
+    }
     assert.deepEqual(declared.sort(), contributes.commands.map((c: { command: string }) => c.command).sort());
-    const elsewhere = clientSources.filter((s) => s.name !== 'commands.ts' && /registerCommand\(/.test(s.text));
-    assert.deepEqual(elsewhere.map((s) => s.name), [], 'commands are registered in commands.ts only');
+    const elsewhere = clientSources.filter((s) => !owners.some(([file]) => file === s.name) && /registerCommand\(/.test(s.text));
+    assert.deepEqual(elsewhere.map((s) => s.name), [], 'commands are registered in commands.ts and preview.ts only');
   });
 
   it('report files are opened with the encoding guessed (GB18030/GBK reports are common)', () => {

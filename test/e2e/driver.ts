@@ -4,17 +4,19 @@
 //   phase 1  the mocha suite (test/e2e/suite) inside the real extension host, with the dev folder
 //            as extensionDevelopmentPath; its exit code comes back through window.codeAutomationExit
 //   phase 2  what an officer sees, with the packaged .vsix installed as a user would: squiggles on the
-//            faulty cell, the Problems panel, hovers, the command palette in zh-cn; screenshots saved
+//            faulty cell, the Problems panel, hovers, the command palette in zh-cn, the preview beside
+//            the editor (Ctrl+K V) with the faulty cell highlighted until the quick fix; screenshots saved
+//            (the editor with its preview also to docs/images/preview.png, for the README)
 // Prints "ok / not ok" lines and "N passed, M failed"; exits 1 on any failure.
 // Env: E2E_VSIX (default <name>-<version>.vsix at the root), E2E_OUT (default test-results/e2e),
 //      CS_DIR (code-server folder), CHROMIUM (default /usr/bin/chromium), E2E_KEEP=1 keeps the scratch folder,
 //      E2E_PHASE=1|2 runs one phase only (while developing).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { buildSuite, ROOT, seedWorkspace, SUITE, uiWorkspace, useChineseDisplayLanguage, userSettings, WRONG_TOTAL_FILE } from './prepare';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -257,6 +259,16 @@ function groupAlive(pid: number): boolean {
   }
 }
 
+/** The frame of the report's preview (a webview: an iframe in an iframe), once it shows the document. */
+async function previewFrame(page: Page, ms = 60_000): Promise<Frame> {
+  for (const end = Date.now() + ms; Date.now() < end; await page.waitForTimeout(200)) {
+    for (const frame of page.frames()) {
+      if (await frame.evaluate("!!document.querySelector('article.gk-doc')").catch(() => false)) return frame;
+    }
+  }
+  throw new Error(`the preview did not show the report within ${ms} ms`);
+}
+
 /** The workbench as a person sees it: each step waits for what it checks, then takes a screenshot. */
 async function uiPass(page: Page): Promise<void> {
   const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`) });
@@ -335,6 +347,38 @@ async function uiPass(page: Page): Promise<void> {
   await shot('command-palette');
   await page.keyboard.press('Escape');
 
+  // The preview beside the report (Ctrl+K V, as for Markdown): the faulty total highlighted as an error.
+  await editor.click({ position: { x: 400, y: 40 } });
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('V');
+  const preview = await previewFrame(page);
+  const faulty = preview.locator('td.gk-error[data-row="new"][data-col="total"]');
+  await faulty.waitFor({ timeout: 60_000 });
+  const faultyTitle = (await faulty.getAttribute('title')) ?? '';
+  const faultyBox = await faulty.boundingBox();
+  check('[ui] Ctrl+K V opens the preview beside the report: the wrong 总计 is highlighted as an error, the GK301 message on hover',
+    /^GK301 总计应为 20/.test(faultyTitle) && (await faulty.innerText()).trim() === '21' && faultyBox !== null, faultyTitle);
+  const layout = await preview.evaluate(`(() => {
+    const results = [...document.querySelectorAll('th.gk-group')].find((c) => c.textContent === '三、本年度办理结果');
+    const band = document.querySelector('table.gk-review thead tr').children;
+    return { results: results && results.rowSpan, review: [...band].map((c) => c.colSpan) };
+  })()`) as { results?: number; review: number[] };
+  check('[ui] the preview lays 表三 and 表四 out as the official template: 三、本年度办理结果 over 22 rows, 行政复议 5 and 行政诉讼 10 columns',
+    layout.results === 22 && layout.review.join(',') === '5,10', JSON.stringify(layout));
+  // Clicking a cell of the preview selects it in the editor (line 29, 一、本年新收…, the 自然人 cell "17").
+  await preview.locator('td[data-row="new"][data-col="natural"]').click();
+  const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
+  await page.waitForFunction("/Ln 29,.*\\(2 selected\\)/.test(document.getElementById('status.editor.selection')?.innerText ?? '')", undefined, { timeout: 30_000 })
+    .catch(() => undefined); // the check below reports what the status bar says
+  const selected = (await selection.innerText().catch(() => '')).replace(/\s+/g, ' ');
+  check('[ui] clicking a cell in the preview selects it in the editor', /Ln 29,.*\(2 selected\)/.test(selected), selected);
+  // Editor and preview side by side; the picture for the README is the editor part alone.
+  await page.waitForTimeout(500);
+  await shot('preview');
+  const editorPart = await page.locator('.part.editor').first().boundingBox();
+  if (editorPart) await page.screenshot({ path: join(OUT, 'readme-preview.png'), clip: editorPart });
+  copyFileSync(join(OUT, 'readme-preview.png'), join(ROOT, 'docs', 'images', 'preview.png'));
+
   // The quick fix through the editor's own menu: Go to Line onto the cell (29:45, where the Problems
   // panel places GK301), Ctrl+., pick the fix.
   await editor.click({ position: { x: 400, y: 40 } });
@@ -359,6 +403,18 @@ async function uiPass(page: Page): Promise<void> {
   const remaining: string[] = (await page.locator('.markers-panel').innerText().catch(() => '')).match(/GK\d{3}/g) ?? [];
   check('[ui] choosing 将总计改为 20 from the quick-fix menu fixes the cell; the error squiggles and Problems entries go',
     !remaining.includes('GK301') && !remaining.includes('GK303'), `Problems panel now: ${remaining.join(', ') || 'no rule ids'}`);
+  // The preview's page may have been made again meanwhile (a webview is rebuilt when it is moved or
+  // hidden): read whichever frame shows the report now.
+  let left: { total: string; marks: string[] } | undefined;
+  for (const end = Date.now() + 30_000; Date.now() < end && !(left?.total === '20' && left.marks.length === 0); await page.waitForTimeout(200)) {
+    const frame = (await Promise.all(page.frames().filter((f) => !f.isDetached()).map(async (f) =>
+      (await f.evaluate("!!document.querySelector('article.gk-doc')").catch(() => false)) ? f : undefined))).find((f) => f !== undefined);
+    left = await frame?.evaluate(`({
+      total: document.querySelector('td[data-row="new"][data-col="total"]')?.textContent,
+      marks: [...document.querySelectorAll('.gk-mark')].map((e) => e.textContent + ' ' + e.getAttribute('title')),
+    })`).catch(() => undefined) as typeof left;
+  }
+  check('[ui] after the fix the preview shows 20 and no highlight', left?.total === '20' && left.marks.length === 0, JSON.stringify(left));
   await shot('after-quick-fix');
 }
 

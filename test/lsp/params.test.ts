@@ -110,6 +110,7 @@ const TABLE: Record<string, Row> = {
   },
   [protocol.TEMPLATES_REQUEST]: { bad: ['x', 42, [1, 2], true], good: {} },
   [protocol.REPORT_FILES_REQUEST]: { bad: ['x', 42, [7]], good: {} },
+  [protocol.PUBLISH_REQUEST]: { bad: [undefined, 'x', {}, { uri: URI }, { uri: 42, to: 'html' }, { uri: URI, to: 'pdf' }, { uri: URI, to: ['html'] }] },
   [protocol.IMPORT_REQUEST]: { bad: [undefined, 'x', {}, { uri: 42 }, { uri: ['file:///a.pdf'] }] },
   [protocol.CHECK_FILES_REQUEST]: { bad: [undefined, 'x', {}, { uris: 'file:///a.txt' }, { uris: [1] }, { uris: [URI, null] }], good: { uris: [] } },
   'textDocument/didOpen': {

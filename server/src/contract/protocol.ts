@@ -61,6 +61,30 @@ export interface CheckFilesResult {
   infos: number;
 }
 
+/**
+ * The open report as it will be published (server/src/lsp/preview.ts): `preview` gives the document's
+ * markup with the findings of its current check (the editor's preview); `html` and `docx` give the
+ * exported web page or Word file.
+ */
+export const PUBLISH_REQUEST = 'gkreport/publish';
+
+export type PublishTarget = 'preview' | 'html' | 'docx';
+
+export interface PublishParams {
+  uri: string;
+  to: PublishTarget;
+}
+
+export interface PublishResult {
+  uri: string;
+  /** The document version rendered. */
+  version: number;
+  /** `preview`: the markup, an `<article>` (classes and data attributes only, no inline style or script). */
+  html?: string;
+  /** `html` and `docx`: the file's bytes, base64. */
+  data?: string;
+}
+
 export const EXECUTE_COMMAND_REQUEST = 'workspace/executeCommand';
 export const SERVER_RECOMPUTE_TOTALS = 'gkreport.server.recomputeTotals';
 /** Arguments `[uri, position, "二"|"三"|"四", layout?]`; inserts a blank standard table. */

@@ -36,6 +36,25 @@ export { placeAt, tableShortName, type Place } from './service/place';
 export { foldingRanges, outline, type OutlineKind, type OutlineNode } from './service/symbols';
 export { displayWidth, formatTables, tabTableToPipe } from './service/format';
 export { completionsAt, type CompletionEntry } from './service/complete';
+export {
+  publish,
+  type CellRole,
+  type ColumnRole,
+  type Marks,
+  type ParagraphRole,
+  type PublishedBlock,
+  type PublishedCell,
+  type PublishedColumn,
+  type PublishedDocument,
+  type PublishedMessage,
+  type PublishedParagraph,
+  type PublishedRow,
+  type PublishedRun,
+  type PublishedSection,
+  type PublishedTable,
+  type RowRole,
+  type RunStyle,
+} from './service/publish';
 export { standardTemplates, skeletonBlocks, skeletonText, tableText, TABLE_BY_NUMERAL, type SkeletonWriter, type Template } from './service/templateList';
 export { renderTable, type WritableSyntax } from './spec/templates';
 export { writable } from './model/edits';
