@@ -4,6 +4,7 @@ import type { Severity } from '../base/types';
 import type { CheckOptions, Finding, Rule } from './types';
 import type { ReportModel } from '../model/model';
 import { allRules } from '.';
+import { unsuppressed } from './directives';
 
 /** A rule that failed on a text: a bug to fix, never shown as a finding. */
 export interface Fault {
@@ -53,5 +54,6 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings, faults };
+  // Suppression comments in the text (`<!-- gkreport-disable-next-line GK209 -->`) have the last word.
+  return { findings: unsuppressed(model, findings), faults };
 }
