@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { copyFileSync, readdirSync } from 'node:fs';
 import { root, runCli, seed, seedsDir, tempDir, writeTemp } from './helpers';
-import { PARALLEL_FROM_FILES } from '../../server/src/cli/run';
+import { defaultJobs, PARALLEL_FROM_FILES } from '../../server/src/cli/run';
 
 const fixtures = join(root, 'test', 'fixtures');
 
@@ -42,6 +42,14 @@ describe('--jobs', () => {
     const byDefault = runCli(['--format', 'json', dir]);
     assert.equal(byDefault.stdout, one.stdout);
     assert.ok(one.stdout.includes('"GK801"'), 'the pairs are still compared');
+  });
+
+  test('the default: two threads for many files when two cores are free, else one', () => {
+    assert.equal(defaultJobs(PARALLEL_FROM_FILES - 1, 2, 0), 1, 'few files');
+    assert.equal(defaultJobs(PARALLEL_FROM_FILES, 2, 0.2), 2, 'an idle two-core machine');
+    assert.equal(defaultJobs(1000, 2, 1), 1, 'one core busy elsewhere');
+    assert.equal(defaultJobs(1000, 8, 3), 2, 'never more than two by default');
+    assert.equal(defaultJobs(1000, 1, 0), 1, 'one core');
   });
 
   test('last year’s report in another worker’s share is still compared (GK801–GK803)', () => {

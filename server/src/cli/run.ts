@@ -204,7 +204,7 @@ const add = (a: Tally, b: Tally): Tally => [a[0] + b[0], a[1] + b[1], a[2] + b[2
 
 /**
  * How many threads check the files when --jobs does not say: two for many files when two cores are
- * free, else one. Measured (scripts/bench.ts, 1,000 reports): two threads cost about 1.45 times the CPU
+ * free, else one. Measured (scripts/bench.ts, 1,000 reports): two threads cost 1.1 to 1.45 times the CPU
  * time of one (each worker warms up its own compiler), so they finish sooner only when both cores are
  * theirs; on the same two-core machine busy with other work (load average 7), one thread was faster.
  * Two at most by default: each thread more divides the work but repeats the warm-up (--jobs N asks for more).
