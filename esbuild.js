@@ -22,6 +22,8 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'info',
+  // jsonc-parser's UMD build requires its parts at run time, out of esbuild's sight: bundle its ES modules.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 /**

@@ -313,37 +313,98 @@ function benchBundles(): void {
 
 // ── CLI ──────────────────────────────────────────────────────────────────
 
+/**
+ * CPU time (user + system, ms) of this process's children that have ended, from /proc/self/stat
+ * (cutime, cstime in clock ticks of 10 ms); undefined where there is no /proc.
+ */
+function childCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of the line (cutime, cstime) are 13 and 14 after the name.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a command `runs` times: median wall and CPU time (all threads), ms. Exit codes 0 and 1 are a normal end. */
+function timeCommand(command: string, args: string[], cwd: string, runs: number): Timing {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const cpu = childCpuMs();
+    const start = performance.now();
+    const result = spawnSync(command, args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    walls.push(performance.now() - start);
+    const after = childCpuMs();
+    if (cpu !== undefined && after !== undefined) cpus.push(after - cpu);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${[command, ...args].join(' ')} failed (${result.status}): ${result.stderr}`);
+  }
+  return { wall: median(walls), cpu: cpus.length > 0 ? median(cpus) : NaN };
+}
+
+/** The core check's median time per report over the seeds and real reports (warm; CPU and wall). */
+function coreMedian(): Timing {
+  const texts = corpus();
+  const warmUntil = performance.now() + 2000;
+  for (let i = 0; performance.now() < warmUntil; i++) check(texts[i % texts.length].text);
+  const timings = texts.map(({ text }) => timeIt(() => check(text), 300));
+  return { wall: median(timings.map((t) => t.wall)), cpu: median(timings.map((t) => t.cpu)) };
+}
+
+const CLI_FILES = 1000;
+const CLI_RUNS = 3;
+
 function benchCli(): void {
   const folder = mkdtempSync(join(tmpdir(), 'gkreport-cli-bench-'));
   try {
-    // 1,000 reports: the seeds and real reports, each copy with its own numbers changed.
+    // 1,000 seed-sized reports two ways: the seeds and real reports as they are, and each copy with
+    // about one number in ten changed (many more findings: the JSON output is ten times larger).
     const texts = corpus().map((c) => c.text);
     const next = randomSource(11);
-    let bytes = 0;
-    mkdirSync(join(folder, 'reports'));
-    for (let i = 0; i < 1000; i++) {
-      const text = texts[i % texts.length].replace(/\d+/g, (d) => (next() < 0.1 ? String(Math.floor(next() * 100)) : d));
-      bytes += Buffer.byteLength(text);
-      writeFileSync(join(folder, 'reports', `report-${String(i).padStart(4, '0')}.txt`), text);
-    }
+    const sets = [
+      { name: 'as they are', dir: 'plain', text: (i: number) => texts[i % texts.length] },
+      { name: '1 number in 10 changed', dir: 'changed', text: (i: number) => texts[i % texts.length].replace(/\d+/g, (d) => (next() < 0.1 ? String(Math.floor(next() * 100)) : d)) },
+    ];
     const cli = join(root, 'dist', 'cli.js');
+    const mdl = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+    // markdownlint-cli2 finds no configuration of ours in the scratch folder: it runs its default rules.
+    writeFileSync(join(folder, '.markdownlint-cli2.jsonc'), '{}');
     const rows: string[][] = [];
-    for (const jobs of [1, 2]) {
-      const times: number[] = [];
-      for (let run = 0; run < 3; run++) {
-        const start = performance.now();
-        const result = spawnSync(process.execPath, [cli, '--format', 'json', '--jobs', String(jobs), join(folder, 'reports')], {
-          maxBuffer: 1 << 30,
-          encoding: 'utf8',
-        });
-        times.push(performance.now() - start);
-        if (result.status !== 0 && result.status !== 1) throw new Error(`gkreport failed: ${result.stderr}`);
+    for (const set of sets) {
+      mkdirSync(join(folder, set.dir));
+      let bytes = 0;
+      for (let i = 0; i < CLI_FILES; i++) {
+        const text = set.text(i);
+        bytes += Buffer.byteLength(text);
+        writeFileSync(join(folder, set.dir, `report-${String(i).padStart(4, '0')}.txt`), text);
       }
-      const t = median(times);
-      rows.push([`--jobs ${jobs}`, `${(t / 1000).toFixed(2)} s`, (1000 / (t / 1000)).toFixed(0)]);
+      const out = spawnSync(process.execPath, [cli, '--format', 'json', set.dir], { cwd: folder, maxBuffer: 1 << 30 });
+      const outputMb = (out.stdout.length / 1048576).toFixed(1);
+      const mdlTime = timeCommand(process.execPath, [mdl, `${set.dir}/*.txt`], folder, CLI_RUNS);
+      const mdlRate = CLI_FILES / (mdlTime.wall / 1000);
+      const row = (command: string, t: Timing, rate: number) => [
+        `${set.name} (${(bytes / 1048576).toFixed(1)} MB in, ${outputMb} MB JSON out)`,
+        command,
+        `${(t.wall / 1000).toFixed(2)} s`,
+        `${(t.cpu / 1000).toFixed(2)} s`,
+        rate.toFixed(0),
+        (rate / mdlRate).toFixed(2),
+      ];
+      for (const jobs of [undefined, 1, 2]) {
+        const args = [cli, '--format', 'json', ...(jobs === undefined ? [] : ['--jobs', String(jobs)]), set.dir];
+        const t = timeCommand(process.execPath, args, folder, CLI_RUNS);
+        rows.push(row(`gkreport --format json${jobs === undefined ? '' : ` --jobs ${jobs}`} <folder>`, t, CLI_FILES / (t.wall / 1000)));
+      }
+      rows.push(row('markdownlint-cli2 "<folder>/*.txt"', mdlTime, mdlRate));
     }
-    console.log(`## CLI throughput: 1,000 reports (${(bytes / 1048576).toFixed(1)} MB), \`gkreport --format json <folder>\`, median of 3\n`);
-    printTable(['run', 'wall time', 'files/s'], rows);
+    console.log(`## CLI throughput: ${CLI_FILES.toLocaleString('en')} reports, median of ${CLI_RUNS} runs (process start included)\n`);
+    console.log('CPU = user + system time of the process and all its threads; reports/s and the ratio are of wall time.\n');
+    printTable(['reports', 'command', 'wall time', 'CPU time', 'reports/s', '× markdownlint-cli2'], rows);
+    const core = coreMedian();
+    console.log(`Core check (parse + all rules) per typical report, seeds and real reports, warm: median ${ms(core.wall)} ms wall, ${ms(core.cpu)} ms CPU.`);
+    console.log('The default --jobs is 2 from 64 files on when two cores are free by the load average, else 1 (defaultJobs in server/src/cli/run.ts).\n');
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@
 //   docs/rules.md             the catalogue, linking to each rule's page
 //   docs/rules/<ID>.md        one page per rule (linked from each diagnostic's codeDescription)
 //   docs/rules/index.json     the list the client's "show rule documentation" quick pick reads
+//   docs/csv-columns.md       the columns of `gkreport --format csv`, from the layout declarations
 //   package.json + package.nls*.json   the `gkreport.rules` settings schema, one entry per rule
 // Examples come from running the checker over the sample reports in test/fixtures, or, for a rule
 // none of them triggers, over one sample with a declared edit that introduces the fault.
@@ -13,6 +14,7 @@ import { check } from '../server/src/core/service/check';
 import { LineIndex } from '../server/src/core/base/lineIndex';
 import { allRules } from '../server/src/core/rules';
 import type { Finding, RuleGroup, RuleMeta, SampleEdit } from '../server/src/core/rules/types';
+import { csvColumnsMarkdown } from '../server/src/cli/csv';
 
 const root = resolve(__dirname, '..');
 
@@ -184,6 +186,31 @@ function rulePage(meta: RuleMeta, example: Example | undefined): string {
     '',
     `可选值 · values: ${RULE_SETTING_VALUES.map((v) => `\`${JSON.stringify(v)}\``).join(', ')}。`,
     '',
+    '配置文件 · Configuration file `.gkreport.jsonc`（命令行和编辑器共用 · shared by the CLI and the editor）：',
+    '',
+    '```jsonc',
+    `{ "rules": { "${meta.id}": "off" } }`,
+    '```',
+    '',
+    `命令行 · Command line: \`gkreport --rule ${meta.id}=off …\``,
+    '',
+    '## 在报告中抑制 · Suppressing it in a report',
+    '',
+    '在 `.md`、`.txt` 或 `.gkreport` 报告中单独一行写注释（按编号或名称；不写编号则对所有规则）：',
+    'On a line of its own in a `.md`, `.txt` or `.gkreport` report (by id or name; no id: every rule):',
+    '',
+    '```text',
+    `<!-- gkreport-disable-next-line ${meta.id} -->`,
+    '（下一行不报告此规则 · this rule is silenced on the next line）',
+    '',
+    `<!-- gkreport-disable ${meta.name} -->`,
+    '（到 enable 为止不报告 · silenced until the matching enable）',
+    `<!-- gkreport-enable ${meta.name} -->`,
+    '```',
+    '',
+    '注释行不属于报告内容（导出时略去）；写错的编号由 [GK108](GK108.md) 指出。',
+    'The comment lines are no part of the report (exports leave them out); an unknown id is reported by [GK108](GK108.md).',
+    '',
     '[← 规则目录 · Rule catalogue](../rules.md)',
     '',
   );
@@ -251,6 +278,7 @@ function generatedDocs(): Record<string, string> {
     [join(root, 'docs', 'rules.md')]: rulesMarkdown(),
     [join(root, 'docs', 'rules', 'index.json')]: ruleIndex(),
     [join(root, 'README.md')]: readmeWithRules(),
+    [join(root, 'docs', 'csv-columns.md')]: csvColumnsMarkdown(),
     ...settingsFiles(),
   };
   for (const { meta } of allRules) files[join(root, 'docs', 'rules', `${meta.id}.md`)] = rulePage(meta, found.get(meta.id));

@@ -2,7 +2,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { root, runCli, tempDir, writeTemp } from './helpers';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { root, runCli, seed, seedsDir, tempDir, writeTemp } from './helpers';
+import { defaultJobs, PARALLEL_FROM_FILES } from '../../server/src/cli/run';
 
 const fixtures = join(root, 'test', 'fixtures');
 
@@ -15,6 +17,39 @@ describe('--jobs', () => {
     assert.equal(two.status, one.status);
     assert.equal(two.stdout, one.stdout);
     assert.ok((JSON.parse(two.stdout) as unknown[]).length >= 13, 'every seed and real report is checked');
+  });
+
+  test('every format, byte for byte: text, SARIF, CSV, the summary page; with a configuration and --quiet too', () => {
+    for (const format of ['text', 'sarif', 'csv', 'html']) {
+      const one = runCli(['--format', format, '-j', '1', fixtures]);
+      const three = runCli(['--format', format, '-j', '3', fixtures]);
+      assert.equal(three.stdout, one.stdout, format);
+      assert.equal(three.stderr, one.stderr, format);
+      assert.equal(three.status, one.status, format);
+    }
+    const dir = tempDir();
+    const config = writeTemp(dir, 'c.jsonc', '{ "rules": { "GK204": "error", "GK209": "off" } }');
+    const args = ['--format', 'json', '--config', config, '--quiet', join(fixtures, 'seeds'), join(fixtures, 'real'), join(fixtures, 'pairs')];
+    assert.equal(runCli(['-j', '2', ...args]).stdout, runCli(['-j', '1', ...args]).stdout);
+  });
+
+  test('many files: the default (two threads from PARALLEL_FROM_FILES files on) prints what one thread prints', () => {
+    const dir = tempDir();
+    const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
+    for (let i = 0; i < PARALLEL_FROM_FILES + 6; i++) copyFileSync(seed(seeds[i % seeds.length]), join(dir, `r${String(i).padStart(3, '0')}.txt`));
+    for (const pair of readdirSync(join(fixtures, 'pairs'))) copyFileSync(join(fixtures, 'pairs', pair), join(dir, pair));
+    const one = runCli(['--format', 'json', '-j', '1', dir]);
+    const byDefault = runCli(['--format', 'json', dir]);
+    assert.equal(byDefault.stdout, one.stdout);
+    assert.ok(one.stdout.includes('"GK801"'), 'the pairs are still compared');
+  });
+
+  test('the default: two threads for many files when two cores are free, else one', () => {
+    assert.equal(defaultJobs(PARALLEL_FROM_FILES - 1, 2, 0), 1, 'few files');
+    assert.equal(defaultJobs(PARALLEL_FROM_FILES, 2, 0.2), 2, 'an idle two-core machine');
+    assert.equal(defaultJobs(1000, 2, 1), 1, 'one core busy elsewhere');
+    assert.equal(defaultJobs(1000, 8, 3), 2, 'never more than two by default');
+    assert.equal(defaultJobs(1000, 1, 0), 1, 'one core');
   });
 
   test('last year’s report in another worker’s share is still compared (GK801–GK803)', () => {

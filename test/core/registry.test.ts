@@ -11,7 +11,7 @@ import type { Rule, RuleContext } from '../../server/src/core/rules/types';
 import { SEEDS, seedText } from './helpers';
 
 const IMPLEMENTED = [
-  'GK101', 'GK102', 'GK103', 'GK104', 'GK105', 'GK106', 'GK107',
+  'GK101', 'GK102', 'GK103', 'GK104', 'GK105', 'GK106', 'GK107', 'GK108',
   'GK201', 'GK202', 'GK203', 'GK204', 'GK205', 'GK206', 'GK207', 'GK208', 'GK209', 'GK210',
   'GK301', 'GK302', 'GK303', 'GK304', 'GK305',
   'GK401', 'GK402', 'GK403', 'GK404',

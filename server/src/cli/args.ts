@@ -1,8 +1,9 @@
 // Command-line arguments → options, or a usage error.
-import type { Locale, Localized } from '../core';
+import { ruleOf, type Locale, type Localized, type RuleSetting } from '../core';
+import { ruleProblems, ruleSettingOf } from '../host/config';
 import { cliErrors } from './messages';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'csv', 'html'] as const;
 export const LOCALES = ['zh-cn', 'en'] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -11,7 +12,7 @@ export type Command = 'check' | 'import';
 
 export interface CliOptions {
   command: Command;
-  /** Where `import` writes (default: the input's name with `.gkreport`, beside it). */
+  /** Where `import` writes (default: the input's name with `.gkreport`, beside it); where a check writes its output (default: stdout). */
   output?: string;
   format: Format;
   fix: boolean;
@@ -25,6 +26,16 @@ export interface CliOptions {
    * garbage on helper threads), and each worker warms up its own compiler: more pay on many cores only.
    */
   jobs?: number;
+  /** --config: this configuration file for every input, instead of the nearest one. */
+  config?: string;
+  /** --rule ID=value, by rule id, in the order given (later wins). */
+  rules?: Record<string, RuleSetting>;
+  /** --ignore: globs relative to the working folder. */
+  ignores?: string[];
+  /** --quiet: only error-severity findings are printed. */
+  quiet?: boolean;
+  /** --max-warnings N: more warnings than this exit 1. */
+  maxWarnings?: number;
   inputs: string[];
 }
 
@@ -101,7 +112,6 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       }
       case '-o':
       case '--output': {
-        if (options.command !== 'import') return fail(cliErrors.unknownOption(arg));
         const value = takeValue();
         if (value === undefined) return fail(cliErrors.missingValue(name));
         options.output = value;
@@ -113,6 +123,39 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         if (value === undefined) return fail(cliErrors.missingValue(name));
         if (!/^[1-9][0-9]{0,2}$/.test(value)) return fail(cliErrors.notPositive(name, value));
         options.jobs = Number(value);
+        break;
+      }
+      case '--config':
+      case '--ignore': {
+        const value = takeValue();
+        if (value === undefined || value === '') return fail(cliErrors.missingValue(name));
+        if (name === '--config') options.config = value;
+        else options.ignores = [...(options.ignores ?? []), value];
+        break;
+      }
+      case '--rule': {
+        const value = takeValue();
+        if (value === undefined) return fail(cliErrors.missingValue(name));
+        const eqAt = value.indexOf('=');
+        if (eqAt <= 0) return fail(cliErrors.ruleSyntax(value));
+        const [key, setting] = [value.slice(0, eqAt), value.slice(eqAt + 1)];
+        const rule = ruleOf(key);
+        if (!rule) return fail(ruleProblems.unknownRule('--rule: ', key));
+        const parsedSetting = ruleSettingOf(setting === 'true' ? true : setting === 'false' ? false : setting);
+        if (parsedSetting === undefined) return fail(ruleProblems.badValue('--rule: ', key, setting));
+        options.rules = { ...options.rules, [rule.meta.id]: parsedSetting };
+        break;
+      }
+      case '-q':
+      case '--quiet':
+        if (inline !== undefined) return fail(cliErrors.unknownOption(arg));
+        options.quiet = true;
+        break;
+      case '--max-warnings': {
+        const value = takeValue();
+        if (value === undefined) return fail(cliErrors.missingValue(name));
+        if (!/^(0|[1-9][0-9]{0,8})$/.test(value)) return fail(cliErrors.notCount(name, value));
+        options.maxWarnings = Number(value);
         break;
       }
       default:

@@ -1,4 +1,6 @@
 // Output formats of the command-line checker: text (one line per finding) and JSON (LSP diagnostics).
+// Each is made of one piece per file, written where the file was checked (a worker thread or the main
+// thread), and the pieces put together in input order: the output is the same whatever thread did what.
 import { LineIndex, localize, parseReport, type Finding, type Locale, type Localized, type ReportModel, type Severity } from '../core';
 import { toDiagnostic } from '../lsp/convert';
 import { summary, type Counts } from './messages';
@@ -67,18 +69,49 @@ export function oneLine(text: string): string {
  * Word, a web page or PDF the place is named in the source's terms: `报告.pdf 第4页 表三 （二）部分公开 / 总计`.
  */
 export function formatText(files: readonly CheckedFile[], locale: Locale): string {
-  const lines: string[] = [];
-  for (const checked of files) {
-    const { file, text, findings } = checked;
-    const index = new LineIndex(text);
-    const place = sourcePlaces(checked);
-    for (const f of findings) {
-      const where = place ? [file, localize(place(f.span.start)?.text ?? { 'zh-cn': '', en: '' }, locale)].filter((x) => x).join(' ') : location(file, index, f.span.start);
-      lines.push(`${where} ${f.severity} ${f.ruleId} ${oneLine(localize(f.message, locale))}`);
-    }
+  return files.map((checked) => textPiece(checked, locale)).join('') + summary(countFindings(files), locale) + '\n';
+}
+
+/** The text output's lines of one file, each ending with a line break. */
+export function textPiece(checked: CheckedFile, locale: Locale): string {
+  const { file, text, findings } = checked;
+  if (findings.length === 0) return '';
+  const index = new LineIndex(text);
+  const place = sourcePlaces(checked);
+  let out = '';
+  for (const f of findings) {
+    const where = place ? [file, localize(place(f.span.start)?.text ?? { 'zh-cn': '', en: '' }, locale)].filter((x) => x).join(' ') : location(file, index, f.span.start);
+    out += `${where} ${f.severity} ${f.ruleId} ${oneLine(localize(f.message, locale))}\n`;
   }
-  lines.push(summary(countFindings(files), locale));
-  return lines.join('\n') + '\n';
+  return out;
+}
+
+/** Where related information in another file points: its URI and line index, or undefined to leave it out. */
+export type OtherFile = (file: string) => { uri: string; index: LineIndex } | undefined;
+
+/**
+ * A value's `JSON.stringify(value, null, 2)` as it reads nested `depth` levels deep in a larger
+ * document printed the same way. The value is wrapped in `depth` arrays and printed once, natively,
+ * then the wrapping is cut off: no second pass over the text (a replace over a long two-byte string is slow).
+ */
+export function indentedJson(value: unknown, depth: number): string {
+  let wrapped = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const json = JSON.stringify(wrapped, null, 2);
+  // `[\n  [\n    ` before (2 + 2k characters for the k-th level) and `\n  ]\n]` after.
+  let head = 0;
+  let tail = 0;
+  for (let k = 1; k <= depth; k++) {
+    head += 2 + 2 * k;
+    tail += 2 + 2 * (k - 1);
+  }
+  return json.slice(head - 2 * depth, json.length - tail);
+}
+
+/** Pieces of a JSON array printed with two-space indentation, as `JSON.stringify(array, null, 2)` prints it. */
+export function jsonArray(pieces: readonly string[]): string {
+  const items = pieces.filter((p) => p !== '');
+  return items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n]`;
 }
 
 /** A diagnostic as LSP shapes it, except that `severity` is a word. */
@@ -95,26 +128,39 @@ export interface JsonDiagnostic {
 
 export function toJsonFiles(files: readonly CheckedFile[], locale: Locale): { file: string; diagnostics: JsonDiagnostic[] }[] {
   const otherFile = otherFileIndexes();
-  return files.map((checked) => {
-    const { file, text, findings } = checked;
-    const index = new LineIndex(text);
-    const place = sourcePlaces(checked);
-    return {
-      file,
-      diagnostics: findings.map((finding): JsonDiagnostic => {
-        const { range, code, source, message, relatedInformation } = toDiagnostic(finding, { index, uri: file, locale, otherFile });
-        const diagnostic: JsonDiagnostic = { range, severity: finding.severity, code: String(code), source: source ?? '', message };
-        if (relatedInformation) diagnostic.relatedInformation = relatedInformation;
-        const at = place?.(finding.span.start);
-        if (at) diagnostic.sourceLocation = { ...at.location, place: localize(at.text, locale) };
-        return diagnostic;
-      }),
-    };
-  });
+  return files.map((checked) => jsonEntry(checked, locale, otherFile));
+}
+
+/** The `{ file, diagnostics }` object of one checked file. */
+export function jsonEntry(checked: CheckedFile, locale: Locale, otherFile: OtherFile): { file: string; diagnostics: JsonDiagnostic[] } {
+  const { file, text, findings } = checked;
+  const index = new LineIndex(text);
+  const place = sourcePlaces(checked);
+  return {
+    file,
+    diagnostics: findings.map((finding): JsonDiagnostic => {
+      const { range, code, source, message, relatedInformation } = toDiagnostic(finding, { index, uri: file, locale, otherFile });
+      const diagnostic: JsonDiagnostic = { range, severity: finding.severity, code: String(code), source: source ?? '', message };
+      if (relatedInformation) diagnostic.relatedInformation = relatedInformation;
+      const at = place?.(finding.span.start);
+      if (at) diagnostic.sourceLocation = { ...at.location, place: localize(at.text, locale) };
+      return diagnostic;
+    }),
+  };
+}
+
+/** The JSON output's piece of one file: its entry, indented as an element of the array. */
+export function jsonPiece(checked: CheckedFile, locale: Locale, otherFile: OtherFile): string {
+  return indentedJson(jsonEntry(checked, locale, otherFile), 1);
+}
+
+/** The JSON output's piece of a file that could not be read. */
+export function jsonFailedPiece(failed: FailedFile, locale: Locale): string {
+  return indentedJson({ file: failed.file, diagnostics: [], notification: localize(failed.reason, locale) }, 1);
 }
 
 /** One JSON array with one `{ file, diagnostics }` object per checked file, then `{ file, diagnostics: [], notification }` per file that could not be read. */
 export function formatJson(files: readonly CheckedFile[], locale: Locale, failed: readonly FailedFile[] = []): string {
-  const entries = [...toJsonFiles(files, locale), ...failed.map((f) => ({ file: f.file, diagnostics: [], notification: localize(f.reason, locale) }))];
-  return JSON.stringify(entries, null, 2) + '\n';
+  const otherFile = otherFileIndexes();
+  return jsonArray([...files.map((f) => jsonPiece(f, locale, otherFile)), ...failed.map((f) => jsonFailedPiece(f, locale))]) + '\n';
 }

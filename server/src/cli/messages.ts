@@ -9,16 +9,23 @@ export const usage: Localized = msg(
 import 把 Word、网页或 PDF 转换为可编辑的年报文本（默认写到同名的 .gkreport 文件）。
 
 选项：
-  --format text|json|sarif   输出格式（默认 text）
+  --format text|json|sarif|csv|html
+                             输出格式（默认 text）；csv 每份报告一行（含全部表格数字），html 为汇总网页
+  -o, --output <文件>        把输出写入文件（而不是标准输出）；import 的输出文件
+  --config <文件>            使用这个配置文件（不再查找 .gkreport.jsonc / gkreport.config.json）
+  --rule <规则>=<级别>       设置规则级别，如 --rule GK209=off（可重复；编号或名称；error、warning、info、hint、off、on）
+  --ignore <glob>            跳过文件夹中匹配的文件（相对当前目录，可重复）
+  -q, --quiet                只输出错误级别的问题
+  --max-warnings N           警告多于 N 个时退出码为 1
   --fix                      应用安全修复并写回文件（复查通过才写入；不用于 Word、网页、PDF）
   --fix-totals               与 --fix 一起：也把错误的合计改为各项之和（合计错也可能是某一项错）
-  -o, --output <文件>        import 的输出文件
-  --locale zh-cn|en          消息语言（默认 zh-cn）
-  -j, --jobs N               同时检查文件的线程数（默认 1）
+  --locale zh-cn|en          消息语言（默认 zh-cn，或配置文件中的 locale）
+  -j, --jobs N               同时检查文件的线程数（默认：64 个文件以上且有两个空闲的核时 2，否则 1）
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
-退出码：0 没有错误；1 发现错误级别的问题；2 用法错误或文件无法读取。`,
+配置文件 .gkreport.jsonc 或 gkreport.config.json 从每个文件所在文件夹向上查找，最近的一个生效。
+退出码：0 没有错误；1 发现错误级别的问题（或警告多于 --max-warnings）；2 用法错误、配置错误或文件无法读取。`,
   `Usage: gkreport [options] <files or folders>...
        gkreport import <Word file, web page or PDF> [-o <output>]
 
@@ -27,16 +34,23 @@ Checks government information disclosure annual reports (.txt, .md, .gkreport, a
 import converts a Word file, web page or PDF into editable report text (by default a .gkreport file of the same name).
 
 Options:
-  --format text|json|sarif   output format (default text)
+  --format text|json|sarif|csv|html
+                             output format (default text); csv: one row per report with every table cell; html: a summary page
+  -o, --output <file>        write the output to a file instead of stdout; where import writes
+  --config <file>            use this configuration file (instead of finding .gkreport.jsonc / gkreport.config.json)
+  --rule <rule>=<severity>   set a rule, e.g. --rule GK209=off (repeatable; id or name; error, warning, info, hint, off, on)
+  --ignore <glob>            skip matching files found in folders (relative to the working folder; repeatable)
+  -q, --quiet                print errors only
+  --max-warnings N           exit 1 when there are more than N warnings
   --fix                      apply safe fixes and write the files back (only when a re-check passes; not for Word, web pages, PDF)
   --fix-totals               with --fix: also set wrong totals to their sums (a wrong total may be a wrong term)
-  -o, --output <file>        where import writes
-  --locale zh-cn|en          message language (default zh-cn)
-  -j, --jobs N               threads checking files at once (default 1)
+  --locale zh-cn|en          message language (default zh-cn, or the configuration file's locale)
+  -j, --jobs N               threads checking files at once (default: 2 from 64 files on when two cores are free, else 1)
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 no errors; 1 error-severity findings; 2 bad usage or unreadable input.`,
+The configuration file .gkreport.jsonc or gkreport.config.json is looked for from each file's folder upwards; the nearest one applies.
+Exit codes: 0 no errors; 1 error-severity findings (or more warnings than --max-warnings); 2 bad usage or configuration, or unreadable input.`,
 );
 
 export const usageHint: Localized = msg('运行 gkreport --help 查看用法。', 'Run gkreport --help for usage.');
@@ -51,6 +65,16 @@ export const cliErrors = {
     ),
   notPositive: (option: string, value: string) =>
     msg(`选项 ${option} 的取值 “${value}” 无效，应为 1–999 的整数`, `invalid value "${value}" for ${option}; expected a whole number 1–999`),
+  notCount: (option: string, value: string) =>
+    msg(`选项 ${option} 的取值 “${value}” 无效，应为 0 或正整数`, `invalid value "${value}" for ${option}; expected 0 or a whole number`),
+  ruleSyntax: (value: string) =>
+    msg(`--rule 的取值 “${value}” 应写为 规则=级别，如 GK209=off`, `--rule "${value}" must be written rule=severity, e.g. GK209=off`),
+  configProblem: (problem: Localized) => msg(`配置错误：${problem['zh-cn']}`, `configuration error: ${problem.en}`),
+  configShadowed: (used: string, shadowed: string) =>
+    msg(`${shadowed} 未使用：同一文件夹中的 ${used} 优先`, `${shadowed} is not used: ${used} in the same folder comes first`),
+  tooManyWarnings: (warnings: number, max: number) =>
+    msg(`警告 ${warnings} 个，多于 --max-warnings ${max}`, `${warnings} warnings, more than --max-warnings ${max}`),
+  wrote: (file: string, reports: number) => msg(`已写入 ${file}（${reports} 份报告）`, `wrote ${file} (${reports} ${reports === 1 ? 'report' : 'reports'})`),
   noInput: msg('没有指定要检查的文件或文件夹', 'no files or folders to check'),
   oneImport: msg('gkreport import 一次转换一个文件', 'gkreport import converts one file at a time'),
   fixImported: (file: string) =>

@@ -1,47 +1,13 @@
 // Checking the CLI's inputs together: each report is compared with the same agency's report for
-// the year before when it is among the inputs (group X). With --jobs the work runs on worker
-// threads (the CLI bundle is its own worker entry) in two steps, because last year's report may
-// sit in another worker's share: each worker parses its share and reports each title's agency and
-// year, then receives the texts of the previous-year reports it lacks and checks.
+// the year before when it is among the inputs (group X). With --jobs the work runs on worker threads
+// (the CLI bundle is its own worker entry), each with a share of the inputs dealt round-robin: each
+// worker reads, parses and checks its share and says who each report is (agency, year); the main
+// thread pairs the reports across all shares and tells each worker which previous-year reports its
+// reports compare with (reading those another worker had); each worker then finishes its reports and
+// writes their pieces of the output. One thread does the very same steps (share.ts) without workers.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { isPreviousYear, parseReport, runRules, type CheckOptions, type Finding, type OtherReport, type ReportIdentity, type ReportModel } from '../core';
-
-export interface CheckInput {
-  file: string;
-  text: string;
-}
-
-/** A text's findings, or why checking it failed (a fault in a rule: reported with the file's name). */
-export type CheckOutcome = { findings: Finding[] } | { error: string };
-
-/** Marks a worker started by checkInWorkers, so the entry script knows what to do. */
-const WORKER_TAG = 'gkreport-check';
-interface WorkerInput {
-  tag: typeof WORKER_TAG;
-  /** The worker's share: positions among all inputs, and the inputs. */
-  share: number[];
-  inputs: CheckInput[];
-}
-/** Second step: for each input of the share, the positions it compares with, and the inputs it lacks. */
-interface CheckRequest {
-  previous: number[][];
-  extra: [number, CheckInput][];
-}
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-type Parsed = ReportModel | { error: string };
-
-function parse(text: string): Parsed {
-  try {
-    return parseReport(text);
-  } catch (error) {
-    return { error: errorText(error) };
-  }
-}
-
-const identityOf = (parsed: Parsed): ReportIdentity | undefined =>
-  'error' in parsed ? undefined : { agency: parsed.meta.agency, reportYear: parsed.meta.reportYear };
+import { isPreviousYear, type CheckOptions, type OtherReport, type ReportIdentity, type ReportModel } from '../core';
+import { Share, type FileOutcome, type LoadOutcome, type ShareSettings, type WorkItem } from './share';
 
 /** For each report, the positions of the same agency's reports for the year before (grouped by year: linear, not quadratic). */
 export function previousYearReports(identities: readonly (ReportIdentity | undefined)[]): number[][] {
@@ -55,6 +21,8 @@ export function previousYearReports(identities: readonly (ReportIdentity | undef
   });
 }
 
+type Parsed = ReportModel | { error: string };
+
 /** The options a report is checked with: the reports it compares with as its workspace. */
 export function optionsFor(previous: readonly number[], fileOf: (j: number) => string, modelOf: (j: number) => Parsed): CheckOptions {
   const workspace: OtherReport[] = [];
@@ -65,71 +33,116 @@ export function optionsFor(previous: readonly number[], fileOf: (j: number) => s
   return { workspace };
 }
 
-function checkModel(parsed: Parsed, options: CheckOptions): CheckOutcome {
-  if ('error' in parsed) return parsed;
-  try {
-    const { findings, faults } = runRules(parsed, options);
-    // A rule that failed is a bug: the file is reported as not checked, with the rule's error.
-    if (faults.length > 0) return { error: faults.map((f) => `${f.ruleId}: ${f.error.split('\n')[0]}`).join('; ') };
-    return { findings };
-  } catch (error) {
-    return { error: errorText(error) };
-  }
+/** The two steps of a run, on this thread or on workers. */
+export interface Runner {
+  /** Step 1 for every input; `onDone` hears how many inputs are done in all. */
+  load(onDone: (done: number) => void): Promise<LoadOutcome[]>;
+  /** Step 2, given each input's previous-year reports (positions). */
+  finish(previous: readonly (readonly number[])[]): Promise<FileOutcome[]>;
+  /** Ends the workers, if any. */
+  close(): void;
 }
 
-/** Checks every input on this thread. */
-function checkHere(inputs: readonly CheckInput[]): CheckOutcome[] {
-  const models = inputs.map((input) => parse(input.text));
-  const previous = previousYearReports(models.map(identityOf));
-  return models.map((model, i) => checkModel(model, optionsFor(previous[i], (j) => inputs[j].file, (j) => models[j])));
+/** Which previous-year reports the reports of a share compare with. */
+function previousOf(items: readonly WorkItem[], previous: readonly (readonly number[])[]): Map<number, readonly number[]> {
+  const map = new Map<number, readonly number[]>();
+  for (const item of items) if (previous[item.position]?.length) map.set(item.position, previous[item.position]);
+  return map;
 }
 
-/** True in a worker started by checkInWorkers: it checks its share and reports back. */
+/** Every input on this thread. */
+export function runHere(items: readonly WorkItem[], settings: ShareSettings): Runner {
+  const share = new Share(items, settings);
+  return {
+    load: (onDone) => share.load(onDone),
+    finish: (previous) => share.finish(previousOf(items, previous)),
+    close: () => {},
+  };
+}
+
+/** Marks a worker started by runOnWorkers, so the entry script knows what to do. */
+const WORKER_TAG = 'gkreport-check';
+interface WorkerInput {
+  tag: typeof WORKER_TAG;
+  items: WorkItem[];
+  settings: ShareSettings;
+}
+type ToWorker = { type: 'finish'; previous: [number, readonly number[]][]; extra: WorkItem[] };
+type FromWorker = { type: 'progress'; done: number } | { type: 'loaded'; outcomes: LoadOutcome[] } | { type: 'finished'; outcomes: FileOutcome[] };
+
+/** Progress messages a worker sends at most this often (ms). */
+const PROGRESS_MS = 50;
+
+/** True in a worker started by runOnWorkers: it works on its share and reports back. */
 export function isCheckWorker(): boolean {
   return !isMainThread && (workerData as WorkerInput | undefined)?.tag === WORKER_TAG;
 }
 
 export function serveChecks(): void {
-  const { share, inputs } = workerData as WorkerInput;
-  const models = new Map(share.map((position, k) => [position, parse(inputs[k].text)]));
-  const files = new Map(share.map((position, k) => [position, inputs[k].file]));
-  parentPort!.postMessage([...models.values()].map(identityOf));
-  parentPort!.once('message', ({ previous, extra }: CheckRequest) => {
-    for (const [position, input] of extra) {
-      models.set(position, parse(input.text));
-      files.set(position, input.file);
-    }
-    const outcomes = share.map((position, k) =>
-      checkModel(models.get(position)!, optionsFor(previous[k], (j) => files.get(j)!, (j) => models.get(j)!)),
-    );
-    parentPort!.postMessage(outcomes);
+  const { items, settings } = workerData as WorkerInput;
+  const share = new Share(items, settings);
+  const post = (message: FromWorker) => parentPort!.postMessage(message);
+  let last = 0;
+  void share
+    .load((done) => {
+      const now = performance.now();
+      if (now - last < PROGRESS_MS) return;
+      last = now;
+      post({ type: 'progress', done });
+    })
+    .then((outcomes) => post({ type: 'loaded', outcomes }));
+  parentPort!.once('message', (message: ToWorker) => {
+    void share.finish(new Map(message.previous), message.extra).then((outcomes) => {
+      // The pieces go as UTF-8 bytes whose memory moves to the main thread rather than being copied
+      // (the summary page's parts stay text: the main thread reads them). TextEncoder gives each piece
+      // its own buffer (Buffer.from may hand out a slice of a shared pool, which must not move).
+      const transfer: ArrayBuffer[] = [];
+      if (settings.format !== 'html') {
+        const encoder = new TextEncoder();
+        for (const outcome of outcomes) {
+          if (typeof outcome.piece !== 'string' || outcome.piece === '') continue;
+          const bytes = encoder.encode(outcome.piece);
+          outcome.piece = bytes;
+          transfer.push(bytes.buffer as ArrayBuffer);
+        }
+      }
+      parentPort!.postMessage({ type: 'finished', outcomes } satisfies FromWorker, transfer);
+    });
   });
 }
 
-/** A worker whose messages are awaited one at a time. */
+/** A worker whose messages are awaited one at a time; progress goes to its own listener. */
 class CheckWorker {
   private readonly worker: Worker;
-  private readonly queue: unknown[] = [];
-  private waiting: { resolve: (message: unknown) => void; reject: (error: Error) => void } | undefined;
+  private readonly queue: FromWorker[] = [];
+  private waiting: { resolve: (message: FromWorker) => void; reject: (error: Error) => void } | undefined;
   private failure: Error | undefined;
+  done = 0;
 
-  constructor(entry: string, data: WorkerInput) {
+  constructor(entry: string, data: WorkerInput, onProgress: () => void) {
     this.worker = new Worker(entry, { workerData: data });
-    this.worker.on('message', (message) => {
-      if (this.waiting) this.settle((w) => w.resolve(message));
+    this.worker.on('message', (message: FromWorker) => {
+      if (message.type === 'progress') {
+        this.done = message.done;
+        onProgress();
+      } else if (this.waiting) this.settle((w) => w.resolve(message));
       else this.queue.push(message);
     });
     this.worker.once('error', (error) => this.fail(error));
     this.worker.once('exit', (code) => this.fail(new Error(`worker exited with code ${code}`)));
   }
 
-  next<T>(): Promise<T> {
-    if (this.queue.length > 0) return Promise.resolve(this.queue.shift() as T);
+  next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> {
+    const check = (message: FromWorker) => {
+      if (message.type !== type) throw new Error(`worker sent ${message.type}, expected ${type}`);
+      return message as Extract<FromWorker, { type: T }>;
+    };
+    if (this.queue.length > 0) return Promise.resolve(this.queue.shift()!).then(check);
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<T>((resolve, reject) => (this.waiting = { resolve: resolve as (message: unknown) => void, reject }));
+    return new Promise<FromWorker>((resolve, reject) => (this.waiting = { resolve, reject })).then(check);
   }
 
-  send(message: CheckRequest): void {
+  send(message: ToWorker): void {
     this.worker.postMessage(message);
   }
 
@@ -149,30 +162,42 @@ class CheckWorker {
   }
 }
 
+/** Puts results of the shares back in input order. */
+function inOrder<T extends { position: number }>(parts: readonly (readonly T[])[]): T[] {
+  return parts.flat().sort((a, b) => a.position - b.position);
+}
+
 /**
- * What checking each input found, in input order, on `jobs` threads (`entry` is the script a worker
- * runs: the CLI itself). Inputs are dealt round-robin so large and small files spread evenly.
+ * The inputs on `jobs` worker threads (`entry` is the script a worker runs: the CLI itself), dealt
+ * round-robin so large and small files spread evenly.
  */
-export async function checkInWorkers(inputs: readonly CheckInput[], jobs: number, entry: string): Promise<CheckOutcome[]> {
-  const n = Math.min(jobs, inputs.length);
-  if (n <= 1) return checkHere(inputs);
-  const shares = Array.from({ length: n }, (_, w) => inputs.map((_, i) => i).filter((i) => i % n === w));
-  const workers = shares.map((share) => new CheckWorker(entry, { tag: WORKER_TAG, share, inputs: share.map((i) => inputs[i]) }));
-  try {
-    const identities: (ReportIdentity | undefined)[] = new Array(inputs.length);
-    const reported = await Promise.all(workers.map((w) => w.next<(ReportIdentity | undefined)[]>()));
-    shares.forEach((share, w) => share.forEach((i, k) => (identities[i] = reported[w][k])));
-    const previous = previousYearReports(identities);
-    workers.forEach((worker, w) => {
-      const own = new Set(shares[w]);
-      const lacking = [...new Set(shares[w].flatMap((i) => previous[i]))].filter((j) => !own.has(j));
-      worker.send({ previous: shares[w].map((i) => previous[i]), extra: lacking.map((j) => [j, inputs[j]]) });
-    });
-    const results = await Promise.all(workers.map((w) => w.next<CheckOutcome[]>()));
-    const out: CheckOutcome[] = new Array(inputs.length);
-    shares.forEach((share, w) => share.forEach((i, k) => (out[i] = results[w][k])));
-    return out;
-  } finally {
-    for (const worker of workers) worker.terminate();
-  }
+export function runOnWorkers(items: readonly WorkItem[], settings: ShareSettings, jobs: number, entry: string): Runner {
+  const n = Math.min(jobs, items.length);
+  if (n <= 1) return runHere(items, settings);
+  const shares = Array.from({ length: n }, (_, w) => items.filter((_, i) => i % n === w));
+  let onDone: (done: number) => void = () => {};
+  const progress = () => onDone(workers.reduce((sum, w) => sum + w.done, 0));
+  const workers = shares.map((share) => new CheckWorker(entry, { tag: WORKER_TAG, items: share, settings }, progress));
+  const byPosition = new Map(items.map((item) => [item.position, item]));
+  return {
+    async load(listener) {
+      onDone = listener;
+      const loaded = await Promise.all(workers.map((w) => w.next('loaded')));
+      onDone(items.length);
+      return inOrder(loaded.map((m) => m.outcomes));
+    },
+    async finish(previous) {
+      workers.forEach((worker, w) => {
+        const own = new Set(shares[w].map((item) => item.position));
+        const mine = previousOf(shares[w], previous);
+        const lacking = [...new Set([...mine.values()].flat())].filter((j) => !own.has(j));
+        worker.send({ type: 'finish', previous: [...mine], extra: lacking.map((j) => byPosition.get(j)!) });
+      });
+      const finished = await Promise.all(workers.map((w) => w.next('finished')));
+      return inOrder(finished.map((m) => m.outcomes));
+    },
+    close() {
+      for (const worker of workers) worker.terminate();
+    },
+  };
 }

@@ -1,32 +1,37 @@
 // The command-line checker as a function: arguments in, output through `io`, exit code out.
-import { LineIndex, check, fixText, localize, looksLikeReport, parseReport, type CheckOptions, type Locale, type Localized } from '../core';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LineIndex, check, fixText, localize, parseReport, type CheckOptions, type Locale, type Localized, type RuleSetting } from '../core';
 import { VERSION } from '../contract/version';
-import { parseArgs, type Format } from './args';
-import { ChangedSinceReadError, readReport, writeReport, type ReportFile } from '../host/files';
+import { parseArgs, type CliOptions } from './args';
+import { ChangedSinceReadError, otherFileIndexes, writeFileAtomic, writeReport, type ReportFile } from '../host/files';
 import { discoverFiles, REPORT_EXTENSIONS, type Input } from '../host/discover';
 import { InputError } from '../host/errors';
 import { IMPORT_EXTENSIONS, importFormatOf, importReportFile } from '../host/import';
-import type { ImportedSource } from '../import/common/place';
-import * as path from 'node:path';
-import { formatJson, formatText, location, oneLine, type CheckedFile, type FailedFile } from './format';
-import { cliErrors, fixMessages, usage, usageHint } from './messages';
-import { checkInWorkers, optionsFor, previousYearReports } from './parallel';
-import { formatSarif } from './sarif';
+import { ConfigResolver, globMatcher, type ReportConfig } from '../host/config';
+import { jsonArray, jsonFailedPiece, location, oneLine, type CheckedFile, type FailedFile } from './format';
+import { cliErrors, fixMessages, summary, usage, usageHint } from './messages';
+import { optionsFor, previousYearReports, runOnWorkers, type Runner } from './parallel';
+import { assembleSarif } from './sarif';
+import { assembleCsv } from './csv';
+import { assembleHtml } from './html';
+import { Progress, wantsProgress } from './progress';
+import { loadInput, outputPiece, tally, type FileOutcome, type LoadedReport, type ShareSettings, type Tally, type WorkItem } from './share';
 
 export interface CliIO {
-  stdout(text: string): void;
+  /** Text, or UTF-8 bytes. */
+  stdout(chunk: string | Uint8Array): void;
   stderr(text: string): void;
+  /** stderr is a terminal: progress is shown on it for long runs. */
+  stderrIsTTY?: boolean;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-const formatters: Record<Format, (files: readonly CheckedFile[], locale: Locale, failed: readonly FailedFile[]) => string> = {
-  text: formatText,
-  json: formatJson,
-  sarif: formatSarif,
-};
+/** From this many files on, two threads may check them by default (below it, starting a worker costs more than it saves). */
+export const PARALLEL_FROM_FILES = 64;
 
 function errorLine(io: CliIO, locale: Locale, reason: Localized): void {
   io.stderr(`gkreport: ${oneLine(localize(reason, locale))}\n`);
@@ -69,29 +74,6 @@ function fixFile(file: string, report: ReportFile, io: CliIO, locale: Locale, op
   return { checked: { file, text: outcome.text, findings: outcome.findings }, result: 'written' };
 }
 
-/** An input read for checking: its text, and where it came from when it was converted. */
-interface LoadedReport {
-  file: string;
-  report: ReportFile;
-  source?: ImportedSource;
-}
-
-/**
- * Reads an input: a text report as it is, a Word file, web page or PDF converted (what the user
- * should know about the conversion goes to stderr). A file found in a folder is checked only when it
- * is a report (a README is not); undefined otherwise.
- */
-async function loadInput({ file, named }: Input, io: CliIO, locale: Locale): Promise<LoadedReport | undefined> {
-  if (importFormatOf(file)) {
-    const imported = await importReportFile(file);
-    if (!named && !looksLikeReport(imported.text)) return undefined;
-    for (const note of imported.notes) io.stderr(`gkreport: ${oneLine(localize(cliErrors.importNote(file, note), locale))}\n`);
-    return { file, report: { text: imported.text, bom: false, encoding: 'utf-8' }, source: { format: imported.format, map: imported.map } };
-  }
-  const report = readReport(file);
-  return named || file.endsWith('.gkreport') || looksLikeReport(report.text) ? { file, report } : undefined;
-}
-
 /** `gkreport import`: writes the report text of one Word file, web page or PDF. */
 async function importOne(file: string, output: string | undefined, io: CliIO, locale: Locale): Promise<number> {
   const imported = await importReportFile(file);
@@ -102,30 +84,188 @@ async function importOne(file: string, output: string | undefined, io: CliIO, lo
   return EXIT_OK;
 }
 
+/** A loaded report and the rule settings it is checked with. */
+interface FixInput extends LoadedReport {
+  rules: Record<string, RuleSetting>;
+}
+
 /**
  * Fixes each file in turn, comparing it with last year's report among the inputs as it was read. Each
  * file stands alone: one that cannot be written does not stop the others. Says what happened to each.
  */
-function fixMany(reports: LoadedReport[], io: CliIO, locale: Locale, includeTotals: boolean): { checked: CheckedFile[]; failed: boolean } {
+function fixMany(reports: FixInput[], io: CliIO, locale: Locale, includeTotals: boolean): { checked: CheckedFile[]; failed: boolean } {
   const models = reports.map(({ report }) => parseReport(report.text));
   const previous = previousYearReports(models.map((m) => m.meta));
-  const results = reports.map(({ file, report }, i) =>
-    fixFile(file, report, io, locale, optionsFor(previous[i], (j) => reports[j].file, (j) => models[j]), includeTotals),
+  const results = reports.map(({ file, report, rules }, i) =>
+    fixFile(file, report, io, locale, { ...optionsFor(previous[i], (j) => reports[j].file, (j) => models[j]), rules }, includeTotals),
   );
   const named = (result: FixResult) => results.flatMap((r, i) => (r.result === result ? [reports[i].file] : []));
   io.stderr(localize(fixMessages.summary(named('written'), named('skipped'), named('failed')), locale) + '\n');
   return { checked: results.map((r) => r.checked), failed: named('failed').length > 0 };
 }
 
-/** Checks without fixing, on worker threads when there are several jobs; the inputs are each other's workspace. */
-async function checkMany(reports: LoadedReport[], jobs: number, entry: string): Promise<CheckedFile[]> {
-  const outcomes = await checkInWorkers(reports.map(({ file, report }) => ({ file, text: report.text })), jobs, entry);
-  return reports.map(({ file, report, source }, i) => {
-    const outcome = outcomes[i];
-    // A fault in a rule must not surface as a stack trace: one line, exit 2.
-    if ('error' in outcome) throw new InputError(cliErrors.internal(file, outcome.error));
-    return { file, text: report.text, findings: outcome.findings, ...(source ? { source } : {}) };
+/** The inputs to check, each with its rule settings; what the configuration files say. */
+interface Plan {
+  items: WorkItem[];
+  ruleSets: Record<string, RuleSetting>[];
+  locale: Locale;
+}
+
+/**
+ * Applies the configuration: each file's nearest configuration file (or --config), --rule over it,
+ * the ignores (of the configuration files and --ignore) to files found in folders. A configuration
+ * that is wrong stops the run (InputError: one line, exit 2).
+ */
+function plan(inputs: readonly Input[], options: CliOptions, localeGiven: boolean, io: CliIO): Plan {
+  const resolver = new ConfigResolver(options.config !== undefined ? { fixed: options.config } : {});
+  const cliIgnored = globMatcher(process.cwd(), options.ignores ?? []);
+  const ruleSets: Record<string, RuleSetting>[] = [];
+  const ruleSetOf = new Map<ReportConfig | undefined, number>();
+  const shadowed = new Set<string>();
+  const governing = (g: ReturnType<ConfigResolver['forFile']>): ReportConfig | undefined => {
+    const { config } = g;
+    if (config && config.problems.length > 0) throw new InputError(cliErrors.configProblem(config.problems[0]));
+    if (g.shadowed && config && !shadowed.has(g.shadowed)) {
+      shadowed.add(g.shadowed);
+      errorLine(io, options.locale, cliErrors.configShadowed(config.file, g.shadowed));
+    }
+    return config;
+  };
+  // With --config, the file must be usable even when no input is found.
+  if (options.config !== undefined) governing(resolver.forFile(options.config));
+  const items: WorkItem[] = [];
+  for (const input of inputs) {
+    const file = path.resolve(input.file);
+    const config = governing(resolver.forFile(file));
+    if (!input.named && (config?.ignored(file) || cliIgnored(file))) continue;
+    let ruleSet = ruleSetOf.get(config);
+    if (ruleSet === undefined) {
+      ruleSet = ruleSets.push({ ...config?.rules, ...options.rules }) - 1;
+      ruleSetOf.set(config, ruleSet);
+    }
+    items.push({ position: items.length, file: input.file, named: input.named, ruleSet });
+  }
+  // The language of the run: --locale, else the configuration's (--config, or the one of the first input).
+  let locale = options.locale;
+  if (!localeGiven) {
+    const first = options.inputs[0];
+    const from = options.config !== undefined ? resolver.forFile(options.config) : first !== undefined && inputs[0]?.named === false ? resolver.forFolder(first) : first !== undefined ? resolver.forFile(first) : {};
+    locale = governing(from)?.locale ?? locale;
+  }
+  return { items, ruleSets, locale };
+}
+
+type Chunk = string | Uint8Array;
+
+/** Chunks joined by a separator, as `join` would, without building the joined text. */
+function joined(chunks: readonly Chunk[], separator: string): Chunk[] {
+  const out: Chunk[] = [];
+  for (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    if (out.length > 0) out.push(separator);
+    out.push(chunk);
+  }
+  return out;
+}
+
+const asText = (chunk: Chunk) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8'));
+
+/**
+ * The whole output, in chunks to be written one after the other, from the files' pieces (in input
+ * order) and the files that could not be read. The big outputs (JSON, SARIF of many files) are never
+ * one string: each piece is written as it is.
+ */
+function assemble(options: CliOptions, locale: Locale, pieces: readonly Chunk[], shown: Tally, checkedCount: number, failed: readonly FailedFile[]): Chunk[] {
+  switch (options.format) {
+    case 'text':
+      return [...pieces, summary({ files: checkedCount, errors: shown[0], warnings: shown[1], infos: shown[2] }, locale) + '\n'];
+    case 'json': {
+      const items = joined([...pieces, ...failed.map((f) => jsonFailedPiece(f, locale))], ',\n');
+      return items.length === 0 ? [jsonArray([]) + '\n'] : ['[\n', ...items, '\n]\n'];
+    }
+    case 'sarif': {
+      const items = joined(pieces, ',\n');
+      if (items.length === 0) return [assembleSarif([], locale, failed)];
+      // The log around one placeholder piece, then the real pieces in its place.
+      const marker = '\u0000pieces\u0000';
+      const log = assembleSarif([marker], locale, failed);
+      const at = log.indexOf(marker);
+      return [log.slice(0, at), ...items, log.slice(at + marker.length)];
+    }
+    case 'csv':
+      return [assembleCsv(pieces.map(asText), failed, locale)];
+    case 'html':
+      return [assembleHtml(pieces.map(asText), failed, locale)];
+  }
+}
+
+const add = (a: Tally, b: Tally): Tally => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
+
+/**
+ * How many threads check the files when --jobs does not say: two for many files when two cores are
+ * free, else one. Measured (scripts/bench.ts, 1,000 reports): two threads cost 1.1 to 1.45 times the CPU
+ * time of one (each worker warms up its own compiler), so they finish sooner only when both cores are
+ * theirs; on the same two-core machine busy with other work (load average 7), one thread was faster.
+ * Two at most by default: each thread more divides the work but repeats the warm-up (--jobs N asks for more).
+ */
+export function defaultJobs(files: number, cores = os.availableParallelism?.() ?? os.cpus().length, load = os.loadavg()[0]): number {
+  if (files < PARALLEL_FROM_FILES || cores < 2) return 1;
+  return cores - load >= 1.5 ? 2 : 1;
+}
+
+/** Checks the inputs (without fixing): the pieces of the output, in input order. */
+async function checkAll(planned: Plan, settings: ShareSettings, options: CliOptions, io: CliIO, entry: string, failed: FailedFile[]): Promise<FileOutcome[]> {
+  const { items } = planned;
+  const { locale } = settings;
+  const runner: Runner = runOnWorkers(items, settings, options.jobs ?? defaultJobs(items.length), entry);
+  try {
+    const progress = new Progress((text) => io.stderr(text), items.length, wantsProgress(io.stderrIsTTY, items.length), locale);
+    let loaded;
+    try {
+      loaded = await runner.load((done) => progress.update(done));
+    } finally {
+      progress.finish();
+    }
+    // In input order: what conversions said, the files that could not be read; a rule's fault stops the run.
+    for (const outcome of loaded) {
+      const { file } = items[outcome.position];
+      for (const note of outcome.notes) errorLine(io, locale, cliErrors.importNote(file, note));
+      if (outcome.kind === 'failed') {
+        failed.push({ file, reason: outcome.reason! });
+        errorLine(io, locale, outcome.reason!);
+      }
+      if (outcome.kind === 'fault') throw new InputError(cliErrors.internal(file, outcome.fault!));
+    }
+    const identities = items.map((item) => loaded[item.position]?.identity);
+    const outcomes = await runner.finish(previousYearReports(identities));
+    for (const outcome of outcomes) if (outcome.fault !== undefined) throw new InputError(cliErrors.internal(items[outcome.position].file, outcome.fault));
+    return outcomes;
+  } finally {
+    runner.close();
+  }
+}
+
+/** Fixes the inputs on this thread (the files are written one by one): the pieces of the output. */
+async function fixAll(planned: Plan, settings: ShareSettings, options: CliOptions, io: CliIO, failed: FailedFile[]): Promise<{ outcomes: FileOutcome[]; writeFailed: boolean }> {
+  const { locale } = settings;
+  const reports: FixInput[] = [];
+  for (const item of planned.items) {
+    try {
+      const loaded = await loadInput(item.file, item.named);
+      if (loaded) reports.push({ ...loaded, rules: planned.ruleSets[item.ruleSet] });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      failed.push({ file: item.file, reason: error.reason });
+      errorLine(io, locale, error.reason);
+    }
+  }
+  const fixed = fixMany(reports, io, locale, options.fixTotals);
+  const otherFile = otherFileIndexes();
+  const outcomes = fixed.checked.map((checked, position): FileOutcome => {
+    const shown = settings.quiet ? checked.findings.filter((f) => f.severity === 'error') : checked.findings;
+    return { position, piece: outputPiece(settings, position, { ...checked, findings: shown }, otherFile), all: tally(checked.findings), shown: tally(shown) };
   });
+  return { outcomes, writeFailed: fixed.failed };
 }
 
 /** `entry` is the script worker threads run for --jobs: the CLI bundle itself. */
@@ -139,7 +279,7 @@ export async function run(argv: readonly string[], io: CliIO, entry = process.ar
     return EXIT_USAGE;
   }
   const { options } = parsed;
-  const { locale } = options;
+  let { locale } = options;
   if (options.help) {
     io.stdout(localize(usage, locale) + '\n');
     return EXIT_OK;
@@ -150,28 +290,36 @@ export async function run(argv: readonly string[], io: CliIO, entry = process.ar
   }
   try {
     if (options.command === 'import') return await importOne(options.inputs[0], options.output, io, locale);
-    // Every input is read before anything is checked or written. A file that cannot be read is named
+    // Every input is found before anything is checked or written. A file that cannot be read is named
     // (stderr, and a notification in JSON and SARIF) and the others are still checked; the exit code is then 2.
     const inputs = await discoverFiles(options.inputs, [...REPORT_EXTENSIONS, ...IMPORT_EXTENSIONS]);
     const converted = inputs.find((input) => importFormatOf(input.file));
     if (options.fix && converted) throw new InputError(cliErrors.fixImported(converted.file));
-    const reports: LoadedReport[] = [];
+    const localeGiven = argv.some((arg) => arg === '--locale' || arg.startsWith('--locale='));
+    const planned = plan(inputs, options, localeGiven, io);
+    locale = planned.locale;
+    const settings: ShareSettings = { format: options.format, locale, quiet: options.quiet === true, ruleSets: planned.ruleSets };
     const failed: FailedFile[] = [];
-    for (const input of inputs) {
-      try {
-        const loaded = await loadInput(input, io, locale);
-        if (loaded) reports.push(loaded);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        failed.push({ file: input.file, reason: error.reason });
-        errorLine(io, locale, error.reason);
-      }
+    let writeFailed = false;
+    let outcomes: FileOutcome[];
+    if (options.fix) ({ outcomes, writeFailed } = await fixAll(planned, settings, options, io, failed));
+    else outcomes = await checkAll(planned, settings, options, io, entry, failed);
+    const all = outcomes.reduce<Tally>((t, o) => add(t, o.all), [0, 0, 0]);
+    const shown = outcomes.reduce<Tally>((t, o) => add(t, o.shown), [0, 0, 0]);
+    const output = assemble(options, locale, outcomes.map((o) => o.piece), shown, outcomes.length, failed);
+    if (options.output !== undefined) {
+      writeFileAtomic(options.output, Buffer.concat(output.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))));
+      io.stderr(localize(cliErrors.wrote(options.output, outcomes.length), locale) + '\n');
+    } else {
+      for (const chunk of output) io.stdout(chunk);
     }
-    const fixed = options.fix ? fixMany(reports, io, locale, options.fixTotals) : undefined;
-    const checked = fixed ? fixed.checked : await checkMany(reports, options.jobs ?? 1, entry);
-    io.stdout(formatters[options.format](checked, locale, failed));
-    if (failed.length > 0 || fixed?.failed) return EXIT_USAGE;
-    return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+    if (failed.length > 0 || writeFailed) return EXIT_USAGE;
+    if (all[0] > 0) return EXIT_FINDINGS;
+    if (options.maxWarnings !== undefined && all[1] > options.maxWarnings) {
+      errorLine(io, locale, cliErrors.tooManyWarnings(all[1], options.maxWarnings));
+      return EXIT_FINDINGS;
+    }
+    return EXIT_OK;
   } catch (error) {
     const reason = error instanceof InputError ? error.reason : cliErrors.unexpected(error instanceof Error ? error.message : String(error));
     errorLine(io, locale, reason);

@@ -4,7 +4,7 @@
 
 // ── plain data ──
 export type { Locale, Localized, Severity, Span, TextEdit } from './base/types';
-export type { ReportModel, Table, TableRow, Cell, DocumentMeta } from './model/model';
+export type { ReportModel, Table, TableRow, Cell, DocumentMeta, Directive, IssuerKind } from './model/model';
 export type { CheckOptions, CellTarget, Finding, FindingData, FindingOf, Fix, OtherReport, RelatedInfo, Rule, RuleGroup, RuleId, RuleMeta, RuleSetting } from './rules/types';
 export type { TableKind, TableDef, LayoutDef, ColumnDef, RowDef } from './spec/layout/types';
 
@@ -20,7 +20,12 @@ export { looksLikeReport, looksMisdecoded } from './parse/detect';
 export { runRules, type Fault, type RuleRun } from './rules/engine';
 export { sameFindingData } from './rules/data';
 export { defineRule, isFindingOf } from './rules/types';
-export { allRules, findRule } from './rules';
+export { allRules, findRule, ruleOf } from './rules';
+export { isDirectiveLine } from './parse/directives';
+export { deadlineCheck, type DeadlineCheck } from './model/meta';
+export { cellOf } from './model/cells';
+export { formatDateEn } from './base/calendar';
+export { toString as decimalText, type Decimal } from './base/decimal';
 export { isPreviousYear, pairingYear, previousReport, sameAgency, type ReportIdentity } from './analysis/cross/previous';
 export { getLayout, layoutForYear, layouts, tableDef } from './spec/layout';
 

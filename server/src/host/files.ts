@@ -127,6 +127,14 @@ function unchanged(file: string, stamp: FileStamp): boolean {
  * (ChangedSinceReadError). On any failure the original is intact and the temporary file is removed.
  */
 export function writeReport(file: string, report: ReportFile): void {
+  writeFileAtomic(file, encodeReport(report), report.stamp);
+}
+
+/**
+ * Writes bytes atomically, as writeReport writes a report (the CLI's output files go this way too):
+ * nothing is written when `stamp` says what was read and the file has changed since.
+ */
+export function writeFileAtomic(file: string, bytes: Uint8Array, stamp?: FileStamp): void {
   let target = file;
   try {
     target = fs.realpathSync(file);
@@ -138,13 +146,13 @@ export function writeReport(file: string, report: ReportFile): void {
   try {
     const mode = fs.existsSync(target) ? fs.statSync(target).mode & 0o7777 : 0o666;
     fd = fs.openSync(temp, 'wx', mode);
-    fs.writeFileSync(fd, encodeReport(report));
+    fs.writeFileSync(fd, bytes);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
     fs.chmodSync(temp, mode);
     // Checked last, right before the rename: a save by the user meanwhile wins.
-    if (report.stamp && !unchanged(target, report.stamp)) throw new ChangedSinceReadError(fileErrors.changedSinceRead(file));
+    if (stamp && !unchanged(target, stamp)) throw new ChangedSinceReadError(fileErrors.changedSinceRead(file));
     fs.renameSync(temp, target);
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);

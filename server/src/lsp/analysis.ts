@@ -2,11 +2,12 @@
 // read the cached result, so no request parses the text again.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { LineIndex, isPreviousYear, localize, looksLikeReport, looksMisdecoded, msg, parseReport, runRules, type Fault, type Finding, type Locale, type OtherReport, type ReportModel } from '../core';
+import { LineIndex, isPreviousYear, localize, looksLikeReport, looksMisdecoded, msg, parseReport, ruleOf, runRules, type Fault, type Finding, type Locale, type Localized, type OtherReport, type ReportModel, type RuleSetting } from '../core';
+import { ConfigResolver, type Governing } from '../host/config';
 import { SOURCE, toDiagnostic } from './convert';
-import type { Settings } from './settings';
+import { settingsProblems, type Settings } from './settings';
 
 export interface Analysis {
   uri: string;
@@ -64,6 +65,32 @@ export function ruleDocUri(ruleId: string): string {
 
 const EMPTY_MODEL = parseReport('');
 
+/**
+ * The rules a document is checked with: the `gkreport.rules` setting, then the configuration file
+ * (`.gkreport.jsonc`) over it, rule by rule (as markdownlint's file configuration wins over the user's).
+ */
+export function combinedRules(settings: Settings, governing: Governing): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  for (const [key, value] of Object.entries(settings.rules)) {
+    const rule = ruleOf(key);
+    if (rule) rules[rule.meta.id] = value;
+  }
+  return { ...rules, ...governing.config?.rules };
+}
+
+/** What is wrong with the settings or the configuration file, as diagnostics at the top of a report. */
+function problemDiagnostics(problems: readonly Localized[], locale: Locale): Diagnostic[] {
+  return problems.map((problem) => ({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 1,
+    code: 'config',
+    source: SOURCE,
+    message: localize(problem, locale),
+  }));
+}
+
+const filePath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
+
 interface Parsed {
   version: number;
   model: ReportModel;
@@ -71,7 +98,9 @@ interface Parsed {
 
 export class AnalysisCache {
   private readonly parsed = new Map<string, Parsed>();
-  private readonly analyses = new Map<string, { generation: number; analysis: Analysis }>();
+  private readonly analyses = new Map<string, { generation: number; governing: Governing; analysis: Analysis }>();
+  /** Configuration files (`.gkreport.jsonc`), looked up again on each check: they may change at any time. */
+  private readonly configs = new ConfigResolver({ fresh: true });
 
   constructor(
     private readonly lookup: (uri: string) => TextDocument | undefined,
@@ -92,17 +121,30 @@ export class AnalysisCache {
     return model;
   }
 
+  /** The configuration file that governs a document (none for a document that is not a file). */
+  governing(uri: string): Governing {
+    const file = filePath(uri);
+    return file === undefined ? {} : this.configs.forFile(file);
+  }
+
   get(document: TextDocument, settings: Settings, locale: Locale, generation: number): Analysis {
     const cached = this.analyses.get(document.uri);
-    if (cached && cached.generation === generation && cached.analysis.version === document.version && cached.analysis.locale === locale) {
+    const governing = this.governing(document.uri);
+    if (
+      cached &&
+      cached.generation === generation &&
+      cached.analysis.version === document.version &&
+      cached.governing.config === governing.config &&
+      cached.analysis.locale === (governing.config?.locale ?? locale)
+    ) {
       return cached.analysis;
     }
     const text = document.getText();
     const isReport = isReportDocument(document.languageId, document.uri, text, settings.detectReports);
     // Other text files are not parsed at all: an empty model answers their requests.
     const model = isReport ? this.modelOf(document) : EMPTY_MODEL;
-    const analysis = this.analyze(document.uri, document.version, text, isReport ? model : undefined, settings, locale);
-    this.analyses.set(document.uri, { generation, analysis });
+    const analysis = this.analyze(document.uri, document.version, text, isReport ? model : undefined, settings, locale, governing);
+    this.analyses.set(document.uri, { generation, governing, analysis });
     return analysis;
   }
 
@@ -110,13 +152,18 @@ export class AnalysisCache {
    * Checks a text: the findings of its model (none when it is not a report), as diagnostics of `uri`.
    * Open documents come through `get`; files that are not open (the workspace check) come here directly.
    */
-  analyze(uri: string, version: number, text: string, model: ReportModel | undefined, settings: Settings, locale: Locale): Analysis {
+  analyze(uri: string, version: number, text: string, model: ReportModel | undefined, settings: Settings, editorLocale: Locale, governing = this.governing(uri)): Analysis {
     let findings: Finding[] = [];
+    // The configuration file's locale wins over the setting for the document's diagnostics.
+    const locale = governing.config?.locale ?? editorLocale;
+    const file = filePath(uri);
+    // A document its configuration file ignores (`ignores`) gets no findings (hovers and outline stay).
+    const ignored = file !== undefined && governing.config?.ignored(file) === true;
     if (model && looksMisdecoded(text)) {
       return { uri, version, text, isReport: true, model, findings, index: new LineIndex(text), diagnostics: [misdecodedDiagnostic(locale)], locale };
     }
-    if (model) {
-      const run = runRules(model, { rules: settings.rules, workspace: this.workspace(uri, model) });
+    if (model && !ignored) {
+      const run = runRules(model, { rules: combinedRules(settings, governing), workspace: this.workspace(uri, model) });
       for (const fault of run.faults) this.onFault(uri, fault);
       findings = run.findings;
     }
@@ -127,7 +174,9 @@ export class AnalysisCache {
       if (!others.has(file)) others.set(file, this.otherFile(file));
       return others.get(file);
     };
-    const diagnostics = this.decorate(uri, model ?? EMPTY_MODEL, findings.map((finding) => toDiagnostic(finding, { index, uri, locale, includeData: true, ruleDocUri, otherFile })), locale);
+    let diagnostics = this.decorate(uri, model ?? EMPTY_MODEL, findings.map((finding) => toDiagnostic(finding, { index, uri, locale, includeData: true, ruleDocUri, otherFile })), locale);
+    const problems = [...settingsProblems(settings), ...(governing.config?.problems ?? [])];
+    if (model && problems.length > 0) diagnostics = [...problemDiagnostics(problems, locale), ...diagnostics];
     return { uri, version, text, isReport: model !== undefined, model: model ?? EMPTY_MODEL, findings, index, diagnostics, locale };
   }
 

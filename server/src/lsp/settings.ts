@@ -1,7 +1,8 @@
 // The `gkreport` settings section: pulled with workspace/configuration when the client supports it,
 // else taken from initializationOptions.settings or didChangeConfiguration (same shape).
 import type { Connection } from 'vscode-languageserver/node';
-import { pickLocale, type Locale, type RuleSetting, type Severity } from '../core';
+import { pickLocale, type Locale, type Localized, type RuleSetting } from '../core';
+import { resolveRuleSettings, ruleSettingOf } from '../host/config';
 
 export interface Settings {
   /** Rule id or name → severity, on (default severity) or off. */
@@ -23,7 +24,6 @@ export const DEFAULT_SETTINGS: Settings = {
   detectReports: true,
 };
 
-const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint'];
 /** A debounce longer than this is a typo, not a wish. */
 const MAX_DEBOUNCE_MS = 10_000;
 
@@ -31,27 +31,30 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function ruleSetting(value: unknown): RuleSetting | undefined {
-  if (value === true || value === false) return value;
-  if (value === 'off') return false;
-  if (value === 'on') return true;
-  return typeof value === 'string' && SEVERITIES.includes(value) ? (value as Severity) : undefined;
+/** What is wrong in the settings a client sent (unknown rules, invalid values), kept beside the normalised settings. */
+const problemsOf = new WeakMap<Settings, Localized[]>();
+
+/** The problems of settings made by normalizeSettings: each report shows them as a diagnostic. */
+export function settingsProblems(settings: Settings): Localized[] {
+  return problemsOf.get(settings) ?? [];
 }
 
 /** Settings from whatever the client sent; unknown or ill-typed values fall back to the defaults. */
 export function normalizeSettings(raw: unknown): Settings {
   const s = isObject(raw) ? raw : {};
   const rules: Record<string, RuleSetting> = {};
+  let problems: Localized[] = [];
   if (isObject(s.rules)) {
+    problems = resolveRuleSettings(Object.entries(s.rules).map(([key, value]) => [key, value, 'gkreport.rules: '])).problems;
     for (const [key, value] of Object.entries(s.rules)) {
-      const setting = ruleSetting(value);
+      const setting = ruleSettingOf(value);
       // Rule ids are case-insensitive for users (gk301 = GK301).
       if (setting !== undefined) rules[/^gk\d+$/i.test(key) ? key.toUpperCase() : key] = setting;
     }
   }
   const fixAll = isObject(s.fixAll) ? s.fixAll : {};
   const debounce = typeof s.debounce === 'number' && Number.isFinite(s.debounce) ? Math.min(Math.max(0, s.debounce), MAX_DEBOUNCE_MS) : DEFAULT_SETTINGS.debounce;
-  return {
+  const settings: Settings = {
     rules,
     run: s.run === 'onSave' ? 'onSave' : 'onType',
     debounce,
@@ -59,6 +62,8 @@ export function normalizeSettings(raw: unknown): Settings {
     locale: s.locale === 'zh-cn' || s.locale === 'en' ? s.locale : 'auto',
     detectReports: s.detectReports !== false,
   };
+  if (problems.length > 0) problemsOf.set(settings, problems);
+  return settings;
 }
 
 /** The language of messages: the setting, or the editor's UI language for "auto". */

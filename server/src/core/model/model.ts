@@ -198,7 +198,29 @@ export interface DocumentMeta {
   docNumbers: DocumentNumber[];
 }
 
+/** The verbs of a suppression comment (`<!-- gkreport-disable-next-line … -->`). */
+export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
+
+/** A word of a suppression comment, where it is written. */
+export interface DirectiveToken {
+  text: string;
+  span: Span;
+}
+
+/** A suppression comment: a line holding only `<!-- gkreport-… -->` (parse/directives.ts). */
+export interface Directive {
+  /** 0-based line of the comment. */
+  line: number;
+  span: Span;
+  /** The directive word as written (`gkreport-disable`); `kind` is undefined when it is none of the known ones. */
+  keyword: DirectiveToken;
+  kind?: DirectiveKind;
+  /** Rule ids or names as written; none means every rule. */
+  rules: DirectiveToken[];
+}
+
 export interface ReportModel {
+  /** The text checked: the source with each suppression comment's line blanked (same length, same offsets). */
   text: string;
   lines: Line[];
   meta: DocumentMeta;
@@ -209,6 +231,8 @@ export interface ReportModel {
   otherTopHeadings: Heading[];
   tables: Table[];
   proseNumbers: ProseNumber[];
+  /** Suppression comments (`<!-- gkreport-disable … -->`), when the text has any. */
+  directives?: Directive[];
 }
 
 /** Another report of the workspace, for rules that compare reports (group X). */

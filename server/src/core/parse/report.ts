@@ -8,6 +8,7 @@ import { detectHeading } from './headings';
 import { splitDelimitedRow, splitSpacedRow, type RawRow } from './rows';
 import { buildTables, coreKey, kindOfLabel, type TableItem } from './tables';
 import { labelKey, memoize, profile, profileSimilarity, similarity, splitLines } from '../base/text';
+import { extractDirectives } from './directives';
 
 type LineKind =
   | { type: 'row'; raw: RawRow }
@@ -103,8 +104,9 @@ function proseNumbers(line: Line, index: number, out: ProseNumber[]): void {
   }
 }
 
-export function parseReport(text: string): ReportModel {
-  const lines = splitLines(text);
+export function parseReport(source: string): ReportModel {
+  // Suppression comments are no part of the report: their lines are read as blank (same offsets).
+  const { directives, text, lines } = extractDirectives(source, splitLines(source));
   const kinds = lines.map(classify);
 
   const rowLines: number[] = [];
@@ -186,7 +188,9 @@ export function parseReport(text: string): ReportModel {
   const meta = extractMeta(text, lines, firstPartLine);
   const tables = buildTables(items, meta.reportYear);
   for (const t of tables) t.part = partOfLine[t.lines.first];
-  return { text, lines, meta, headings, parts, otherTopHeadings: others, tables, proseNumbers: prose };
+  const model: ReportModel = { text, lines, meta, headings, parts, otherTopHeadings: others, tables, proseNumbers: prose };
+  if (directives.length > 0) model.directives = directives;
+  return model;
 }
 
 const NEAR_ROWS = 8;

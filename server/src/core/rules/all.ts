@@ -6,6 +6,7 @@ export { default as gk104 } from './gk104-section-title';
 export { default as gk105 } from './gk105-section-empty';
 export { default as gk106 } from './gk106-heading-numbering';
 export { default as gk107 } from './gk107-report-title';
+export { default as gk108 } from './gk108-unknown-directive';
 export { default as gk201 } from './gk201-table-missing';
 export { default as gk202 } from './gk202-row-missing';
 export { default as gk203 } from './gk203-row-label';

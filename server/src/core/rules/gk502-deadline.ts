@@ -1,11 +1,10 @@
 // GK502 deadline: signed or published after the statutory deadline (条例第四十九条):
 // 3月31日 of the next year for a people's government's own report, 1月31日 for everyone else.
-import type { DateMention } from '../model/model';
 import type { RelatedInfo } from './types';
 import { defineRule } from './types';
 import { msg } from '../base/i18n';
-import { compareDates, formatDateEn, formatDateZh } from '../base/calendar';
-import { reportYearSettled } from '../model/meta';
+import { formatDateEn, formatDateZh } from '../base/calendar';
+import { deadlineCheck } from '../model/meta';
 
 declare module './types' {
   interface RuleData {
@@ -27,11 +26,9 @@ export default defineRule({
   },
   check(ctx) {
     const meta = ctx.model.meta;
-    const year = meta.reportYear;
-    if (year === undefined || !reportYearSettled(meta)) return; // GK501 reports a disputed year
-    const kind = meta.issuerKind;
-    const lenient = kind === 'government' || kind === 'unknown';
-    const deadline = { year: year + 1, month: lenient ? 3 : 1, day: 31 };
+    const checked = deadlineCheck(meta); // undefined while GK501 reports a disputed year
+    if (!checked) return;
+    const { deadline, issuerKind: kind, reportYear: year } = checked;
     const agency = meta.agency ?? '';
     let whyZh: string;
     let whyEn: string;
@@ -45,11 +42,9 @@ export default defineRule({
       whyZh = `部门、办公室和街道办事处应于次年1月31日前公布，条例第四十九条；本报告发布机关：${agency}`;
       whyEn = `departments, offices (办公室/办公厅) and subdistrict offices publish by 31 January of the next year, Art. 49; issuing body: ${agency}`;
     }
-    const seen = new Set<number>();
-    const check = (d: DateMention | undefined, zh: string, en: string) => {
-      if (!d || !d.valid || seen.has(d.span.start)) return;
-      seen.add(d.span.start);
-      if (compareDates(d, deadline) <= 0) return;
+    for (const { which, date: d, late } of checked.dates) {
+      if (!late) continue;
+      const [zh, en] = which === 'signed' ? ['落款日期', 'Signature date'] : ['发布日期', 'Publication date'];
       const related: RelatedInfo[] = [];
       if (meta.title) related.push({ span: meta.title.span, message: msg(`报告标题（报告年度 ${year}）`, `report title (report year ${year})`) });
       ctx.emit({
@@ -61,8 +56,6 @@ export default defineRule({
         related,
         data: { deadline: formatDateEn(deadline), date: formatDateEn(d), issuerKind: kind, reportYear: year },
       });
-    };
-    check(meta.signed, '落款日期', 'Signature date');
-    check(meta.published, '发布日期', 'Publication date');
+    }
   },
 });

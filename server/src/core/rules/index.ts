@@ -3,8 +3,13 @@
 // SARIF rules and tests read this list.
 import type { Rule } from './types';
 import * as modules from './all';
+import { registerRules, ruleOfToken } from './directives';
 
 export const allRules: readonly Rule[] = Object.values(modules).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+registerRules(allRules);
+
+/** The rule an id (any case) or name written in a setting, a configuration file or a comment stands for. */
+export const ruleOf = (idOrName: string): Rule | undefined => ruleOfToken(idOrName, allRules);
 
 export function findRule(idOrName: string): Rule | undefined {
   return allRules.find((r) => r.meta.id === idOrName || r.meta.name === idOrName);

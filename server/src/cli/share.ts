@@ -1,0 +1,287 @@
+// What one thread does with its share of the inputs, the same on a worker and on the main thread
+// (so the output is the same whatever --jobs says):
+//   1. load: read (or import) each file, parse it, check it with every rule that reads the report alone,
+//      and say who it is (agency, year); the model is then let go, so memory does not grow with the run;
+//   2. finish: with the previous-year reports the main thread found among all inputs, run the rules
+//      that compare reports (group X) on the reports that have one, then write each file's piece of
+//      the output (a text line block, a JSON entry, SARIF results, a CSV row or the summary page's part).
+import {
+  LineIndex,
+  allRules,
+  looksLikeReport,
+  parseReport,
+  runRules,
+  type Finding,
+  type Locale,
+  type Localized,
+  type OtherReport,
+  type ReportIdentity,
+  type ReportModel,
+  type RuleSetting,
+} from '../core';
+import { readReport, otherFileIndexes, type ReportFile } from '../host/files';
+import { importFormatOf, importReportFile } from '../host/import';
+import { InputError } from '../host/errors';
+import type { ImportedSource } from '../import/common/place';
+import type { Format } from './args';
+import { csvRow, reportFacts, type ReportFacts } from './csv';
+import { jsonPiece, textPiece, type CheckedFile, type OtherFile } from './format';
+import { htmlPiece } from './html';
+import { sarifPiece } from './sarif';
+
+/** An input as the main thread hands it out. */
+export interface WorkItem {
+  /** Position among all inputs: the order of the output. */
+  position: number;
+  file: string;
+  /** Named on the command line (always checked), rather than found in a folder. */
+  named: boolean;
+  /** Index of the rule settings it is checked with. */
+  ruleSet: number;
+}
+
+export interface ShareSettings {
+  format: Format;
+  locale: Locale;
+  quiet: boolean;
+  /** Rule settings by id, one per configuration (file configuration and --rule combined). */
+  ruleSets: Record<string, RuleSetting>[];
+}
+
+/** What loading an input came to. */
+export interface LoadOutcome {
+  position: number;
+  /** skipped: found in a folder and not a report (a README); failed: unreadable; fault: a rule failed on it. */
+  kind: 'checked' | 'skipped' | 'failed' | 'fault';
+  /** What the user should know about a conversion (Word, web page, PDF). */
+  notes: Localized[];
+  reason?: Localized;
+  fault?: string;
+  identity?: ReportIdentity;
+}
+
+/** [errors, warnings, infos and hints] */
+export type Tally = [number, number, number];
+
+/** A checked file's piece of the output. */
+export interface FileOutcome {
+  position: number;
+  /** Text, or its UTF-8 bytes (a worker encodes the pieces it sends, so the main thread only writes them). */
+  piece: string | Uint8Array;
+  /** Findings by severity, before --quiet leaves some out. */
+  all: Tally;
+  /** Findings by severity in the output. */
+  shown: Tally;
+  fault?: string;
+}
+
+/** An input read for checking: its text, and where it came from when it was converted. */
+export interface LoadedReport {
+  file: string;
+  report: ReportFile;
+  source?: ImportedSource;
+  notes: Localized[];
+}
+
+/**
+ * Reads an input: a text report as it is, a Word file, web page or PDF converted. A file found in a
+ * folder is checked only when it is a report (a README is not); undefined otherwise.
+ */
+export async function loadInput(file: string, named: boolean): Promise<LoadedReport | undefined> {
+  if (importFormatOf(file)) {
+    const imported = await importReportFile(file);
+    if (!named && !looksLikeReport(imported.text)) return undefined;
+    return { file, report: { text: imported.text, bom: false, encoding: 'utf-8' }, source: { format: imported.format, map: imported.map }, notes: imported.notes };
+  }
+  const report = readReport(file);
+  return named || file.endsWith('.gkreport') || looksLikeReport(report.text) ? { file, report, notes: [] } : undefined;
+}
+
+/** The rules that compare a report with others (group X): they run once the previous-year reports are known. */
+const CROSS_RULES = allRules.filter((r) => r.meta.group === 'X');
+/** The rules that read a report alone: they run as it is loaded, with nothing to compare with. */
+const LOCAL_RULES = allRules.filter((r) => r.meta.group !== 'X');
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Findings by severity. */
+export function tally(findings: readonly Finding[]): Tally {
+  const t: Tally = [0, 0, 0];
+  for (const f of findings) t[f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2]++;
+  return t;
+}
+
+/** A file's piece of the output in a format. `model` and `facts` are needed by csv and html only. */
+export function outputPiece(
+  settings: ShareSettings,
+  position: number,
+  checked: CheckedFile,
+  otherFile: OtherFile,
+  model?: ReportModel,
+  facts?: ReportFacts,
+): string {
+  const { locale } = settings;
+  switch (settings.format) {
+    case 'text':
+      return textPiece(checked, locale);
+    case 'json':
+      return jsonPiece(checked, locale, otherFile);
+    case 'sarif':
+      return sarifPiece(checked, locale, otherFile);
+    case 'csv':
+      return csvRow(checked.file, facts ?? reportFacts(model ?? parseReport(checked.text)), checked.findings);
+    case 'html': {
+      const m = model ?? parseReport(checked.text);
+      return htmlPiece(position, checked, m, facts ?? reportFacts(m), locale);
+    }
+  }
+}
+
+/** A rule that failed on a text is a bug: the file is reported as not checked, with the rule's error. */
+const faultText = (faults: readonly { ruleId: string; error: string }[]) => faults.map((f) => `${f.ruleId}: ${f.error.split('\n')[0]}`).join('; ');
+
+/** A loaded report kept between the two steps. */
+interface Kept {
+  item: WorkItem;
+  text: string;
+  source?: ImportedSource;
+  findings: Finding[];
+  facts?: ReportFacts;
+  /** Kept only for the summary page, which draws the tables. */
+  model?: ReportModel;
+}
+
+export class Share {
+  private readonly kept = new Map<number, Kept>();
+  /** The text of every report loaded here, by position, for the comparisons of step 2. */
+  private readonly sources = new Map<number, { file: string; text: string }>();
+  /** The same texts by file, for the related information that points into them. */
+  private readonly texts = new Map<string, string>();
+
+  constructor(
+    private readonly items: readonly WorkItem[],
+    private readonly settings: ShareSettings,
+  ) {}
+
+  /** Step 1, for every item of the share in order; `onDone` hears how many are done. */
+  async load(onDone: (done: number) => void = () => {}): Promise<LoadOutcome[]> {
+    const outcomes: LoadOutcome[] = [];
+    let done = 0;
+    for (const item of this.items) {
+      outcomes.push(await this.loadOne(item));
+      onDone(++done);
+    }
+    return outcomes;
+  }
+
+  private async loadOne(item: WorkItem): Promise<LoadOutcome> {
+    const { position } = item;
+    let loaded: LoadedReport | undefined;
+    try {
+      loaded = await loadInput(item.file, item.named);
+    } catch (error) {
+      if (!(error instanceof InputError)) return { position, kind: 'fault', notes: [], fault: errorText(error) };
+      return { position, kind: 'failed', notes: [], reason: error.reason };
+    }
+    if (!loaded) return { position, kind: 'skipped', notes: [] };
+    const { text } = loaded.report;
+    let model: ReportModel;
+    let findings: Finding[];
+    try {
+      model = parseReport(text);
+      const run = runRules(model, { rules: this.settings.ruleSets[item.ruleSet] }, LOCAL_RULES);
+      if (run.faults.length > 0) return { position, kind: 'fault', notes: loaded.notes, fault: faultText(run.faults) };
+      findings = run.findings;
+    } catch (error) {
+      return { position, kind: 'fault', notes: loaded.notes, fault: errorText(error) };
+    }
+    const { format } = this.settings;
+    const wantsFacts = format === 'csv' || format === 'html';
+    this.kept.set(position, {
+      item,
+      text,
+      source: loaded.source,
+      // No output shows fixes: they are let go with the model.
+      findings: findings.map((f) => (f.fixes.length > 0 ? { ...f, fixes: [] } : f)),
+      ...(wantsFacts ? { facts: reportFacts(model) } : {}),
+      ...(format === 'html' ? { model } : {}),
+    });
+    this.sources.set(position, { file: item.file, text });
+    this.texts.set(item.file, text);
+    return { position, kind: 'checked', notes: loaded.notes, identity: { agency: model.meta.agency, reportYear: model.meta.reportYear } };
+  }
+
+  /**
+   * Step 2. `previous`: for each of the share's reports that has any, the positions of the same
+   * agency's reports for the year before; `extra`: those of them another thread loaded (read here again).
+   */
+  async finish(previous: ReadonlyMap<number, readonly number[]>, extra: readonly WorkItem[] = []): Promise<FileOutcome[]> {
+    for (const item of extra) {
+      try {
+        const loaded = await loadInput(item.file, item.named);
+        if (loaded) {
+          this.sources.set(item.position, { file: item.file, text: loaded.report.text });
+          this.texts.set(item.file, loaded.report.text);
+        }
+      } catch {
+        // Read by its own thread a moment ago; now gone: there is nothing to compare with.
+      }
+    }
+    const models = new Map<number, ReportModel>();
+    const modelOf = (position: number): OtherReport | undefined => {
+      const source = this.sources.get(position);
+      if (!source) return undefined;
+      let model = models.get(position) ?? this.kept.get(position)?.model;
+      if (!model) models.set(position, (model = parseReport(source.text)));
+      return { file: source.file, model };
+    };
+    const otherFile = this.otherFile();
+    const outcomes: FileOutcome[] = [];
+    for (const item of this.items) {
+      const kept = this.kept.get(item.position);
+      if (!kept) continue;
+      let findings = kept.findings;
+      const before = previous.get(item.position) ?? [];
+      if (before.length > 0) {
+        const self = modelOf(item.position)!;
+        const workspace = before.flatMap((j) => modelOf(j) ?? []);
+        try {
+          const run = runRules(self.model, { rules: this.settings.ruleSets[item.ruleSet], workspace }, CROSS_RULES);
+          if (run.faults.length > 0) {
+            outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: faultText(run.faults) });
+            continue;
+          }
+          // Sorted as one run of every rule sorts them: by position, then rule id (the sort is stable).
+          findings = [...findings, ...run.findings].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+        } catch (error) {
+          outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: errorText(error) });
+          continue;
+        }
+      }
+      const shown = this.settings.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+      const checked: CheckedFile = { file: item.file, text: kept.text, findings: shown, ...(kept.source ? { source: kept.source } : {}) };
+      outcomes.push({
+        position: item.position,
+        piece: outputPiece(this.settings, item.position, checked, otherFile, kept.model, kept.facts),
+        all: tally(findings),
+        shown: tally(shown),
+      });
+      // Done with it: the memory goes back as the output is written.
+      this.kept.delete(item.position);
+    }
+    return outcomes;
+  }
+
+  /** Line indexes of the files related information points into: texts read in this run, else from disk. */
+  private otherFile(): OtherFile {
+    const fromDisk = otherFileIndexes();
+    const indexes = new Map<string, LineIndex>();
+    return (file) => {
+      const text = this.texts.get(file);
+      if (text === undefined) return fromDisk(file);
+      let index = indexes.get(file);
+      if (!index) indexes.set(file, (index = new LineIndex(text)));
+      return { uri: file, index };
+    };
+  }
+}
