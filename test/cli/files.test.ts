@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ChangedSinceReadError, decodeReport, readReport, writeReport } from '../../server/src/host/files';
+import { ChangedSinceReadError, decodeReport, readReport, writeFileAtomic, writeReport } from '../../server/src/host/files';
 import { InputError } from '../../server/src/host/errors';
 import { VERSION } from '../../server/src/contract/version';
 import iconv from 'iconv-lite';
@@ -79,4 +79,16 @@ test('a FIFO is refused before it is opened (reading it would hang)', () => {
   const fifo = join(dir, 'pipe.txt');
   execFileSync('mkfifo', [fifo]);
   assert.throws(() => readReport(fifo), (error: unknown) => error instanceof InputError && error.reason['zh-cn'].includes('不是普通文件'));
+});
+
+test('a new file written atomically gets the usual mode less the umask, not a world-writable one', () => {
+  const dir = tempDir();
+  const file = join(dir, 'new.docx');
+  const umask = process.umask(0o022);
+  try {
+    writeFileAtomic(file, new Uint8Array([1, 2, 3]));
+  } finally {
+    process.umask(umask);
+  }
+  assert.equal(statSync(file).mode & 0o777, 0o644);
 });

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../../server/src/core/service/check';
 import { parseReport } from '../../server/src/core/parse/report';
-import { isPreviousYear, pairingYear, previousReport, sameAgency } from '../../server/src/core/analysis/cross/previous';
+import { isPreviousYear, pairingYear, previousReport, previousYearReports, sameAgency, type ReportIdentity } from '../../server/src/core/analysis/cross/previous';
+import fc from 'fast-check';
 import type { Finding, OtherReport } from '../../server/src/core/rules/types';
 import { SEEDS, fixtures, lineOf, ofRule, realText, replaceOnce, seedText, spanText } from './helpers';
 
@@ -33,6 +34,29 @@ describe('finding last year’s report', () => {
     assert.equal(previousReport(lastYear.model, [{ file: 'x', model }]), undefined, '2024 is not before 2023');
     const other = { file: 'huaian.txt', model: parseReport(realText('huaian-city-2024-pdftotext.txt')) };
     assert.equal(previousReport(model, [other]), undefined);
+  });
+});
+
+describe('pairing many reports at once (the CLI on a folder of a province’s reports)', () => {
+  // Names built from a few parts, so that equal names, longer names of the same agency and bare levels all occur.
+  const name = fc
+    .tuple(fc.constantFrom('', '江苏省', '淮安市', '江苏省淮安市'), fc.constantFrom('', '洪泽区', '清江浦区', '盱眙县', '市'), fc.constantFrom('人民政府', '人民政府办公室', '教育局', '( 教育局 )'))
+    .map((parts) => parts.join(''));
+  const identity: fc.Arbitrary<ReportIdentity | undefined> = fc.option(
+    fc.record({ agency: fc.option(name, { nil: undefined }), reportYear: fc.option(fc.integer({ min: 2019, max: 2022 }), { nil: undefined }) }),
+    { nil: undefined },
+  );
+
+  it('finds exactly the pairs that comparing every report with every other finds', () => {
+    fc.assert(
+      fc.property(fc.array(identity, { maxLength: 40 }), (identities) => {
+        const everyPair = identities.map((id, i) =>
+          id ? identities.flatMap((other, j) => (j !== i && other && isPreviousYear(id, other) ? [j] : [])) : [],
+        );
+        assert.deepEqual(previousYearReports(identities), everyPair);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -7,13 +7,24 @@ export const FORMATS = ['text', 'json', 'sarif', 'csv', 'html'] as const;
 export const LOCALES = ['zh-cn', 'en'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** `gkreport <files>` checks; `gkreport import <file> [-o out]` writes the report text of a Word file, web page or PDF. */
-export type Command = 'check' | 'import';
+/**
+ * `gkreport <files>` checks; `gkreport import <file> [-o out]` writes the report text of a Word file, web
+ * page or PDF; `gkreport export [--to docx|html] <file> [-o out]` writes a report as it will be published.
+ */
+export type Command = 'check' | 'import' | 'export';
+const SUBCOMMANDS: readonly Command[] = ['import', 'export'];
+export const EXPORT_TARGETS = ['docx', 'html'] as const;
+export type ExportTarget = (typeof EXPORT_TARGETS)[number];
 
 export interface CliOptions {
   command: Command;
-  /** Where `import` writes (default: the input's name with `.gkreport`, beside it); where a check writes its output (default: stdout). */
+  /**
+   * Where `import` and `export` write (default: the input's name with `.gkreport`, `.docx` or `.html`,
+   * beside it); where a check writes its output (default: stdout).
+   */
   output?: string;
+  /** What `export` writes: a Word document (default) or a web page. */
+  exportTo?: ExportTarget;
   format: Format;
   fix: boolean;
   /** With --fix: totals are set to their sums too (only when asked: a wrong total may be a wrong term). */
@@ -60,8 +71,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   const fail = (error: Localized): ParseResult => ({ ok: false, locale: options.locale, error });
 
   let first = 0;
-  if (argv[0] === 'import') {
-    options.command = 'import';
+  if (isOneOf(SUBCOMMANDS, argv[0] ?? '')) {
+    options.command = argv[0] as Command;
     first = 1;
   }
   for (let i = first; i < argv.length; i++) {
@@ -101,12 +112,15 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         if (name === '--fix-totals') options.fixTotals = true;
         break;
       case '--format':
-      case '--locale': {
+      case '--locale':
+      case '--to': {
+        if (name === '--to' && options.command !== 'export') return fail(cliErrors.unknownOption(arg));
         const value = takeValue();
         if (value === undefined) return fail(cliErrors.missingValue(name));
-        const allowed = name === '--format' ? FORMATS : LOCALES;
+        const allowed = name === '--format' ? FORMATS : name === '--to' ? EXPORT_TARGETS : LOCALES;
         if (!isOneOf<string>(allowed, value)) return fail(cliErrors.badValue(name, value, allowed));
         if (name === '--format') options.format = value as Format;
+        else if (name === '--to') options.exportTo = value as ExportTarget;
         else options.locale = value as Locale;
         break;
       }
@@ -163,6 +177,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     }
   }
   if (!options.help && !options.version && options.inputs.length === 0) return fail(cliErrors.noInput);
-  if (options.command === 'import' && !options.help && options.inputs.length !== 1) return fail(cliErrors.oneImport);
+  if (options.command !== 'check' && !options.help && options.inputs.length !== 1) return fail(cliErrors.oneFile(options.command));
+  if (options.command !== 'check' && options.fix) return fail(cliErrors.unknownOption(options.fixTotals ? '--fix-totals' : '--fix'));
   return { ok: true, options };
 }

@@ -4,14 +4,17 @@ import { msg, type Locale, type Localized } from '../core';
 export const usage: Localized = msg(
   `用法：gkreport [选项] <文件或文件夹>...
       gkreport import <Word、网页或 PDF 文件> [-o <输出文件>]
+      gkreport export [--to docx|html] <年报文件> [-o <输出文件>]
 
 检查政府信息公开工作年度报告（.txt、.md、.gkreport，以及 Word .docx、网页 .html/.htm、带文字层的 PDF；文件夹会递归查找）。
 import 把 Word、网页或 PDF 转换为可编辑的年报文本（默认写到同名的 .gkreport 文件）。
+export 按正式版式把年报导出为 Word（默认）或网页（默认写到同名的 .docx 或 .html 文件）。
 
 选项：
   --format text|json|sarif|csv|html
                              输出格式（默认 text）；csv 每份报告一行（含全部表格数字），html 为汇总网页
-  -o, --output <文件>        把输出写入文件（而不是标准输出）；import 的输出文件
+  -o, --output <文件>        把输出写入文件（而不是标准输出）；import、export 的输出文件
+  --to docx|html             export 的格式（默认 docx）
   --config <文件>            使用这个配置文件（不再查找 .gkreport.jsonc / gkreport.config.json）
   --rule <规则>=<级别>       设置规则级别，如 --rule GK209=off（可重复；编号或名称；error、warning、info、hint、off、on）
   --ignore <glob>            跳过文件夹中匹配的文件（相对当前目录，可重复）
@@ -28,15 +31,18 @@ import 把 Word、网页或 PDF 转换为可编辑的年报文本（默认写到
 退出码：0 没有错误；1 发现错误级别的问题（或警告多于 --max-warnings）；2 用法错误、配置错误或文件无法读取。`,
   `Usage: gkreport [options] <files or folders>...
        gkreport import <Word file, web page or PDF> [-o <output>]
+       gkreport export [--to docx|html] <report> [-o <output>]
 
 Checks government information disclosure annual reports (.txt, .md, .gkreport, and Word .docx, web pages
 .html/.htm, PDFs with a text layer; folders are searched recursively).
 import converts a Word file, web page or PDF into editable report text (by default a .gkreport file of the same name).
+export writes a report in the official layout as a Word document (default) or a web page (by default a .docx or .html file of the same name).
 
 Options:
   --format text|json|sarif|csv|html
                              output format (default text); csv: one row per report with every table cell; html: a summary page
-  -o, --output <file>        write the output to a file instead of stdout; where import writes
+  -o, --output <file>        write the output to a file instead of stdout; where import and export write
+  --to docx|html             what export writes (default docx)
   --config <file>            use this configuration file (instead of finding .gkreport.jsonc / gkreport.config.json)
   --rule <rule>=<severity>   set a rule, e.g. --rule GK209=off (repeatable; id or name; error, warning, info, hint, off, on)
   --ignore <glob>            skip matching files found in folders (relative to the working folder; repeatable)
@@ -76,7 +82,16 @@ export const cliErrors = {
     msg(`警告 ${warnings} 个，多于 --max-warnings ${max}`, `${warnings} warnings, more than --max-warnings ${max}`),
   wrote: (file: string, reports: number) => msg(`已写入 ${file}（${reports} 份报告）`, `wrote ${file} (${reports} ${reports === 1 ? 'report' : 'reports'})`),
   noInput: msg('没有指定要检查的文件或文件夹', 'no files or folders to check'),
-  oneImport: msg('gkreport import 一次转换一个文件', 'gkreport import converts one file at a time'),
+  oneFile: (command: string) => msg(`gkreport ${command} 一次转换一个文件`, `gkreport ${command} converts one file at a time`),
+  exportOverInput: (file: string) =>
+    msg(`导出文件不能是输入文件本身（${file}）：请用 -o 指定另一个文件`, `the export cannot overwrite its input (${file}): name another file with -o`),
+  exported: (from: string, to: string, errors: number) =>
+    errors === 0
+      ? msg(`已将 ${from} 导出为 ${to}`, `exported ${from} to ${to}`)
+      : msg(
+          `已将 ${from} 导出为 ${to}；年报还有 ${errors} 个错误级别的问题，发布前请先修正（gkreport ${from}）`,
+          `exported ${from} to ${to}; the report still has ${errors} error-severity findings: fix them before publishing (gkreport ${from})`,
+        ),
   fixImported: (file: string) =>
     msg(
       `--fix 不能修改 Word、网页或 PDF 文件（${file}）：请先用 gkreport import 转换为 .gkreport 文件，再修复转换后的文件`,

@@ -6,20 +6,8 @@
 // reports compare with (reading those another worker had); each worker then finishes its reports and
 // writes their pieces of the output. One thread does the very same steps (share.ts) without workers.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { isPreviousYear, type CheckOptions, type OtherReport, type ReportIdentity, type ReportModel } from '../core';
+import type { CheckOptions, OtherReport, ReportModel } from '../core';
 import { Share, type FileOutcome, type LoadOutcome, type ShareSettings, type WorkItem } from './share';
-
-/** For each report, the positions of the same agency's reports for the year before (grouped by year: linear, not quadratic). */
-export function previousYearReports(identities: readonly (ReportIdentity | undefined)[]): number[][] {
-  const byYear = new Map<number, number[]>();
-  identities.forEach((id, i) => {
-    if (id?.reportYear !== undefined) byYear.set(id.reportYear, [...(byYear.get(id.reportYear) ?? []), i]);
-  });
-  return identities.map((id, i) => {
-    if (id?.reportYear === undefined) return [];
-    return (byYear.get(id.reportYear - 1) ?? []).filter((j) => j !== i && isPreviousYear(id, identities[j]!));
-  });
-}
 
 type Parsed = ReportModel | { error: string };
 

@@ -1,9 +1,10 @@
 // The command-line checker as a function: arguments in, output through `io`, exit code out.
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LineIndex, check, fixText, localize, parseReport, type CheckOptions, type Locale, type Localized, type RuleSetting } from '../core';
+import { LineIndex, check, fixText, previousYearReports, localize, parseReport, type CheckOptions, type Locale, type Localized, type RuleSetting } from '../core';
 import { VERSION } from '../contract/version';
-import { parseArgs, type CliOptions } from './args';
+import { parseArgs, type CliOptions, type ExportTarget } from './args';
+import { exportReport } from '../export';
 import { ChangedSinceReadError, otherFileIndexes, writeFileAtomic, writeReport, type ReportFile } from '../host/files';
 import { discoverFiles, REPORT_EXTENSIONS, type Input } from '../host/discover';
 import { InputError } from '../host/errors';
@@ -11,7 +12,7 @@ import { IMPORT_EXTENSIONS, importFormatOf, importReportFile } from '../host/imp
 import { ConfigResolver, globMatcher, type ReportConfig } from '../host/config';
 import { jsonArray, jsonFailedPiece, location, oneLine, type CheckedFile, type FailedFile } from './format';
 import { cliErrors, fixMessages, summary, usage, usageHint } from './messages';
-import { optionsFor, previousYearReports, runOnWorkers, type Runner } from './parallel';
+import { optionsFor, runOnWorkers, type Runner } from './parallel';
 import { assembleSarif } from './sarif';
 import { assembleCsv } from './csv';
 import { assembleHtml } from './html';
@@ -81,6 +82,23 @@ async function importOne(file: string, output: string | undefined, io: CliIO, lo
   const target = output ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.gkreport`);
   writeReport(target, { text: imported.text, bom: false, encoding: 'utf-8' });
   io.stderr(localize(cliErrors.imported(file, target), locale) + '\n');
+  return EXIT_OK;
+}
+
+/**
+ * Writes one report (text, or a Word file, web page or PDF read as one) as it will be published; says
+ * how many errors it still has, checked with its configuration, so nobody publishes them unawares.
+ */
+async function exportOne(file: string, options: CliOptions, rules: Record<string, RuleSetting>, io: CliIO, locale: Locale): Promise<number> {
+  const to: ExportTarget = options.exportTo ?? 'docx';
+  const target = options.output ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.${to}`);
+  if (path.resolve(target) === path.resolve(file)) throw new InputError(cliErrors.exportOverInput(file));
+  const loaded = (await loadInput(file, true))!;
+  for (const note of loaded.notes) io.stderr(`gkreport: ${oneLine(localize(cliErrors.importNote(file, note), locale))}\n`);
+  const { text } = loaded.report;
+  writeFileAtomic(target, await exportReport(text, to));
+  const [errors] = tally(check(text, { rules }).findings);
+  io.stderr(localize(cliErrors.exported(file, target, errors), locale) + '\n');
   return EXIT_OK;
 }
 
@@ -298,6 +316,11 @@ export async function run(argv: readonly string[], io: CliIO, entry = process.ar
     const localeGiven = argv.some((arg) => arg === '--locale' || arg.startsWith('--locale='));
     const planned = plan(inputs, options, localeGiven, io);
     locale = planned.locale;
+    if (options.command === 'export') {
+      // A folder, or a file that is no report, is not one report to export.
+      if (inputs.length !== 1 || !inputs[0].named) throw new InputError(cliErrors.oneFile('export'));
+      return await exportOne(inputs[0].file, options, planned.ruleSets[0]!, io, locale);
+    }
     const settings: ShareSettings = { format: options.format, locale, quiet: options.quiet === true, ruleSets: planned.ruleSets };
     const failed: FailedFile[] = [];
     let writeFailed = false;

@@ -26,7 +26,7 @@ export { deadlineCheck, type DeadlineCheck } from './model/meta';
 export { cellOf } from './model/cells';
 export { formatDateEn } from './base/calendar';
 export { toString as decimalText, type Decimal } from './base/decimal';
-export { isPreviousYear, pairingYear, previousReport, sameAgency, type ReportIdentity } from './analysis/cross/previous';
+export { isPreviousYear, pairingYear, previousReport, previousYearReports, sameAgency, type ReportIdentity } from './analysis/cross/previous';
 export { getLayout, layoutForYear, layouts, tableDef } from './spec/layout';
 
 // ── fixing ──

@@ -144,13 +144,14 @@ export function writeFileAtomic(file: string, bytes: Uint8Array, stamp?: FileSta
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
-    const mode = fs.existsSync(target) ? fs.statSync(target).mode & 0o7777 : 0o666;
-    fd = fs.openSync(temp, 'wx', mode);
+    // A replaced file keeps its mode; a new one gets the usual 0o666 less the umask (open applies it, chmod would not).
+    const mode = fs.existsSync(target) ? fs.statSync(target).mode & 0o7777 : undefined;
+    fd = fs.openSync(temp, 'wx', mode ?? 0o666);
     fs.writeFileSync(fd, bytes);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
-    fs.chmodSync(temp, mode);
+    if (mode !== undefined) fs.chmodSync(temp, mode);
     // Checked last, right before the rename: a save by the user meanwhile wins.
     if (stamp && !unchanged(target, stamp)) throw new ChangedSinceReadError(fileErrors.changedSinceRead(file));
     fs.renameSync(temp, target);

@@ -50,6 +50,49 @@ export function isPreviousYear(report: ReportIdentity, other: ReportIdentity): b
   return year !== undefined && pairingYear(other) === year - 1 && sameAgency(other.agency, report.agency);
 }
 
+/** `key` can stand for a longer name ending with it: it still names a place (see sameAgency). */
+const namesPlace = (key: string) => key.search(PLACE_LEVELS) >= 2;
+
+/**
+ * For each of many reports, the positions of the same agency's reports for the year before. The reports
+ * are indexed by year and name, and by every ending of the name that names a place, so each report
+ * looks at the few that can match: the work grows with the number of reports, not with its square.
+ */
+export function previousYearReports(identities: readonly (ReportIdentity | undefined)[]): number[][] {
+  const byName = new Map<string, number[]>();
+  const byEnding = new Map<string, number[]>();
+  const add = (index: Map<string, number[]>, key: string, position: number) => {
+    const list = index.get(key);
+    if (list) list.push(position);
+    else index.set(key, [position]);
+  };
+  const keys = identities.map((id) => {
+    const year = id && pairingYear(id);
+    const name = agencyKey(id?.agency);
+    return year === undefined || name === undefined ? undefined : { year, name };
+  });
+  keys.forEach((key, position) => {
+    if (!key) return;
+    add(byName, `${key.year}|${key.name}`, position);
+    for (let start = 0; start + 3 <= key.name.length; start++) {
+      const ending = key.name.slice(start);
+      if (namesPlace(ending)) add(byEnding, `${key.year}|${ending}`, position);
+    }
+  });
+  return identities.map((id, position) => {
+    const key = keys[position];
+    if (!key) return [];
+    const year = key.year - 1;
+    const candidates = new Set(byName.get(`${year}|${key.name}`));
+    // Last year's name is longer and ends with this one, or is one of this name's endings.
+    if (namesPlace(key.name)) for (const j of byEnding.get(`${year}|${key.name}`) ?? []) candidates.add(j);
+    for (let start = 1; start + 3 <= key.name.length; start++) {
+      for (const j of byName.get(`${year}|${key.name.slice(start)}`) ?? []) candidates.add(j);
+    }
+    return [...candidates].filter((j) => j !== position && isPreviousYear(id!, identities[j]!)).sort((a, b) => a - b);
+  });
+}
+
 /** The same agency's report for the year before, when exactly one is known. */
 export function previousReport(model: ReportModel, workspace: readonly OtherReport[]): OtherReport | undefined {
   const found = workspace.filter((o) => o.model !== model && isPreviousYear(model.meta, o.model.meta));
