@@ -115,9 +115,9 @@ describe('summary page (--format html) in Chromium', { skip: existsSync(CHROMIUM
     const open = await page.$(`details#${id}[open]`);
     assert.ok(open, 'the report’s details open');
     await (await open.$('li.sev-error a.goto'))!.click();
-    const current = await open.$$('.report-table .current');
+    const current = await open.$$('.gk-table .current');
     assert.equal(current.length, 1, 'the cell of the finding is marked');
-    assert.ok((await open.$$('.report-table .mark')).length >= 1);
+    assert.ok((await open.$$('.gk-table .gk-mark')).length >= 1);
     assert.ok(await open.$eval('li.sev-error.current', (li) => li.textContent!.length > 0), 'and the finding with it');
     const dir = join(root, 'test-results', 'cli');
     mkdirSync(dir, { recursive: true });

@@ -3,12 +3,13 @@
 // findings per rule as a bar chart (inline SVG), and per report its findings with the tables they are
 // in, the faulty cells marked. Each report's part is made where the report was checked (a worker or
 // the main thread); the page is put together from the parts in input order.
-import { LineIndex, allRules, localize, type Finding, type Locale, type ReportModel, type Table, type TableRow, type Cell } from '../core';
+import { LineIndex, allRules, localize, publish, type Finding, type Locale, type PublishedTable, type ReportModel } from '../core';
+import { DOCUMENT_CSS, escapeHtml, tableHtml } from '../export';
 import { TOOL_NAME, VERSION } from '../contract/version';
 import type { ReportFacts } from './csv';
 import type { CheckedFile, FailedFile } from './format';
 import { oneLine } from './format';
-import { escapeHtml, tableView, type TableMarks } from './tableView';
+
 
 /** What the page needs of one report, made where it was checked. */
 export interface HtmlReport {
@@ -87,30 +88,29 @@ function excerpt(text: string, index: LineIndex, finding: Finding): string {
   return `<div class="excerpt">${escapeHtml(before)}<mark>${escapeHtml(text.slice(start, end)) || '&#8203;'}</mark>${escapeHtml(after)}</div>`;
 }
 
-/** The table holding an offset, the cell or row it falls on. */
-function placeInTable(tables: readonly Table[], offset: number): { table: Table; row?: TableRow; cell?: Cell } | undefined {
-  const table = tables.find((t) => t.span.start <= offset && offset <= t.span.end);
-  if (!table) return undefined;
-  const within = (c: Cell) => c.span.start <= offset && offset <= c.span.end;
-  for (const h of table.headerCells) if (within(h.cell)) return { table, cell: h.cell };
-  for (const row of [...table.rows, ...table.unplaced]) {
-    if (offset < row.span.start || offset > row.span.end) continue;
-    const cell = [...row.labelCells, ...row.values, ...row.extraCells].find(within);
-    return cell ? { table, row, cell } : { table, row };
-  }
-  return { table };
+/**
+ * The report's tables in the official layout (the renderer the preview and the exports use), each with
+ * the findings (0-based positions) it shows: on its cells, or on the table itself.
+ */
+function publishedTables(model: ReportModel, findings: readonly Finding[]): { table: PublishedTable; shows: Set<number> }[] {
+  const doc = publish(model, findings);
+  const tables = [...doc.front, ...doc.sections.flatMap((s) => s.blocks)].filter((b): b is PublishedTable => b.type === 'table');
+  return tables.map((table) => {
+    const shows = new Set<number>();
+    for (const marks of [table.marks, ...table.rows.flatMap((r) => r.cells.map((c) => c.marks))]) for (const m of marks?.messages ?? []) shows.add(m.index);
+    return { table, shows };
+  });
 }
 
 /** The page's part for one report (a JSON text, so it crosses from a worker as it is). */
 export function htmlPiece(id: number, checked: CheckedFile, model: ReportModel, facts: ReportFacts, locale: Locale): string {
   const { file, text, findings } = checked;
   const index = new LineIndex(text);
-  const lineOf = (offset: number) => index.positionAt(offset).line;
   const byRule: HtmlReport['byRule'] = {};
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  const marks = new Map<Table, TableMarks>();
+  const tables = publishedTables(model, findings);
   const items: string[] = [];
   findings.forEach((f, n) => {
     const slot = f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2;
@@ -118,28 +118,25 @@ export function htmlPiece(id: number, checked: CheckedFile, model: ReportModel, 
     if (slot === 0) errors++;
     else if (slot === 1) warnings++;
     else infos++;
-    const at = placeInTable(model.tables, f.span.start);
-    let where = '';
-    if (at) {
-      const m = marks.get(at.table) ?? { cells: new Map(), rows: new Map() };
-      marks.set(at.table, m);
-      if (at.cell) m.cells.set(at.cell, [...(m.cells.get(at.cell) ?? []), n + 1]);
-      else if (at.row) m.rows.set(at.row, [...(m.rows.get(at.row) ?? []), n + 1]);
-      const t = model.tables.indexOf(at.table);
-      where = ` <a class="goto" href="#r${id}-t${t}" data-f="${n + 1}">${escapeHtml(word('inTable', locale))}${escapeHtml(localize(at.table.def.title, locale).split(/\s/)[0])}</a>`;
-    }
+    const t = tables.findIndex((p) => p.shows.has(n));
+    const where =
+      t < 0 ? '' : ` <a class="goto" href="#r${id}-t${t}" data-f="${n + 1}">${escapeHtml(word('inTable', locale))}${escapeHtml(localize(tables[t].table.title, locale).split(/\s/)[0])}</a>`;
     const { line, character } = index.positionAt(f.span.start);
     items.push(
       `<li class="f sev-${f.severity}" id="r${id}-f${n + 1}"><span class="n">${n + 1}</span><span class="sev">${escapeHtml(word(f.severity, locale))}</span>` +
         `<code>${f.ruleId}</code><span class="loc">${line + 1}:${character + 1}</span> ${escapeHtml(oneLine(localize(f.message, locale)))}${where}` +
-        (at ? '' : excerpt(text, index, f)) +
+        (t < 0 ? excerpt(text, index, f) : '') +
         '</li>',
     );
   });
-  const tables = model.tables
-    .map((t, i) => (marks.has(t) ? `<div class="table-wrap" id="r${id}-t${i}">${tableView(t, marks.get(t)!, locale, lineOf)}</div>` : ''))
+  const shown = tables
+    .map(({ table, shows }, i) =>
+      shows.size > 0
+        ? `<div class="table-wrap" id="r${id}-t${i}"><p class="caption">${escapeHtml(localize(table.title, locale))}</p>${tableHtml(table, { marks: true, numbers: true, locale })}</div>`
+        : '',
+    )
     .join('');
-  const section = findings.length === 0 ? `<p class="none">${escapeHtml(word('noFindings', locale))}</p>` : `<ol class="findings">${items.join('')}</ol>${tables}`;
+  const section = findings.length === 0 ? `<p class="none">${escapeHtml(word('noFindings', locale))}</p>` : `<ol class="findings">${items.join('')}</ol>${shown}`;
   const report: HtmlReport = {
     id,
     file,
@@ -194,16 +191,11 @@ li.f .loc{color:#57606a;margin-right:6px}
 li.f.current{background:#fff4e5}
 .excerpt{margin:2px 0 2px 28px;color:#57606a;font-size:13px;white-space:pre-wrap}
 .excerpt mark{background:var(--mark)}
-.table-wrap{overflow-x:auto;margin:12px 0}
-table.report-table{border-collapse:collapse;font-size:12px}
-table.report-table caption{text-align:left;font-weight:bold;padding:4px 0}
-table.report-table th,table.report-table td{border:1px solid var(--line);padding:2px 6px;vertical-align:top}
-table.report-table th{background:var(--bg);font-weight:normal;text-align:left;max-width:28em}
-table.report-table td{text-align:right;font-variant-numeric:tabular-nums;min-width:3em}
-table.report-table td.pad{background:#fafbfc}
-.report-table .mark{background:var(--mark);outline:2px solid #e0a800}
-.report-table tr.mark>*{background:var(--mark)}
-.report-table .current,.report-table tr.current>*{background:var(--cur);outline:2px solid #c65d00}
+.table-wrap{overflow-x:auto;margin:12px 0;max-width:60em}
+.table-wrap .caption{font-weight:bold;margin:4px 0}
+.table-wrap .gk-table{font-size:12px;line-height:1.4;margin:0}
+.gk-table .gk-mark{background:var(--mark);outline:2px solid #e0a800}
+.gk-table .current{background:var(--cur);outline:2px solid #c65d00}
 svg text{font-size:12px;fill:#1f2328}
 .muted{color:#57606a}
 `;
@@ -353,7 +345,7 @@ export function assembleHtml(pieces: readonly string[], failed: readonly FailedF
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${TOOL_NAME} ${VERSION}">
 <title>${w('title')}</title>
-<style>${STYLE}</style>
+<style>${DOCUMENT_CSS}${STYLE}</style>
 </head>
 <body>
 <header><h1>${w('title')}</h1><p>${TOOL_NAME} ${VERSION}</p></header>

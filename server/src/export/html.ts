@@ -24,12 +24,15 @@ export interface HtmlOptions {
   sources?: boolean;
   /** Language of the messages. */
   locale?: Locale;
+  /** With marks: the findings' numbers (1-based positions in the list published) as `data-f="3 5"` (the CLI's summary page). */
+  numbers?: boolean;
 }
 
 const UNTITLED = msg('政府信息公开工作年度报告', 'Government information disclosure annual report');
 const ELSEWHERE = msg('不在任何段落或单元格上的问题', 'Findings on no paragraph or cell');
 
-function escapeHtml(s: string): string {
+/** Text as HTML text or an attribute value. */
+export function escapeHtml(s: string): string {
   let out = '';
   for (const ch of s) {
     if (ch === '&') out += '&amp;';
@@ -69,6 +72,7 @@ class Markup {
       for (const [key, value] of Object.entries(data)) if (value !== undefined) attrs += ` data-${key}="${escapeHtml(value)}"`;
     }
     if (title) attrs += ` title="${escapeHtml(title)}"`;
+    if (this.options.numbers && this.options.marks && marks) attrs += ` data-f="${marks.messages.map((m) => m.index + 1).join(' ')}"`;
     return attrs;
   }
 
@@ -120,6 +124,13 @@ class Markup {
     if (b.type === 'paragraph') this.paragraph(b);
     else this.table(b);
   }
+}
+
+/** One table's markup, as in the document. */
+export function tableHtml(table: PublishedTable, options: HtmlOptions = {}): string {
+  const m = new Markup(options);
+  m.table(table);
+  return m.text();
 }
 
 /** The document's markup: an `<article>` of paragraphs and tables. */

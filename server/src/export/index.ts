@@ -2,7 +2,7 @@
 // page, both from the one renderer (core `publish`). The CLI (`gkreport export --to docx|html`), the
 // language server (gkreport/publish) and the tests use this module.
 import { exportDocx } from './docx';
-import { documentHtml, exportHtml, type HtmlOptions } from './html';
+import { documentHtml, escapeHtml, exportHtml, tableHtml, type HtmlOptions } from './html';
 
 export type ExportFormat = 'docx' | 'html';
 
@@ -14,4 +14,5 @@ export async function exportReport(text: string, to: ExportFormat): Promise<Uint
   return to === 'docx' ? exportDocx(text) : new TextEncoder().encode(exportHtml(text));
 }
 
-export { documentHtml, exportDocx, exportHtml, type HtmlOptions };
+export { documentHtml, escapeHtml, exportDocx, exportHtml, tableHtml, type HtmlOptions };
+export { DOCUMENT_CSS } from './style';

@@ -19,6 +19,8 @@ import { coreKey, labelSegments } from '../parse/tables';
 
 /** One finding as a published element shows it. */
 export interface PublishedMessage {
+  /** The finding's position in the list given to publish (a summary links a cell to its finding by it). */
+  index: number;
   ruleId: string;
   severity: Severity;
   message: Localized;
@@ -180,8 +182,8 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-function addMark(element: { marks?: Marks }, finding: Finding): void {
-  const message: PublishedMessage = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message };
+function addMark(element: { marks?: Marks }, finding: Finding, index: number): void {
+  const message: PublishedMessage = { index, ruleId: finding.ruleId, severity: finding.severity, message: finding.message };
   if (!element.marks) {
     element.marks = { severity: finding.severity, messages: [message] };
     return;
@@ -880,11 +882,11 @@ export function publish(model: ReportModel, findings: readonly Finding[] = []): 
   }
   const tables = [...doc.front, ...doc.sections.flatMap((s) => s.blocks)].filter((b): b is PublishedTable => b.type === 'table');
   const on = targetIndex(targets);
-  for (const finding of findings) {
+  findings.forEach((finding, index) => {
     const hit = on(finding.span);
-    if (hit.length > 0) for (const t of hit) addMark(t.element, finding);
-    else addMark(tables.find((t) => overlaps(finding.span, t.span)) ?? doc, finding);
-  }
+    if (hit.length > 0) for (const t of hit) addMark(t.element, finding, index);
+    else addMark(tables.find((t) => overlaps(finding.span, t.span)) ?? doc, finding, index);
+  });
   return doc;
 }
 
