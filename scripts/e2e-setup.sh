@@ -15,17 +15,8 @@ CS_DIR="${CS_DIR:-$ROOT/.vscode-test/code-server-$CS_VERSION}"
 RG_PKG_VERSION=1.15.11
 RG_TAG=v13.0.0-10
 
-export DEBIAN_FRONTEND=noninteractive
-need=()
-for p in chromium fonts-wqy-microhei unzip libkrb5-dev pkg-config ripgrep python3 make g++; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need+=("$p")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  echo "e2e-setup: apt-get install ${need[*]}"
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+source "$ROOT/scripts/apt-need.sh"
+apt_need e2e-setup chromium fonts-wqy-microhei unzip libkrb5-dev pkg-config ripgrep python3 make g++
 
 installed="$(node -p "require('$CS_DIR/node_modules/code-server/package.json').version" 2>/dev/null || true)"
 if [ "$installed" != "$CS_VERSION" ] || [ ! -f "$CS_DIR/node_modules/code-server/lib/vscode/out/server-main.js" ] \

@@ -7,15 +7,6 @@
 # The e2e setup (scripts/e2e-setup.sh) installs Chromium and fonts-wqy-microhei for the web-page test.
 set -euo pipefail
 
-export DEBIAN_FRONTEND=noninteractive
-need=()
-for p in libreoffice-writer-nogui poppler-utils fonts-noto-cjk; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need+=("$p")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  echo "office-setup: apt-get install ${need[*]}"
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+source "$(dirname "$0")/apt-need.sh"
+apt_need office-setup --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-noto-cjk
 echo "office-setup: $(soffice --version 2>/dev/null | head -1); $(pdftotext -v 2>&1 | head -1)"
