@@ -269,7 +269,7 @@ async function fixAll(planned: Plan, settings: ShareSettings, options: CliOption
   const reports: FixInput[] = [];
   for (const item of planned.items) {
     try {
-      const loaded = await loadInput(item.file, item.named);
+      const loaded = await loadInput(item.file, item.named, { forWriting: true });
       if (loaded) reports.push({ ...loaded, rules: planned.ruleSets[item.ruleSet] });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -85,15 +85,16 @@ export interface LoadedReport {
 
 /**
  * Reads an input: a text report as it is, a Word file, web page or PDF converted. A file found in a
- * folder is checked only when it is a report (a README is not); undefined otherwise.
+ * folder is checked only when it is a report (a README is not); undefined otherwise. `forWriting`: the
+ * text report carries the stamp a write back (--fix) needs.
  */
-export async function loadInput(file: string, named: boolean): Promise<LoadedReport | undefined> {
+export async function loadInput(file: string, named: boolean, { forWriting = false }: { forWriting?: boolean } = {}): Promise<LoadedReport | undefined> {
   if (importFormatOf(file)) {
     const imported = await importReportFile(file);
     if (!named && !looksLikeReport(imported.text)) return undefined;
     return { file, report: { text: imported.text, bom: false, encoding: 'utf-8' }, source: { format: imported.format, map: imported.map }, notes: imported.notes };
   }
-  const report = readReport(file);
+  const report = readReport(file, { stamp: forWriting });
   return named || file.endsWith('.gkreport') || looksLikeReport(report.text) ? { file, report, notes: [] } : undefined;
 }
 
