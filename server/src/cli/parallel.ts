@@ -1,10 +1,10 @@
 // Checking the CLI's inputs together: each report is compared with the same agency's report for
-// the year before when it is among the inputs (group X). With --jobs the work runs on worker threads
-// (the CLI bundle is its own worker entry), each with a share of the inputs dealt round-robin: each
-// worker reads, parses and checks its share and says who each report is (agency, year); the main
-// thread pairs the reports across all shares and tells each worker which previous-year reports its
-// reports compare with (reading those another worker had); each worker then finishes its reports and
-// writes their pieces of the output. One thread does the very same steps (share.ts) without workers.
+// the year before when it is among the inputs (group X). With --jobs the work runs on the main thread
+// and worker threads (the CLI bundle is its own worker entry), each with a share of the inputs dealt
+// round-robin: each thread reads, parses and checks its share and says who each report is (agency,
+// year); the main thread pairs the reports across all shares and tells each worker which previous-year
+// reports its reports compare with (reading those another thread had); each thread then finishes its
+// reports and writes their pieces of the output. One thread does the very same steps (share.ts) alone.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { CheckOptions, OtherReport, ReportModel } from '../core';
 import { Share, type FileOutcome, type LoadOutcome, type ShareSettings, type WorkItem } from './share';
@@ -156,33 +156,49 @@ function inOrder<T extends { position: number }>(parts: readonly (readonly T[])[
 }
 
 /**
- * The inputs on `jobs` worker threads (`entry` is the script a worker runs: the CLI itself), dealt
- * round-robin so large and small files spread evenly.
+ * The inputs on `jobs` threads, dealt round-robin so large and small files spread evenly: the first
+ * share on this thread, which would otherwise only wait, each other on a worker (`entry` is the script
+ * a worker runs: the CLI itself). Every thread loads the code and warms up its compiler: one worker
+ * fewer is that much less work.
  */
 export function runOnWorkers(items: readonly WorkItem[], settings: ShareSettings, jobs: number, entry: string): Runner {
   const n = Math.min(jobs, items.length);
   if (n <= 1) return runHere(items, settings);
   const shares = Array.from({ length: n }, (_, w) => items.filter((_, i) => i % n === w));
+  const here = new Share(shares[0], settings);
+  let doneHere = 0;
   let onDone: (done: number) => void = () => {};
-  const progress = () => onDone(workers.reduce((sum, w) => sum + w.done, 0));
-  const workers = shares.map((share) => new CheckWorker(entry, { tag: WORKER_TAG, items: share, settings }, progress));
+  const progress = () => onDone(workers.reduce((sum, w) => sum + w.done, doneHere));
+  // Started first, so they load while this thread works on its share.
+  const workers = shares.slice(1).map((share) => new CheckWorker(entry, { tag: WORKER_TAG, items: share, settings }, progress));
   const byPosition = new Map(items.map((item) => [item.position, item]));
+  /** What a share's thread lacks to finish: its reports' previous-year reports, and those another thread loaded. */
+  const finishing = (share: readonly WorkItem[], previous: readonly (readonly number[])[]) => {
+    const own = new Set(share.map((item) => item.position));
+    const mine = previousOf(share, previous);
+    const lacking = [...new Set([...mine.values()].flat())].filter((j) => !own.has(j));
+    return { mine, extra: lacking.map((j) => byPosition.get(j)!) };
+  };
   return {
     async load(listener) {
       onDone = listener;
+      const loadedHere = await here.load((done) => {
+        doneHere = done;
+        progress();
+      });
       const loaded = await Promise.all(workers.map((w) => w.next('loaded')));
       onDone(items.length);
-      return inOrder(loaded.map((m) => m.outcomes));
+      return inOrder([loadedHere, ...loaded.map((m) => m.outcomes)]);
     },
     async finish(previous) {
       workers.forEach((worker, w) => {
-        const own = new Set(shares[w].map((item) => item.position));
-        const mine = previousOf(shares[w], previous);
-        const lacking = [...new Set([...mine.values()].flat())].filter((j) => !own.has(j));
-        worker.send({ type: 'finish', previous: [...mine], extra: lacking.map((j) => byPosition.get(j)!) });
+        const { mine, extra } = finishing(shares[w + 1], previous);
+        worker.send({ type: 'finish', previous: [...mine], extra });
       });
+      const { mine, extra } = finishing(shares[0], previous);
+      const finishedHere = await here.finish(mine, extra);
       const finished = await Promise.all(workers.map((w) => w.next('finished')));
-      return inOrder(finished.map((m) => m.outcomes));
+      return inOrder([finishedHere, ...finished.map((m) => m.outcomes)]);
     },
     close() {
       for (const worker of workers) worker.terminate();
