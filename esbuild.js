@@ -37,6 +37,18 @@ const pdfApart = {
   },
 };
 
+/**
+ * What the CLI loads only when it converts (./host/conversions: the Word and web page readers, the Word
+ * and web page writers; two thirds of the code) is a bundle of its own, `dist/conversions.js`: a
+ * check of text reports starts without it, on the main thread and on every worker of --jobs.
+ */
+const conversionsApart = {
+  name: 'conversions-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/conversions$/ }, () => ({ path: './conversions.js', external: true }));
+  },
+};
+
 /** Character maps pdf.js needs for Chinese fonts that a PDF does not embed (GB, CNS and Unicode ones). */
 const CMAPS = /^(Adobe-(GB1|CNS1)|UniGB|UniCNS|GB|GBK|GBT|GBpc|GBKp|GBTpc|CNS|B5|B5pc|ETen|ETenms|ETHK|HK|Identity|H|V)([.-]|$)/;
 
@@ -57,8 +69,9 @@ const bundles = [
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [pdfApart],
+    plugins: [pdfApart, conversionsApart],
   },
+  { ...common, entryPoints: ['server/src/host/conversions.ts'], outfile: 'dist/conversions.js', plugins: [pdfApart] },
   { ...common, entryPoints: ['server/src/import/pdf/index.ts'], outfile: 'dist/pdf-import.js' },
 ];
 

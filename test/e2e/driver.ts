@@ -211,7 +211,7 @@ async function main(): Promise<void> {
 /** What the .vsix may hold: the bundles, grammar, snippets, localisation, rule pages, icon and documents. */
 const PACKAGED = new RegExp(
   '^(extension\\.vsixmanifest|\\[Content_Types\\]\\.xml|extension/(' +
-    ['dist/(client|server|cli|pdf-import)\\.js', 'dist/pdfjs-cmaps/[^/]+', 'syntaxes/[^/]+\\.tmLanguage\\.json', 'snippets/[^/]+\\.code-snippets', 'language-configuration\\.json',
+    ['dist/(client|server|cli|conversions|pdf-import)\\.js', 'dist/pdfjs-cmaps/[^/]+', 'syntaxes/[^/]+\\.tmLanguage\\.json', 'snippets/[^/]+\\.code-snippets', 'language-configuration\\.json',
       'package\\.json', 'package\\.nls(\\.zh-cn)?\\.json', 'l10n/bundle\\.l10n\\.[a-z-]+\\.json', 'docs/.+\\.(md|json|png)',
       'images/icon\\.png', 'readme\\.md', 'changelog\\.md', 'LICENSE\\.txt'].join('|') +
     '))$',
@@ -221,7 +221,7 @@ function checkPackageContents(): void {
   const listing = spawnSync('unzip', ['-Z1', VSIX], { encoding: 'utf8' });
   const files = listing.stdout.split('\n').filter(Boolean);
   const unexpected = files.filter((f) => !PACKAGED.test(f));
-  const required = ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/pdf-import.js', 'extension/dist/pdfjs-cmaps/UniGB-UCS2-H.bcmap', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
+  const required = ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/conversions.js', 'extension/dist/pdf-import.js', 'extension/dist/pdfjs-cmaps/UniGB-UCS2-H.bcmap', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
     'extension/images/icon.png', 'extension/docs/rules.md'];
   const missing = required.filter((f) => !files.includes(f));
   const kb = (statSync(VSIX).size / 1024).toFixed(1);

@@ -4,7 +4,9 @@
 // in, the faulty cells marked. Each report's part is made where the report was checked (a worker or
 // the main thread); the page is put together from the parts in input order.
 import { LineIndex, allRules, localize, publish, type Finding, type Locale, type PublishedTable, type ReportModel } from '../core';
-import { DOCUMENT_CSS, escapeHtml, tableHtml } from '../export';
+// The page's parts, not the export module: that holds the Word writer, which the CLI loads only to export.
+import { escapeHtml, tableHtml } from '../export/html';
+import { DOCUMENT_CSS } from '../export/style';
 import { TOOL_NAME, VERSION } from '../contract/version';
 import type { ReportFacts } from './csv';
 import type { CheckedFile, FailedFile } from './format';

@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import { LineIndex, check, fixText, previousYearReports, localize, parseReport, type CheckOptions, type Locale, type Localized, type RuleSetting } from '../core';
 import { VERSION } from '../contract/version';
 import { parseArgs, type CliOptions, type ExportTarget } from './args';
-import { exportReport } from '../export';
 import { ChangedSinceReadError, otherFileIndexes, writeFileAtomic, writeReport, type ReportFile } from '../host/files';
 import { discoverFiles, REPORT_EXTENSIONS, type Input } from '../host/discover';
 import { InputError } from '../host/errors';
@@ -96,6 +95,7 @@ async function exportOne(file: string, options: CliOptions, rules: Record<string
   const loaded = (await loadInput(file, true))!;
   for (const note of loaded.notes) io.stderr(`gkreport: ${oneLine(localize(cliErrors.importNote(file, note), locale))}\n`);
   const { text } = loaded.report;
+  const { exportReport } = await import('../host/conversions');
   writeFileAtomic(target, await exportReport(text, to));
   const [errors] = tally(check(text, { rules }).findings);
   io.stderr(localize(cliErrors.exported(file, target, errors), locale) + '\n');

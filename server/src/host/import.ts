@@ -1,12 +1,11 @@
 // Reading a report where it lives: a Word file, a saved web page or a PDF becomes report text with a
-// map back to its source. The PDF reader (pdf.js) is its own bundle, loaded only when a PDF is read.
+// map back to its source. The readers are loaded only when a file is converted (./conversions); the
+// PDF reader (pdf.js) is its own bundle, loaded only when a PDF is read.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { msg, type Localized } from '../core';
 import { ImportError, type ImportLimits, type SourceDocument } from '../import/common/document';
 import { toReportText, type MappedSpan } from '../import/common/render';
-import { importDocx } from '../import/docx';
-import { importHtml } from '../import/html';
 import { describeFsError, InputError } from './errors';
 
 export type SourceFormat = SourceDocument['format'];
@@ -52,7 +51,13 @@ export async function importReportFile(file: string, limits?: Partial<ImportLimi
     throw new InputError(describeFsError(error, file));
   }
   try {
-    const doc = format === 'docx' ? importDocx(bytes, limits) : format === 'html' ? importHtml(bytes, limits) : await (await import('../import/pdf')).importPdf(bytes, limits);
+    let doc: SourceDocument;
+    if (format === 'pdf') doc = await (await import('../import/pdf')).importPdf(bytes, limits);
+    else {
+      const read = (await import('./conversions')).readDocument(format, bytes, limits);
+      if ('failed' in read) throw new InputError(importFailed(file, read.failed));
+      doc = read.doc;
+    }
     const { text, map } = toReportText(doc);
     return { format, text, map, notes: doc.notes };
   } catch (error) {
