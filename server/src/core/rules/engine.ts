@@ -5,6 +5,7 @@ import type { CheckOptions, Finding, Rule } from './types';
 import type { ReportModel } from '../model/model';
 import { allRules } from '.';
 import { forgetProse } from '../analysis/prose/quantities';
+import { forgetTableQuantities } from '../analysis/prose/tableQuantities';
 import { unsuppressed } from './directives';
 
 /** A rule that failed on a text: a bug to fix, never shown as a finding. */
@@ -57,6 +58,7 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   // What the rules worked out together is not kept with the model the caller holds on to.
   forgetProse(model);
+  forgetTableQuantities(model);
   // Suppression comments in the text (`<!-- gkreport-disable-next-line GK209 -->`) have the last word.
   return { findings: unsuppressed(model, findings), faults };
 }

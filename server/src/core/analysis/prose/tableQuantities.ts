@@ -104,11 +104,30 @@ function withCarried(table: Table, row: (t: Table, r: string) => ReturnType<type
   return { candidates: [...new Set([...only.candidates, ...(both?.candidates ?? [])])], cells: only.cells };
 }
 
+/** Quantities read so far, by model, then category and reading: the prose names the same few again and again. */
+const cache = new WeakMap<ReportModel, Map<string, TableQuantity | undefined>>();
+
+/** Drops the quantities read from the model's tables (kept with the model, they would only grow it). */
+export function forgetTableQuantities(model: ReportModel): void {
+  cache.delete(model);
+}
+
 /**
  * The table quantity a category names. `carried` says how to read 收到/受理: `either` this year's
  * new requests or those plus last year's (the prose did not say), `with` last year's included (`含上年结转`).
+ * Shared by every caller: not to be changed.
  */
 export function tableQuantity(model: ReportModel, category: Category, carried: 'either' | 'with' = 'either'): TableQuantity | undefined {
+  let known = cache.get(model);
+  if (!known) cache.set(model, (known = new Map()));
+  const key = `${category} ${carried}`;
+  if (known.has(key)) return known.get(key);
+  const quantity = readQuantity(model, category, carried);
+  known.set(key, quantity);
+  return quantity;
+}
+
+function readQuantity(model: ReportModel, category: Category, carried: 'either' | 'with'): TableQuantity | undefined {
   const requests = readableTable(model, 'requests');
   const review = readableTable(model, 'review');
   const inRequests = (q: ReturnType<typeof read>) => (q ? { ...q, table: TABLE3 } : undefined);
