@@ -190,7 +190,8 @@ export class Share {
     let findings: Finding[];
     try {
       model = parseReport(text);
-      const run = runRules(model, { rules: this.settings.ruleSets[item.ruleSet] }, LOCAL_RULES);
+      // No output shows fixes: the rules leave them out.
+      const run = runRules(model, { rules: this.settings.ruleSets[item.ruleSet], fixes: false }, LOCAL_RULES);
       if (run.faults.length > 0) return { position, kind: 'fault', notes: loaded.notes, fault: faultText(run.faults) };
       findings = run.findings;
     } catch (error) {
@@ -202,8 +203,7 @@ export class Share {
       item,
       text,
       source: loaded.source,
-      // No output shows fixes: they are let go with the model.
-      findings: findings.map((f) => (f.fixes.length > 0 ? { ...f, fixes: [] } : f)),
+      findings,
       ...(wantsFacts ? { facts: reportFacts(model) } : {}),
       ...(format === 'html' ? { model } : {}),
     });
@@ -247,7 +247,7 @@ export class Share {
         const self = modelOf(item.position)!;
         const workspace = before.flatMap((j) => modelOf(j) ?? []);
         try {
-          const run = runRules(self.model, { rules: this.settings.ruleSets[item.ruleSet], workspace }, CROSS_RULES);
+          const run = runRules(self.model, { rules: this.settings.ruleSets[item.ruleSet], workspace, fixes: false }, CROSS_RULES);
           if (run.faults.length > 0) {
             outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: faultText(run.faults) });
             continue;

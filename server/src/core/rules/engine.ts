@@ -1,7 +1,7 @@
 // Runs every enabled rule over one parsed report. A rule that throws is a fault: it is recorded (the
 // adapters log it, tests fail on it) and the other rules still run.
 import type { Severity } from '../base/types';
-import type { CheckOptions, Finding, Rule } from './types';
+import type { CheckOptions, Finding, Fix, Report, Rule } from './types';
 import type { ReportModel } from '../model/model';
 import { allRules } from '.';
 import { forgetProse } from '../analysis/prose/quantities';
@@ -30,6 +30,10 @@ export function effectiveSeverity(rule: Rule, options: CheckOptions): Severity |
 export function runRules(model: ReportModel, options: CheckOptions = {}, rules: readonly Rule[] = allRules): RuleRun {
   const findings: Finding[] = [];
   const faults: Fault[] = [];
+  const fixesOf = (report: Report<unknown>): Fix[] => {
+    if (options.fixes === false || report.fixes === undefined) return [];
+    return typeof report.fixes === 'function' ? report.fixes() : report.fixes;
+  };
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, options);
     if (!severity) continue;
@@ -46,7 +50,7 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
             span: report.span,
             message: report.message,
             related: report.related ?? [],
-            fixes: report.fixes ?? [],
+            fixes: fixesOf(report),
             data: report.data,
           } as Finding);
         },

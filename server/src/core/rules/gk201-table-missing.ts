@@ -36,7 +36,7 @@ export default defineRule({
           `第${'一二三四五六'[part.index - 1]}部分缺少${def.title['zh-cn']}（${layout.docNumber}）`,
           `Part ${part.index} has no ${def.title.en} (${layout.docNumber})`,
         ),
-        fixes: [
+        fixes: () => [
           {
             id: 'insert-table',
             title: msg(`插入空白${def.title['zh-cn']}（${layout.id}年版）`, `Insert a blank ${def.title.en} (${layout.id} layout)`),

@@ -47,7 +47,7 @@ export default defineRule({
       const plan = fillPlan(table);
       let tableEdits: TextEdit[] | undefined;
       for (const row of rows) {
-        const edits = rowEdits(table, row);
+        let edits: TextEdit[] | undefined;
         const columns = columnsOf(table, row);
         row.values.forEach((cell, i) => {
           if (cell.kind !== 'blank') return;
@@ -55,20 +55,24 @@ export default defineRule({
           const text = value === undefined ? undefined : toString(value);
           const derived = isDerivedBlank(table, cell);
           const where = cellNameAt(table, row, i);
-          const fixes: Fix[] = [];
-          if (text !== undefined) {
-            fixes.push({
-              id: derived ? 'fill-computed' : 'fill-zero',
-              title: derived ? msg(`填入计算值 ${text}`, `Fill in the computed value ${text}`) : msg('填入 0', 'Fill in 0'),
-              edits: [setCellEdit(row, cell, text)],
-              safe: derived || zeroFillAgrees(table, cell),
-              preferred: true,
-              ...(derived ? { total: { table: table.kind, row: row.def!.id, col: columns[i].id } } : {}),
-            });
-          }
-          tableEdits ??= rows.flatMap((r) => rowEdits(table, r));
-          if (edits.length > 0) fixes.push({ id: 'fill-zero-row', title: msg('本行空白单元格全部填入数值', 'Fill every blank cell of this row'), edits, safe: false });
-          if (tableEdits.length > 0) fixes.push({ id: 'fill-zero-table', title: msg('本表空白单元格全部填入数值', 'Fill every blank cell of this table'), edits: tableEdits, safe: false });
+          const fixes = (): Fix[] => {
+            const out: Fix[] = [];
+            if (text !== undefined) {
+              out.push({
+                id: derived ? 'fill-computed' : 'fill-zero',
+                title: derived ? msg(`填入计算值 ${text}`, `Fill in the computed value ${text}`) : msg('填入 0', 'Fill in 0'),
+                edits: [setCellEdit(row, cell, text)],
+                safe: derived || zeroFillAgrees(table, cell),
+                preferred: true,
+                ...(derived ? { total: { table: table.kind, row: row.def!.id, col: columns[i].id } } : {}),
+              });
+            }
+            edits ??= rowEdits(table, row);
+            tableEdits ??= rows.flatMap((r) => rowEdits(table, r));
+            if (edits.length > 0) out.push({ id: 'fill-zero-row', title: msg('本行空白单元格全部填入数值', 'Fill every blank cell of this row'), edits, safe: false });
+            if (tableEdits.length > 0) out.push({ id: 'fill-zero-table', title: msg('本表空白单元格全部填入数值', 'Fill every blank cell of this table'), edits: tableEdits, safe: false });
+            return out;
+          };
           ctx.emit({
             span: cell.span,
             message: message(table, cell, where, text, derived),

@@ -125,14 +125,16 @@ export default defineRule({
       const telltale = (table.def.telltales.rows ?? []).map((id) => table.byRow.get(id)).find((row) => row !== undefined) ?? table.rows[0];
       if (!telltale) continue;
       const why = table.def.telltales.shows;
-      const fix = convertFix(ctx.model, table, expected.id);
       ctx.emit({
         span: telltale.labelCells[0]?.contentSpan ?? telltale.span,
         message: msg(
           `${table.def.title['zh-cn']}使用了${table.layout}年版格式${why['zh-cn']}，${year}年度报告应使用${expected.id}年版格式（${expected.docNumber}）`,
           `${table.def.title.en} uses the ${table.layout} layout${why.en}; a ${year} report must use the ${expected.id} layout (${expected.docNumber})`,
         ),
-        fixes: fix ? [fix] : [],
+        fixes: () => {
+          const fix = convertFix(ctx.model, table, expected.id);
+          return fix ? [fix] : [];
+        },
         data: { table: table.kind, layout: table.layout, expected: expected.id },
       });
     }

@@ -91,7 +91,8 @@ export interface Report<D> {
   span: Span;
   message: Localized;
   related?: RelatedInfo[];
-  fixes?: Fix[];
+  /** Or a function building them, for fixes that cost something to build: called only when the caller wants fixes. */
+  fixes?: Fix[] | (() => Fix[]);
   data: D;
 }
 
@@ -119,4 +120,6 @@ export type RuleSetting = boolean | Severity;
 export interface CheckOptions {
   rules?: Record<string, RuleSetting>;
   workspace?: readonly OtherReport[];
+  /** false: the findings carry no fixes, and the rules do not build those they can leave out (the CLI shows none). */
+  fixes?: boolean;
 }
