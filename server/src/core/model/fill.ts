@@ -2,9 +2,9 @@
 // computed only from cells that hold numbers, never from a guess — and whether writing 0 agrees
 // with the totals the table writes.
 import type { Cell, Table } from './model';
-import type { Relation } from '../spec/layout/types';
+import type { CellRef, Relation } from '../spec/layout/types';
 import type { Decimal } from '../base/decimal';
-import { ZERO, equals } from '../base/decimal';
+import { ZERO, add, equals } from '../base/decimal';
 import { cellOf, placedRows, readableValue, sumValues, trustedRelations } from './cells';
 
 interface Fill {
@@ -117,19 +117,26 @@ export function assumedValue(table: Table, cell: Cell): Decimal {
  */
 export function zeroFillAgrees(table: Table, cell: Cell): boolean {
   const fill = fillOf(table);
-  const value = (c: Cell | undefined): Decimal | undefined => (c === undefined ? undefined : assumedValue(table, c));
+  // The sum of the cells so taken; undefined when one of them is missing. (A loop: this runs for every blank cell.)
+  const sumOf = (refs: readonly CellRef[]): Decimal | undefined => {
+    let sum = ZERO;
+    for (const ref of refs) {
+      const c = cellOf(table, ref.row, ref.col);
+      if (c === undefined) return undefined;
+      sum = add(sum, assumedValue(table, c));
+    }
+    return sum;
+  };
   for (const r of fill.partOf.get(cell) ?? []) {
     if (r.kind === 'sum') {
       const target = cellOf(table, r.target.row, r.target.col);
       if (target?.kind !== 'number' || !target.value) continue; // nothing written to contradict
-      const terms = r.terms.map((t) => value(cellOf(table, t.row, t.col)));
-      if (terms.some((v) => v === undefined) || !equals(sumValues(terms as Decimal[]), target.value)) return false;
+      const terms = sumOf(r.terms);
+      if (terms === undefined || !equals(terms, target.value)) return false;
     } else {
-      const side = (refs: typeof r.left) => refs.map((c) => value(cellOf(table, c.row, c.col)));
-      const left = side(r.left);
-      const right = side(r.right);
-      if ([...left, ...right].some((v) => v === undefined)) return false;
-      if (!equals(sumValues(left as Decimal[]), sumValues(right as Decimal[]))) return false;
+      const left = sumOf(r.left);
+      const right = sumOf(r.right);
+      if (left === undefined || right === undefined || !equals(left, right)) return false;
     }
   }
   return true;

@@ -30,8 +30,10 @@ function carried(target: TableDef, from: TableDef): Set<string> {
 
 /** The source's columns no target column reads, and its rows no target row reads (table 二 of 2019: 上一年项目数量…, 政府集中采购). */
 function notCarried(target: TableDef, from: TableDef, pairs: Set<string>): { columns: ColumnDef[]; rows: RowDef[] } {
+  // The column of each carried pair (row id NUL column id; ids hold no NUL), once rather than per cell.
+  const carriedColumns = new Set([...pairs].map((k) => k.slice(k.indexOf('\u0000') + 1)));
   const columns = new Map<string, ColumnDef>();
-  for (const r of from.rows) for (const c of r.columns ?? from.columns) if (!c.optional && ![...pairs].some((k) => k.endsWith(`\u0000${c.id}`))) columns.set(c.label, c);
+  for (const r of from.rows) for (const c of r.columns ?? from.columns) if (!c.optional && !carriedColumns.has(c.id)) columns.set(c.label, c);
   const read = new Set(target.rows.map((r) => target.carryOver?.rows?.[r.id] ?? r.id));
   return { columns: [...columns.values()], rows: from.rows.filter((r) => !read.has(r.id)) };
 }

@@ -7,7 +7,7 @@ import type { RuleContext } from './types';
 import type { CellRef, ColumnDef, SumRelation, SumRole, TableKind } from '../spec/layout/types';
 import type { Cell, Table } from '../model/model';
 import { msg } from '../base/i18n';
-import { type Decimal, compare, equals, toString } from '../base/decimal';
+import { type Decimal, ZERO, add, compare, equals, toString } from '../base/decimal';
 import { assumedValue, cellValue, isDerivedBlank } from '../model/fill';
 import { cellName, cellOf, columnsOf, readableValue, relationsWithRole, rowName, rowOf, sumValues, trustedRelations, writtenAs } from '../model/cells';
 import { setCellEdit } from '../model/edits';
@@ -102,15 +102,17 @@ export function checkSums(ctx: RuleContext<SumFindingData>, role: SumRole, namin
       const terms = relation.terms.map((t) => cellOf(table, t.row, t.col));
       if (terms.some((t) => !t)) continue;
       const cells = terms as Cell[];
+      // Taking every cell that holds no number as 0, the total holds: then they can only be 0 (counts
+      // are never negative), and GK204/GK205 say what to write in them. Most totals hold: asked first.
+      let assumed = ZERO;
+      for (const c of cells) assumed = add(assumed, assumedValue(table, c));
+      if (equals(assumed, target.value)) continue;
       // A blank total among the terms counts as its sum when that is computed from numbers; any other
       // blank, a placeholder or text is unreadable.
       const known = cells.map((c) => (c.kind === 'blank' && isDerivedBlank(table, c) ? cellValue(table, c) : readableValue(c)));
       const unreadable = relation.terms.flatMap((ref, i) => (known[i] === undefined ? [{ ref, cell: cells[i] }] : []));
       const readable = known.filter((v): v is Decimal => v !== undefined);
       const sum = sumValues(readable);
-      // Taking every cell that holds no number as 0, the total holds: then they can only be 0 (counts
-      // are never negative), and GK204/GK205 say what to write in them.
-      if (equals(sumValues(cells.map((c) => assumedValue(table, c))), target.value)) continue;
       const n = targetName(table, relation, naming);
       const act = toString(target.value);
       const row = rowOf(table, relation.target.row)!;
