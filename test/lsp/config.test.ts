@@ -76,6 +76,36 @@ describe('configuration file in the editor', () => {
     }
   });
 
+  test('a configuration file that changes checks the open documents again at once', async () => {
+    const uri = folder('{ "rules": { "GK209": "off" } }');
+    const config = new URL(uri('.gkreport.jsonc'));
+    const client = await startServer({ capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    try {
+      const registration = await client.wait(
+        (m) => m.method === 'client/registerCapability' && m.params.registrations.some((r: any) => r.method === 'workspace/didChangeWatchedFiles'),
+        'registration for file events',
+      );
+      const globs = registration.params.registrations.flatMap((r: any) => r.registerOptions.watchers.map((w: any) => w.globPattern));
+      assert.ok(globs.includes('**/{.gkreport.jsonc,gkreport.config.json}'), `configuration files are watched: ${globs.join(' ')}`);
+      client.open(uri('kunming.txt'), seedText(KUNMING));
+      assert.ok(!codes((await client.diagnostics(uri('kunming.txt'), 1)).params.diagnostics).includes('GK209'), 'GK209 is off');
+      writeFileSync(config, '{ "rules": { "GK209": "warning" } }');
+      const count = client.received.length;
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: config.href, type: 2 }] });
+      const { params } = await client.wait(
+        (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri('kunming.txt') && codes(m.params.diagnostics).includes('GK209'),
+        'GK209 once the file turns it on, with no edit to the document',
+        undefined,
+        count,
+      );
+      const gk209 = params.diagnostics.filter((d: any) => d.code === 'GK209');
+      assert.equal(gk209.length, 11);
+      assert.ok(gk209.every((d: any) => d.severity === 2), 'at the severity the file now says');
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   test('suppression comments work in the editor as on the command line', async () => {
     const uri = folder(undefined);
     const client = await startServer();

@@ -1,7 +1,9 @@
 // Cross-report rules (group X) compare a report with the same agency's report for the year before,
 // which is usually a file in the workspace that is not open. The disk index is built in the
 // background after initialisation, kept current from file events, and merged with the open
-// documents (whose unsaved text wins over the disk).
+// documents (whose unsaved text wins over the disk). A configuration file that changes checks the
+// open documents again too: its rules, ignores and locale apply at once, not at the next keystroke.
+import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type DidChangeWatchedFilesParams, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { ReportIndex } from '../host/reportIndex';
@@ -9,10 +11,12 @@ import { openReports, type WorkspaceProvider } from './analysis';
 import { guard, guardNotification, type ServerContext } from './context';
 import { array, literal, NO_PARAMS, object, string } from './params';
 import { reportFilesIn } from '../host/discover';
+import { CONFIG_FILES } from '../host/config';
 import { REPORT_FILES_REQUEST, type ReportFilesResult } from '../contract/protocol';
 
-/** The files the client is asked to watch: the extensions a report may have. */
-const WATCHED = '**/*.{txt,md,gkreport}';
+/** The files the client is asked to watch: the extensions a report may have, and configuration files. */
+const WATCHED = ['**/*.{txt,md,gkreport}', `**/{${CONFIG_FILES.join(',')}}`];
+const isConfigFile = (file: string) => (CONFIG_FILES as readonly string[]).includes(basename(file));
 
 function pathOf(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
@@ -62,7 +66,7 @@ export function attachWorkspaceIndex(ctx: ServerContext, options: WorkspaceIndex
     guardNotification(ctx, 'workspace/didChangeWatchedFiles', WATCHED_FILES_PARAMS, async (params: DidChangeWatchedFilesParams) => {
       for (const change of params.changes) {
         const file = pathOf(change.uri);
-        if (file === undefined) continue;
+        if (file === undefined || isConfigFile(file)) continue; // read again by the next check
         if (change.type === FileChangeType.Deleted) index.remove(file);
         else await index.update(file);
       }
@@ -73,7 +77,7 @@ export function attachWorkspaceIndex(ctx: ServerContext, options: WorkspaceIndex
   return () => {
     if (options.canWatch) {
       ctx.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) })
         .catch((error: unknown) => ctx.logError('registering file events', error));
     }
     if (folders.length === 0) return;
