@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { allRules } from '../../server/src/core/rules';
+import { CONFIG_FILES, RULE_VALUES, parseConfig } from '../../server/src/host/config';
 
 const root = resolve(__dirname, '..', '..');
 const docs = join(root, 'docs');
@@ -52,5 +53,39 @@ describe('rule documentation', () => {
     assert.match(page, /The sample report, edited: `一、本年新收.+\| 20 \| \|\|` → `.+\| 21 \| \|\|`/);
     assert.match(page, /- Diagnostic: the total should be 20/);
     assert.match(page, /Set the total to 20/);
+  });
+});
+
+describe('configuration file schema (VS Code validates and completes .gkreport.jsonc with it)', () => {
+  const schema = JSON.parse(readFileSync(join(docs, 'gkreport-config.schema.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+  it('package.json points both file names at the schema, which the .vsix carries', () => {
+    const [validation] = manifest.contributes.jsonValidation;
+    assert.deepEqual(validation.fileMatch, [...CONFIG_FILES]);
+    assert.ok(existsSync(join(root, validation.url)), validation.url);
+    assert.match(readFileSync(join(root, '.vscodeignore'), 'utf8'), /^!docs\/\*\*\/\*\.json$/m);
+    assert.ok(
+      manifest.contributes.languages.some((l: any) => l.id === 'jsonc' && l.filenames.includes('gkreport.config.json')),
+      'gkreport.config.json may hold comments: it is JSON with comments',
+    );
+  });
+
+  it('what the schema allows the parser accepts, and what it leaves out the parser names as a problem', () => {
+    const ruleKeys = Object.keys(schema.properties.rules.properties);
+    assert.deepEqual(ruleKeys, allRules.flatMap((r) => [r.meta.id, r.meta.name]));
+    for (const key of ruleKeys) {
+      const values = schema.properties.rules.properties[key].enum;
+      assert.deepEqual(values, [...RULE_VALUES], key);
+      for (const value of values) {
+        const config = parseConfig(JSON.stringify({ rules: { [key]: value }, ignores: ['drafts/**'], locale: 'en' }), '/x/.gkreport.jsonc');
+        assert.deepEqual(config.problems, [], `${key}: ${value}`);
+      }
+    }
+    for (const locale of schema.properties.locale.enum) assert.deepEqual(parseConfig(JSON.stringify({ locale }), '/x/c.json').problems, []);
+    assert.equal(schema.additionalProperties, false);
+    assert.equal(parseConfig('{ "rule": {} }', '/x/c.json').problems.length, 1, 'a key the schema lacks is a problem');
+    assert.equal(parseConfig('{ "rules": { "GK999": "off" } }', '/x/c.json').problems.length, 1, 'a rule the schema lacks is a problem');
+    assert.equal(parseConfig('{ "rules": { "GK101": "loud" } }', '/x/c.json').problems.length, 1, 'a value the schema lacks is a problem');
   });
 });
