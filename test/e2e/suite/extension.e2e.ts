@@ -381,5 +381,34 @@ export function defineExtensionTests(): void {
         assert.match(source.message, /^在原文件第4页 表四 /);
       }
     });
+
+    it('a configuration file: VS Code validates it with the schema, and saving it checks the open report again at once', async () => {
+      const editor = await openSeed(SEEDS.qilin);
+      const gk201 = () => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => codeOf(d) === 'GK201');
+      assert.equal((await settled(editor.document)).filter((d) => codeOf(d) === 'GK201').length, 3);
+      const config = seedUri('.gkreport.jsonc');
+      const text = '{\n  // 草稿阶段先不查表格缺失\n  "rules": { "GK201": "off", "GK999": "off" }\n}\n';
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(text));
+      try {
+        // No edit to the report: the file event alone checks it again, and the unknown rule is named on line 1.
+        const after = await until(() => {
+          const d = vscode.languages.getDiagnostics(editor.document.uri);
+          return gk201().length === 0 && d.some((x) => codeOf(x) === 'config') ? d : undefined;
+        }, 'the report checked again without GK201, with the configuration problem on line 1');
+        assert.match(after.find((d) => codeOf(d) === 'config')!.message, /GK999/);
+        const configDoc = (await vscode.window.showTextDocument(config)).document;
+        assert.equal(configDoc.languageId, 'jsonc');
+        const unknown = text.indexOf('"GK999"');
+        const shown = () => vscode.languages.getDiagnostics(config).map((d) => `${configDoc.offsetAt(d.range.start)}: ${d.message}`);
+        const flagged = await until(
+          () => vscode.languages.getDiagnostics(config).find((d) => configDoc.offsetAt(d.range.start) === unknown),
+          () => `the JSON schema to flag the unknown rule GK999 at offset ${unknown}; the file shows [${shown().join(' | ')}]`,
+        );
+        assert.ok(flagged.message.includes('GK999'), flagged.message);
+      } finally {
+        await vscode.workspace.fs.delete(config);
+      }
+      await until(() => (gk201().length === 3 ? true : undefined), 'GK201 back once the configuration file is deleted');
+    });
   });
 }
