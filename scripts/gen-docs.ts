@@ -239,6 +239,7 @@ function settingsFiles(): Record<string, string> {
   const manifestFile = join(root, 'package.json');
   const manifest = readJson(manifestFile);
   const rulesSetting = manifest.contributes.configuration.properties['gkreport.rules'];
+  rulesSetting.additionalProperties.enum = RULE_SETTING_VALUES; // rule names
   rulesSetting.properties = Object.fromEntries(
     allRules.map(({ meta }) => [meta.id, { enum: RULE_SETTING_VALUES, markdownDescription: `%config.rules.${meta.id}%` }]),
   );

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { allRules } from '../../server/src/core/rules';
+import { RULE_VALUES } from '../../server/src/host/config';
 
 const root = resolve(__dirname, '..', '..');
 const readJson = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8'));
@@ -143,19 +144,20 @@ describe('extension manifest', () => {
     const schema = settings['gkreport.rules'];
     assert.deepEqual(Object.keys(schema.properties), allRules.map((r) => r.meta.id));
     for (const [id, rule] of Object.entries<any>(schema.properties)) {
-      assert.deepEqual(rule.enum, ['error', 'warning', 'info', 'hint', 'off', true, false], id);
+      assert.deepEqual(rule.enum, [...RULE_VALUES], id);
       const key = rule.markdownDescription.slice(1, -1);
       assert.match(nlsZh[key], /[\u4e00-\u9fff]/, id);
       assert.match(nlsEn[key], /default: /, id);
     }
-    assert.deepEqual(schema.additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off', true, false], 'rule names too');
+    assert.deepEqual(schema.additionalProperties.enum, [...RULE_VALUES], 'rule names too');
   });
 
   it('every file the manifest names exists: grammar, snippets, language configuration, icon (128×128 PNG), l10n', () => {
     const paths = [
       manifest.main.replace('./dist/client.js', 'client/src/extension.ts'),
       manifest.icon,
-      ...contributes.languages.map((l: { configuration: string }) => l.configuration),
+      // Our language has a configuration; the jsonc entry only names gkreport.config.json as JSON with comments.
+      ...contributes.languages.flatMap((l: { configuration?: string }) => l.configuration ?? []),
       ...contributes.grammars.map((g: { path: string }) => g.path),
       ...contributes.snippets.map((s: { path: string }) => s.path),
       manifest.l10n,
