@@ -148,8 +148,6 @@ interface Kept {
   source?: ImportedSource;
   findings: Finding[];
   facts?: ReportFacts;
-  /** Kept only for the summary page, which draws the tables. */
-  model?: ReportModel;
 }
 
 export class Share {
@@ -205,7 +203,6 @@ export class Share {
       source: loaded.source,
       findings,
       ...(wantsFacts ? { facts: reportFacts(model) } : {}),
-      ...(format === 'html' ? { model } : {}),
     });
     this.sources.set(position, { file: item.file, text });
     this.texts.set(item.file, text);
@@ -232,7 +229,7 @@ export class Share {
     const modelOf = (position: number): OtherReport | undefined => {
       const source = this.sources.get(position);
       if (!source) return undefined;
-      let model = models.get(position) ?? this.kept.get(position)?.model;
+      let model = models.get(position);
       if (!model) models.set(position, (model = parseReport(source.text)));
       return { file: source.file, model };
     };
@@ -263,7 +260,9 @@ export class Share {
       const checked: CheckedFile = { file: item.file, text: kept.text, findings: shown, ...(kept.source ? { source: kept.source } : {}) };
       outcomes.push({
         position: item.position,
-        piece: outputPiece(this.settings, item.position, checked, otherFile, kept.model, kept.facts),
+        // The summary page draws the tables: it parses the text again rather than keep every model (memory
+        // would grow with the run), unless the comparisons above just did.
+        piece: outputPiece(this.settings, item.position, checked, otherFile, models.get(item.position), kept.facts),
         all: tally(findings),
         shown: tally(shown),
       });
