@@ -227,8 +227,9 @@ export function defineExtensionTests(): void {
         assert.equal(doc.getText(new vscode.Range(doc.positionAt(marked.start), doc.positionAt(marked.end))), '21');
 
         // Typing: each version is shown soon after its check. The extension's part (the server's answer and
-        // the page's update) stays within 100 ms; the whole, from the status to the page, also includes the
-        // web workbench relaying messages between the extension host and the browser (its median is recorded).
+        // the page's update) stays within 100 ms every time; the whole, from the status to the page, also
+        // includes the web workbench relaying messages between the extension host and the browser: its
+        // median over the five versions stays within 100 ms (runs here: 32–89 ms each).
         const times: number[] = [];
         const ours: number[] = [];
         const breakdown: string[] = [];
@@ -244,7 +245,7 @@ export function defineExtensionTests(): void {
         }
         console.log(`[e2e suite] the preview showed each checked version ${breakdown.join(', ')} after its check`);
         assert.ok(Math.max(...ours) <= 100, `the server answers and the page shows each version within 100 ms: ${breakdown.join(', ')}`);
-        assert.ok(median(times) <= 200, `the preview shows a checked version ${breakdown.join(', ')} after its check`);
+        assert.ok(median(times) <= 100, `the preview shows a checked version within 100 ms of its check (median): ${breakdown.join(', ')}`);
 
         // The quick fix in the editor: the preview shows the clean report.
         const wrong = (await settled(doc)).find((d) => codeOf(d) === 'GK301')!;
