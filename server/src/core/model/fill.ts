@@ -16,6 +16,8 @@ interface Fill {
   partOf: Map<Cell, Relation[]>;
   /** Derived blank → its sum with every blank count, placeholder and text taken as 0. */
   assumed: Map<Cell, Decimal>;
+  /** Relation → whether it holds with every cell that holds no number taken as 0 (asked per blank cell: kept). */
+  holdsAssumed: Map<Relation, boolean>;
 }
 
 const cache = new WeakMap<Table, Fill>();
@@ -85,7 +87,7 @@ function fillOf(table: Table): Fill {
       changed = true;
     }
   }
-  const fill = { plan, derived, partOf, assumed };
+  const fill = { plan, derived, partOf, assumed, holdsAssumed: new Map<Relation, boolean>() };
   cache.set(table, fill);
   return fill;
 }
@@ -117,27 +119,37 @@ export function assumedValue(table: Table, cell: Cell): Decimal {
  */
 export function zeroFillAgrees(table: Table, cell: Cell): boolean {
   const fill = fillOf(table);
-  // The sum of the cells so taken; undefined when one of them is missing. (A loop: this runs for every blank cell.)
-  const sumOf = (refs: readonly CellRef[]): Decimal | undefined => {
-    let sum = ZERO;
-    for (const ref of refs) {
-      const c = cellOf(table, ref.row, ref.col);
-      if (c === undefined) return undefined;
-      sum = add(sum, assumedValue(table, c));
-    }
-    return sum;
-  };
   for (const r of fill.partOf.get(cell) ?? []) {
-    if (r.kind === 'sum') {
-      const target = cellOf(table, r.target.row, r.target.col);
-      if (target?.kind !== 'number' || !target.value) continue; // nothing written to contradict
-      const terms = sumOf(r.terms);
-      if (terms === undefined || !equals(terms, target.value)) return false;
-    } else {
-      const left = sumOf(r.left);
-      const right = sumOf(r.right);
-      if (left === undefined || right === undefined || !equals(left, right)) return false;
+    let holds = fill.holdsAssumed.get(r);
+    if (holds === undefined) {
+      holds = holdsAssumed(table, r);
+      fill.holdsAssumed.set(r, holds);
     }
+    if (!holds) return false;
   }
   return true;
+}
+
+/** A relation holds with every cell that holds no number as 0; a sum with no written total holds. */
+function holdsAssumed(table: Table, r: Relation): boolean {
+  if (r.kind === 'sum') {
+    const target = cellOf(table, r.target.row, r.target.col);
+    if (target?.kind !== 'number' || !target.value) return true; // nothing written to contradict
+    const terms = assumedSum(table, r.terms);
+    return terms !== undefined && equals(terms, target.value);
+  }
+  const left = assumedSum(table, r.left);
+  const right = assumedSum(table, r.right);
+  return left !== undefined && right !== undefined && equals(left, right);
+}
+
+/** The sum of the cells so taken; undefined when one of them is missing. */
+function assumedSum(table: Table, refs: readonly CellRef[]): Decimal | undefined {
+  let sum = ZERO;
+  for (const ref of refs) {
+    const c = cellOf(table, ref.row, ref.col);
+    if (c === undefined) return undefined;
+    sum = add(sum, assumedValue(table, c));
+  }
+  return sum;
 }
