@@ -2,10 +2,10 @@
 // computed only from cells that hold numbers, never from a guess — and whether writing 0 agrees
 // with the totals the table writes.
 import type { Cell, Table } from './model';
-import type { CellRef, Relation } from '../spec/layout/types';
+import type { CellRef, Relation, SumRelation } from '../spec/layout/types';
 import type { Decimal } from '../base/decimal';
 import { ZERO, add, equals } from '../base/decimal';
-import { cellOf, placedRows, readableValue, sumValues, trustedRelations } from './cells';
+import { cellOf, placedRows, readableValue, trustedRelations } from './cells';
 
 interface Fill {
   /** Blank cell → the value to write; a derived blank whose terms are not all numbers has none. */
@@ -16,6 +16,8 @@ interface Fill {
   partOf: Map<Cell, Relation[]>;
   /** Derived blank → its sum with every blank count, placeholder and text taken as 0. */
   assumed: Map<Cell, Decimal>;
+  /** Relation → whether it holds with every cell that holds no number taken as 0 (asked per blank cell: kept). */
+  holdsAssumed: Map<Relation, boolean>;
 }
 
 const cache = new WeakMap<Table, Fill>();
@@ -47,47 +49,59 @@ function fillOf(table: Table): Fill {
     if (list) list.push(relation);
     else partOf.set(cell, [relation]);
   };
+  // The sums whose total is blank, with that cell: the only ones the passes below fill.
+  const blankSums: { relation: SumRelation; target: Cell }[] = [];
   for (const r of trustedRelations(table)) {
     if (r.kind === 'sum') {
       const target = cellOf(table, r.target.row, r.target.col);
-      if (target?.kind === 'blank') derived.add(target);
+      if (target?.kind === 'blank') {
+        derived.add(target);
+        blankSums.push({ relation: r, target });
+      }
       for (const t of r.terms) note(cellOf(table, t.row, t.col), r);
-    } else for (const c of [...r.left, ...r.right]) note(cellOf(table, c.row, c.col), r);
+    } else {
+      for (const c of r.left) note(cellOf(table, c.row, c.col), r);
+      for (const c of r.right) note(cellOf(table, c.row, c.col), r);
+    }
   }
   for (const row of placedRows(table)) {
     for (const cell of row.values) if (cell.kind === 'blank' && !derived.has(cell)) plan.set(cell, ZERO);
   }
   // A blank total is the sum of its terms when every term is a number as written: a blank term or a
   // placeholder (—, 无) would make the sum a guess. (Recompute-all fills totals depth by depth.)
-  for (const r of trustedRelations(table)) {
-    if (r.kind !== 'sum') continue;
-    const target = cellOf(table, r.target.row, r.target.col);
-    if (!target || !derived.has(target) || plan.has(target)) continue;
-    const values = r.terms.map((t) => {
-      const cell = cellOf(table, t.row, t.col);
-      return cell && readableValue(cell);
-    });
-    if (values.every((v) => v !== undefined)) plan.set(target, sumValues(values as Decimal[]));
+  for (const { relation, target } of blankSums) {
+    if (plan.has(target)) continue;
+    const sum = sumOf(table, relation.terms, (cell) => readableValue(cell));
+    if (sum !== undefined) plan.set(target, sum);
   }
   // What the table says if every cell that holds no number meant 0: derived blanks settle depth by depth.
   const assumed = new Map<Cell, Decimal>();
-  const zeroed = (c: Cell | undefined): Decimal | undefined =>
-    c === undefined ? undefined : c.kind === 'number' ? c.value : derived.has(c) ? assumed.get(c) : ZERO;
+  const zeroed = (c: Cell): Decimal | undefined => (c.kind === 'number' ? c.value : derived.has(c) ? assumed.get(c) : ZERO);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const r of trustedRelations(table)) {
-      if (r.kind !== 'sum') continue;
-      const target = cellOf(table, r.target.row, r.target.col);
-      if (!target || !derived.has(target) || assumed.has(target)) continue;
-      const values = r.terms.map((t) => zeroed(cellOf(table, t.row, t.col)));
-      if (values.some((v) => v === undefined)) continue;
-      assumed.set(target, sumValues(values as Decimal[]));
+    for (const { relation, target } of blankSums) {
+      if (assumed.has(target)) continue;
+      const sum = sumOf(table, relation.terms, zeroed);
+      if (sum === undefined) continue;
+      assumed.set(target, sum);
       changed = true;
     }
   }
-  const fill = { plan, derived, partOf, assumed };
+  const fill = { plan, derived, partOf, assumed, holdsAssumed: new Map<Relation, boolean>() };
   cache.set(table, fill);
   return fill;
+}
+
+/** The sum of the cells at `refs` as `valueOf` reads them; undefined when a cell is missing or has no value. */
+function sumOf(table: Table, refs: readonly CellRef[], valueOf: (cell: Cell) => Decimal | undefined): Decimal | undefined {
+  let sum = ZERO;
+  for (const ref of refs) {
+    const cell = cellOf(table, ref.row, ref.col);
+    const value = cell && valueOf(cell);
+    if (value === undefined) return undefined;
+    sum = add(sum, value);
+  }
+  return sum;
 }
 
 /**
@@ -117,27 +131,27 @@ export function assumedValue(table: Table, cell: Cell): Decimal {
  */
 export function zeroFillAgrees(table: Table, cell: Cell): boolean {
   const fill = fillOf(table);
-  // The sum of the cells so taken; undefined when one of them is missing. (A loop: this runs for every blank cell.)
-  const sumOf = (refs: readonly CellRef[]): Decimal | undefined => {
-    let sum = ZERO;
-    for (const ref of refs) {
-      const c = cellOf(table, ref.row, ref.col);
-      if (c === undefined) return undefined;
-      sum = add(sum, assumedValue(table, c));
-    }
-    return sum;
-  };
   for (const r of fill.partOf.get(cell) ?? []) {
-    if (r.kind === 'sum') {
-      const target = cellOf(table, r.target.row, r.target.col);
-      if (target?.kind !== 'number' || !target.value) continue; // nothing written to contradict
-      const terms = sumOf(r.terms);
-      if (terms === undefined || !equals(terms, target.value)) return false;
-    } else {
-      const left = sumOf(r.left);
-      const right = sumOf(r.right);
-      if (left === undefined || right === undefined || !equals(left, right)) return false;
+    let holds = fill.holdsAssumed.get(r);
+    if (holds === undefined) {
+      holds = holdsAssumed(table, r);
+      fill.holdsAssumed.set(r, holds);
     }
+    if (!holds) return false;
   }
   return true;
+}
+
+/** A relation holds with every cell that holds no number as 0; a sum with no written total holds. */
+function holdsAssumed(table: Table, r: Relation): boolean {
+  const assumed = (cell: Cell) => assumedValue(table, cell);
+  if (r.kind === 'sum') {
+    const target = cellOf(table, r.target.row, r.target.col);
+    if (target?.kind !== 'number' || !target.value) return true; // nothing written to contradict
+    const terms = sumOf(table, r.terms, assumed);
+    return terms !== undefined && equals(terms, target.value);
+  }
+  const left = sumOf(table, r.left, assumed);
+  const right = sumOf(table, r.right, assumed);
+  return left !== undefined && right !== undefined && equals(left, right);
 }

@@ -37,16 +37,38 @@ class TableCell implements Cell {
   }
 }
 
-/** Short cell texts (numbers, 0, —) repeat by the thousand: one string each. */
+/** What a cell's text means; cells written the same read the same (decimals and issue lists are never changed). */
+interface Reading {
+  raw: string;
+  kind: Cell['kind'];
+  value?: Cell['value'];
+  unit?: string;
+  formatIssues: NumberFormatIssue[];
+}
+
+/** Short cell texts (numbers, 0, —) repeat by the thousand: one string and one reading each. */
 const MAX_INTERNED = 8;
-const interned = new Map<string, string>();
-function intern(raw: string): string {
-  if (raw.length > MAX_INTERNED) return raw;
-  const known = interned.get(raw);
+const MAX_READINGS = 8192;
+const readings = new Map<string, Reading>();
+
+function readingOf(raw: string): Reading {
+  if (raw.length > MAX_INTERNED) return read(raw);
+  const known = readings.get(raw);
   if (known !== undefined) return known;
-  if (interned.size >= 8192) interned.clear();
-  interned.set(raw, raw);
-  return raw;
+  if (readings.size >= MAX_READINGS) readings.clear();
+  const reading = read(raw);
+  readings.set(raw, reading);
+  return reading;
+}
+
+function read(raw: string): Reading {
+  if (raw === '') return { raw, kind: 'blank', formatIssues: NO_ISSUES };
+  const text = normalizeWidth(raw);
+  if (PLACEHOLDERS.has(text)) return { raw, kind: 'placeholder', formatIssues: NO_ISSUES };
+  const number = readNumber(text);
+  if (!number) return { raw, kind: 'text', formatIssues: NO_ISSUES };
+  const formatIssues = text !== raw ? [...number.issues, 'full-width' as const] : number.issues;
+  return { raw, kind: 'number', value: number.value, unit: number.unit, formatIssues };
 }
 
 /**
@@ -60,23 +82,13 @@ export function makeCell(line: string, lineStart: number, from: number, to: numb
   // a cell holding only them is blank, in its place.
   while (a < b && isBlankCode(line.charCodeAt(a))) a++;
   while (b > a && isBlankCode(line.charCodeAt(b - 1))) b--;
-  const raw = intern(line.slice(a, b));
-  const cell = new TableCell(lineStart + from, lineStart + to, lineStart + a, lineStart + b, raw);
-  if (raw === '') {
-    cell.kind = 'blank';
-    return cell;
-  }
-  const text = normalizeWidth(raw);
-  if (PLACEHOLDERS.has(text)) {
-    cell.kind = 'placeholder';
-    return cell;
-  }
-  const number = readNumber(text);
-  if (number) {
-    cell.kind = 'number';
-    cell.value = number.value;
-    cell.unit = number.unit;
-    cell.formatIssues = text !== raw ? [...number.issues, 'full-width'] : number.issues;
+  const reading = readingOf(line.slice(a, b));
+  const cell = new TableCell(lineStart + from, lineStart + to, lineStart + a, lineStart + b, reading.raw);
+  cell.kind = reading.kind;
+  if (reading.kind === 'number') {
+    cell.value = reading.value;
+    cell.unit = reading.unit;
+    cell.formatIssues = reading.formatIssues;
   }
   return cell;
 }

@@ -331,7 +331,10 @@ function telltaleVotes(kind: TableKind, collected: Collected): number[] {
       const segments = labelSegments(labelText(r.raw));
       if (segments.length > 0) {
         const leaf = coreKey(segments[segments.length - 1]);
-        const matched = evidence.rows.filter((e) => (bestRow(leaf, [e.def])?.score ?? 0) >= STRONG_MATCH).map((e) => e.key);
+        // As bestRow(leaf, [telltale]) would score it, with the leaf's profile looked up once.
+        const p = leaf === '' ? undefined : profile(leaf);
+        const matched: string[] = [];
+        if (p) for (const e of evidence.rows) if (rowScore(p, e.def).score >= STRONG_MATCH) matched.push(e.key);
         if (matched.length > 0) evidence.rowKeys.forEach((keys, i) => matched.some((k) => keys.has(k)) && votes[i]++);
       }
     }

@@ -16,6 +16,26 @@ declare module './types' {
   }
 }
 
+/** What converting one table to another carries and loses. */
+interface Conversion {
+  pairs: Set<string>;
+  lost: { columns: ColumnDef[]; rows: RowDef[] };
+}
+
+/** Conversions by target and source table: layout data, so worked out once per process. Callers must not change them. */
+const conversions = new WeakMap<TableDef, WeakMap<TableDef, Conversion>>();
+
+function conversion(target: TableDef, from: TableDef): Conversion {
+  let byFrom = conversions.get(target);
+  if (!byFrom) conversions.set(target, (byFrom = new WeakMap()));
+  let known = byFrom.get(from);
+  if (!known) {
+    const pairs = carried(target, from);
+    byFrom.set(from, (known = { pairs, lost: notCarried(target, from, pairs) }));
+  }
+  return known;
+}
+
 /** What a conversion carries: source (row id, column id) pairs the target reads, by its carryOver. */
 function carried(target: TableDef, from: TableDef): Set<string> {
   const carry = target.carryOver!;
@@ -73,7 +93,7 @@ function convertFix(model: ReportModel, table: Table, targetLayout: string): Fix
   const target = tableDef(targetLayout, table.kind);
   const carry = target.carryOver;
   if (!carry || carry.from !== table.layout) return undefined;
-  const pairs = carried(target, table.def);
+  const { pairs, lost } = conversion(target, table.def);
   const valueOf = (rowId: string, colId: string) => {
     const source = table.byRow.get(carry.rows?.[rowId] ?? rowId);
     if (!source) return undefined;
@@ -83,7 +103,6 @@ function convertFix(model: ReportModel, table: Table, targetLayout: string): Fix
   };
   const eol = eolOf(model.text);
   const kept = keptLines(model, table, pairs);
-  const lost = notCarried(target, table.def, pairs);
   const from = table.layout;
   const notes: Localized[] = [];
   if (lost.columns.length > 0) {

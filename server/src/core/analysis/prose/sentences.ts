@@ -7,7 +7,7 @@ import type { Span } from '../../base/types';
 export interface Clause {
   /** Width-normalised text (full-width digits, commas and brackets made ASCII). */
   text: string;
-  /** Document offset of each character of `text` (a view on the paragraph's array: no copies). */
+  /** Document offset of each character of `text` (a view on the report's one array of prose offsets: no copies). */
   offsets: Int32Array;
 }
 
@@ -60,15 +60,17 @@ function paragraphs(model: ReportModel): Clause[] {
   const inTable = tableLines(model);
   const headingLines = new Set(model.headings.map((h) => h.line));
   const out: Clause[] = [];
-  // The paragraph's lines as pieces, and the offsets of its characters in one growing buffer.
+  // The offsets of every prose character, in one array the size of the text (prose is part of it):
+  // each paragraph's offsets are a view on it, not an array of its own.
+  const offsets = new Int32Array(model.text.length);
   let pieces: string[] = [];
-  let offsets = new Int32Array(4096);
+  let from = 0;
   let length = 0;
   const flush = () => {
     // Width normalisation is one-to-one per character: once per paragraph, not per line.
-    if (length > 0) out.push({ text: normalizeWidth(pieces.join('')), offsets: offsets.slice(0, length) });
+    if (length > from) out.push({ text: normalizeWidth(pieces.join('')), offsets: offsets.subarray(from, length) });
     pieces = [];
-    length = 0;
+    from = length;
   };
   model.lines.forEach((line, index) => {
     const raw = line.text;
@@ -82,11 +84,6 @@ function paragraphs(model: ReportModel): Clause[] {
     const heading = headingLines.has(index) || raw.charCodeAt(start) === HASH || HEADING_START.test(raw);
     if (heading) flush();
     pieces.push(raw.slice(start, end));
-    if (length + end - start > offsets.length) {
-      const grown = new Int32Array(Math.max(offsets.length * 2, length + end - start));
-      grown.set(offsets.subarray(0, length));
-      offsets = grown;
-    }
     for (let i = start; i < end; i++) offsets[length++] = line.start + i;
     // A heading without a sentence of its own does not run into the next line.
     if (heading && !raw.includes('。')) flush();

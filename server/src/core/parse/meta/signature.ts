@@ -68,6 +68,7 @@ const KEYS: [string, 'published' | 'written'][] = [
   ['成文日期', 'written'],
   ['成文时间', 'written'],
 ];
+const LONGEST_KEY = Math.max(...KEYS.map(([key]) => key.length));
 
 /** `发布时间：…` (published) and `成文日期：…` (written) in the head or on the last lines. */
 export function findPublication(
@@ -87,18 +88,20 @@ export function findPublication(
   const found: { published?: RawDate; written?: RawDate } = {};
   const regions: [number, number][] = [[0, headEnd], [Math.max(tailStart, headEnd), s.length]];
   for (const [from, to] of regions) {
+    // A key found must start before `to`: searched for in the region only, not in the rest of the text.
+    const region = s.slice(from, to + LONGEST_KEY - 1);
     for (const [key, kind] of KEYS) {
-      let k = s.indexOf(key, from);
+      let k = region.indexOf(key);
       let guard = 0;
-      while (k >= 0 && k < to && guard++ < 50) {
-        let p = k + key.length;
+      while (k >= 0 && from + k < to && guard++ < 50) {
+        let p = from + k + key.length;
         if (s[p] === ':' || s[p] === '：') p++;
         const d = byStart.get(p);
         if (d) {
           found[kind] ??= d;
           break;
         }
-        k = s.indexOf(key, k + 1);
+        k = region.indexOf(key, k + 1);
       }
     }
   }
