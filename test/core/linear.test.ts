@@ -49,14 +49,15 @@ describe('memory the result keeps grows in proportion to the text', () => {
     test(`${shape}: retained heap per input byte is bounded and does not grow with the text`, () => {
       const small = generateShaped(shape, SMALL);
       const large = generateShaped(shape, 4 * SMALL);
-      // The median of three (a collection may free what an earlier run left), after a run that fills the caches.
+      // Five runs after one that fills the caches. A run can read low — a cache emptied while it ran frees
+      // memory that counted before it — and hardly ever high: the small text’s most and the large text’s median are
+      // compared, so growth with the text still fails and a low reading does not.
       const perByte = (text: string) => {
         check(text);
-        const runs = [0, 1, 2].map(() => retainedBy(() => check(text)) / Buffer.byteLength(text)).sort((a, b) => a - b);
-        return runs[1];
+        return [0, 1, 2, 3, 4].map(() => retainedBy(() => check(text)) / Buffer.byteLength(text)).sort((a, b) => a - b);
       };
-      const r1 = perByte(small);
-      const r4 = perByte(large);
+      const r1 = perByte(small)[4];
+      const r4 = perByte(large)[2];
       assert.ok(r4 <= 40, `${r4.toFixed(1)} bytes kept per input byte`);
       assert.ok(r4 <= 2 * r1 + 5, `${r1.toFixed(1)} → ${r4.toFixed(1)} bytes per input byte`);
     });

@@ -46,7 +46,11 @@ interface Reading {
   formatIssues: NumberFormatIssue[];
 }
 
-/** Short cell texts (numbers, 0, —) repeat by the thousand: one string and one reading each. */
+/**
+ * Short cell texts (numbers, 0, —) repeat by the thousand: one string and one reading each. Once full,
+ * the cache keeps what it has (the common texts come first) rather than being emptied: its memory
+ * stays fixed while reports are checked one after another.
+ */
 const MAX_INTERNED = 8;
 const MAX_READINGS = 8192;
 const readings = new Map<string, Reading>();
@@ -55,9 +59,8 @@ function readingOf(raw: string): Reading {
   if (raw.length > MAX_INTERNED) return read(raw);
   const known = readings.get(raw);
   if (known !== undefined) return known;
-  if (readings.size >= MAX_READINGS) readings.clear();
   const reading = read(raw);
-  readings.set(raw, reading);
+  if (readings.size < MAX_READINGS) readings.set(raw, reading);
   return reading;
 }
 
