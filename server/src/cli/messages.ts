@@ -97,7 +97,8 @@ export const cliErrors = {
       `--fix 不能修改 Word、网页或 PDF 文件（${file}）：请先用 gkreport import 转换为 .gkreport 文件，再修复转换后的文件`,
       `--fix cannot change a Word file, web page or PDF (${file}): convert it with gkreport import first, then fix the .gkreport file`,
     ),
-  importNote: (file: string, note: Localized) => msg(`${file}：${note['zh-cn']}`, `${file}: ${note.en}`),
+  /** Said of a converted file that was read and checked: worded so it is not taken for a file that failed. */
+  importNote: (file: string, note: Localized) => msg(`提示：${file}：${note['zh-cn']}`, `note: ${file}: ${note.en}`),
   imported: (from: string, to: string) => msg(`已将 ${from} 转换为 ${to}`, `converted ${from} to ${to}`),
   unexpected: (reason: string) => msg(`内部错误：${reason}`, `internal error: ${reason}`),
   internal: (file: string, reason: string) => msg(`检查 ${file} 时出错：${reason}`, `checking ${file} failed: ${reason}`),

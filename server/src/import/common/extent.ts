@@ -227,8 +227,8 @@ export function trimToReport(doc: SourceDocument): SourceDocument {
         : [
             ...doc.notes,
             {
-              'zh-cn': `报告正文之外的 ${before + after} 段内容（报告前 ${before} 段、报告后 ${after} 段，如网页的菜单、页脚）未纳入检查。`,
-              en: `${before + after} blocks outside the report (${before} before it, ${after} after it, such as a web page's menus and footer) were left out of the check.`,
+              'zh-cn': `已检查其中的年报；报告正文之外的 ${before + after} 段内容（报告前 ${before} 段、报告后 ${after} 段，如网页的菜单、页脚）不属于年报，未纳入检查。`,
+              en: `the report in it was checked; ${before + after} blocks outside the report (${before} before it, ${after} after it, such as a web page's menus and footer) are not part of it and were left out of the check.`,
             },
           ],
   };
