@@ -79,61 +79,122 @@ interface Candidate<T> {
   exact: boolean;
 }
 
-interface DefKeys {
-  /** Canonical and accepted wordings: an exact match is no GK203. */
-  exact: Set<string>;
-  /** Every wording, variants included, for fuzzy matching. */
-  profiles: Profile[];
-  /** Best fuzzy score of each label key seen (labels repeat from report to report and keystroke to keystroke). */
-  scores: Map<string, number>;
+/** A list of row declarations made ready for matching label keys against it. */
+interface RowIndex {
+  rows: readonly RowDef[];
+  /** Per row: its canonical and accepted wordings (an exact match is no GK203). */
+  exact: Set<string>[];
+  /** Per row: every wording, variants included, for fuzzy matching. */
+  profiles: Profile[][];
+  /** A label key → the positions of the rows that accept it exactly, in order. */
+  exactRows: Map<string, number[]>;
+  /** Each label key's score against each row, NaN until asked for (labels repeat from report to report). */
+  scores: Map<string, Float64Array>;
 }
 
-const MAX_SCORES_PER_DEF = 2048;
+const MAX_SCORED_KEYS = 2048;
 
-const defKeyCache = new WeakMap<RowDef, DefKeys>();
+const rowIndexes = new WeakMap<readonly RowDef[], RowIndex>();
 
-function keysOf(def: RowDef): DefKeys {
-  let keys = defKeyCache.get(def);
-  if (!keys) {
-    const exact = [def.label, ...(def.accepted ?? [])].map(coreKey);
-    keys = { exact: new Set(exact), profiles: [...exact, ...(def.variants ?? []).map(coreKey)].map(profile), scores: new Map() };
-    defKeyCache.set(def, keys);
+/** The index of a list of rows (the lists are the layouts' own, or derived once per registry). */
+function rowIndexOf(rows: readonly RowDef[]): RowIndex {
+  let index = rowIndexes.get(rows);
+  if (!index) {
+    index = { rows, exact: [], profiles: [], exactRows: new Map(), scores: new Map() };
+    for (let j = 0; j < rows.length; j++) {
+      const def = rows[j];
+      const exact = [def.label, ...(def.accepted ?? [])].map(coreKey);
+      index.exact.push(new Set(exact));
+      index.profiles.push([...exact, ...(def.variants ?? []).map(coreKey)].map(profile));
+      for (const key of new Set(exact)) {
+        const at = index.exactRows.get(key);
+        if (at) at.push(j);
+        else index.exactRows.set(key, [j]);
+      }
+    }
+    rowIndexes.set(rows, index);
   }
-  return keys;
+  return index;
 }
 
-function rowScore(key: string | Profile, def: RowDef): { score: number; exact: boolean } {
-  const p = typeof key === 'string' ? profile(key) : key;
-  const keys = keysOf(def);
-  if (keys.exact.has(p.text)) return { score: 1, exact: true };
-  let score = keys.scores.get(p.text);
-  if (score === undefined) {
-    score = 0;
-    for (const k of keys.profiles) score = Math.max(score, profileSimilarity(p, k));
-    if (keys.scores.size >= MAX_SCORES_PER_DEF) keys.scores.clear();
-    keys.scores.set(p.text, score);
+/** The scores of a label key against an index's rows, filled in as they are asked for (scoreAt). */
+function scoresOf(index: RowIndex, key: string): Float64Array {
+  let scores = index.scores.get(key);
+  if (!scores) {
+    if (index.scores.size >= MAX_SCORED_KEYS) index.scores.clear();
+    scores = new Float64Array(index.rows.length).fill(NaN);
+    index.scores.set(key, scores);
   }
-  return { score, exact: false };
+  return scores;
 }
 
-function bestRow(key: string, rows: readonly RowDef[], prefer?: (def: RowDef) => number): Candidate<RowDef> | undefined {
+/** How well a label key names row j: 1 for an accepted wording, else its best similarity to any wording. */
+function scoreAt(index: RowIndex, scores: Float64Array, key: string, j: number): number {
+  let score = scores[j];
+  if (Number.isNaN(score)) {
+    if (index.exact[j].has(key)) score = 1;
+    else {
+      const p = profile(key);
+      score = 0;
+      for (const k of index.profiles[j]) score = Math.max(score, profileSimilarity(p, k));
+    }
+    scores[j] = score;
+  }
+  return score;
+}
+
+/**
+ * Where a table being built stands: rows already placed are no candidates. With `groups` (the groups
+ * the label's earlier segments name), a tie goes to a row of those groups, then to the row nearest
+ * after the last one placed.
+ */
+interface Placing {
+  table: Table;
+  groups?: readonly (string | undefined)[];
+  lastIndex: number;
+}
+
+function isOpen(placing: Placing | undefined, def: RowDef): boolean {
+  return placing === undefined || !placing.table.byRow.has(def.id);
+}
+
+function bonusOf(placing: Placing | undefined, def: RowDef, j: number): number {
+  const groups = placing?.groups;
+  if (!groups) return 0;
+  return (groups.includes(def.group) ? 100 : 0) + (j > placing!.lastIndex ? 10 - Math.min(9, j - placing!.lastIndex) : 0);
+}
+
+/** The row a label key names best (an accepted wording before any similar one), or undefined. */
+function bestRow(key: string, index: RowIndex, placing?: Placing): Candidate<RowDef> | undefined {
   if (key === '') return undefined;
-  // Exact wordings first: most rows are written as the format says.
-  const exact = rows.filter((d) => keysOf(d).exact.has(key));
-  const pool = exact.length > 0 ? exact : rows;
-  const p = profile(key);
-  let best: Candidate<RowDef> | undefined;
+  const rows = index.rows;
+  let bestAt = -1;
+  let bestScore = 0;
   let bestBonus = -Infinity;
-  for (const def of pool) {
-    const { score, exact: isExact } = exact.length > 0 ? { score: 1, exact: true } : rowScore(p, def);
-    if (score < MATCH_THRESHOLD) continue;
-    const bonus = prefer ? prefer(def) : 0;
-    if (!best || score > best.score || (score === best.score && bonus > bestBonus)) {
-      best = { item: def, score, exact: isExact };
+  // Exact wordings first: most rows are written as the format says.
+  const exactRows = index.exactRows.get(key);
+  if (exactRows) {
+    for (const j of exactRows) {
+      if (!isOpen(placing, rows[j])) continue;
+      const bonus = bonusOf(placing, rows[j], j);
+      if (bestAt >= 0 && bonus <= bestBonus) continue;
+      bestAt = j;
       bestBonus = bonus;
     }
+    if (bestAt >= 0) return { item: rows[bestAt], score: 1, exact: true };
   }
-  return best;
+  const scores = scoresOf(index, key);
+  for (let j = 0; j < rows.length; j++) {
+    if (!isOpen(placing, rows[j])) continue;
+    const score = scoreAt(index, scores, key, j);
+    if (score < MATCH_THRESHOLD) continue;
+    const bonus = bonusOf(placing, rows[j], j);
+    if (bestAt >= 0 && !(score > bestScore || (score === bestScore && bonus > bestBonus))) continue;
+    bestAt = j;
+    bestScore = score;
+    bestBonus = bonus;
+  }
+  return bestAt < 0 ? undefined : { item: rows[bestAt], score: bestScore, exact: false };
 }
 
 // ── deciding which table a row belongs to ──────────────────────────────────
@@ -142,7 +203,7 @@ function bestRow(key: string, rows: readonly RowDef[], prefer?: (def: RowDef) =>
 const labelledRows = fromRegistry(() => {
   const byKind: Record<TableKind, RowDef[]> = { active: [], requests: [], review: [] };
   for (const kind of ['active', 'requests', 'review'] as const) for (const t of tablesOfKind(kind)) byKind[kind].push(...t.rows.filter((r) => r.label !== ''));
-  return byKind;
+  return { active: rowIndexOf(byKind.active), requests: rowIndexOf(byKind.requests), review: rowIndexOf(byKind.review) };
 });
 
 /** Each table's header words, review first: its words are the most specific. */
@@ -183,14 +244,31 @@ function kindOfLabelUncached(label: string): TableKind | undefined {
 
 // ── headers ────────────────────────────────────────────────────────────────
 
+interface HeaderKeys {
+  /** Other header texts known to be correct (the 勾稽关系 note, a 小计): skipped. */
+  known: Set<string>;
+  bands: { band: string[]; keys: string[] }[];
+}
+
+const headerKeyCache = new WeakMap<TableDef, HeaderKeys>();
+
+/** The label keys of a table's header bands, made once per table declaration. */
+function headerKeysOf(def: TableDef): HeaderKeys {
+  let keys = headerKeyCache.get(def);
+  if (!keys) {
+    keys = { known: new Set(def.knownHeaders.map(labelKey)), bands: headerBands(def).map((band) => ({ band, keys: band.map(labelKey) })) };
+    headerKeyCache.set(def, keys);
+  }
+  return keys;
+}
+
 /** Aligns a header row with the declared header bands; returns recognised cells, or [] when the row is not a clean header. */
 export function alignHeader(cells: Cell[], def: TableDef): HeaderCell[] {
   const texts = cells.filter((c) => c.kind !== 'blank');
   if (texts.length === 0) return [];
-  const known = new Set(def.knownHeaders.map(labelKey));
+  const { known, bands } = headerKeysOf(def);
   let best: HeaderCell[] = [];
-  for (const band of headerBands(def)) {
-    const keys = band.map(labelKey);
+  for (const { band, keys } of bands) {
     const aligned: HeaderCell[] = [];
     let ptr = 0;
     let clean = true;
@@ -220,6 +298,8 @@ export function alignHeader(cells: Cell[], def: TableDef): HeaderCell[] {
 
 interface Collected {
   rows: RowLine[];
+  /** Each row's label cells, joined (same index as rows). */
+  labels: string[];
   /** Fragment text gathered before each row (same index as rows). */
   pending: string[];
 }
@@ -293,26 +373,28 @@ function place(table: Table, row: TableRow, def: RowDef, match: TableRow['match'
 
 /** The telltales of the layouts' tables of one kind, and which tables share each of them. */
 interface Evidence {
-  /** Telltale rows of any candidate, each with the label key candidates are compared by. */
-  rows: { def: RowDef; key: string }[];
+  /** Telltale rows of any candidate, and the label key of each, by which candidates are compared. */
+  rows: RowIndex;
+  rowLabelKeys: string[];
   /** Per candidate: the label keys of its rows. */
   rowKeys: Set<string>[];
-  /** Telltale words of any candidate (label keys), and per candidate its own. */
-  words: string[];
-  wordsOf: Set<string>[];
+  /** Per candidate: its telltale words (label keys); none for any candidate leaves the cells unread. */
+  wordsOf: string[][];
+  anyWords: boolean;
 }
 
 const evidenceOf = fromRegistry(() => {
   const byKind = new Map<TableKind, Evidence>();
   for (const kind of ['active', 'requests', 'review'] as const) {
     const candidates = tablesOfKind(kind);
-    const rows = candidates.flatMap((def) => (def.telltales.rows ?? []).map((id) => def.rows.find((r) => r.id === id)!).map((row) => ({ def: row, key: labelKey(row.label) })));
-    const wordsOf = candidates.map((def) => new Set((def.telltales.words ?? []).map(labelKey)));
+    const rows = candidates.flatMap((def) => (def.telltales.rows ?? []).map((id) => def.rows.find((r) => r.id === id)!));
+    const wordsOf = candidates.map((def) => [...new Set((def.telltales.words ?? []).map(labelKey))]);
     byKind.set(kind, {
-      rows,
+      rows: rowIndexOf(rows),
+      rowLabelKeys: rows.map((row) => labelKey(row.label)),
       rowKeys: candidates.map((def) => new Set(def.rows.map((r) => labelKey(r.label)))),
-      words: [...new Set(wordsOf.flatMap((w) => [...w]))],
       wordsOf,
+      anyWords: wordsOf.some((words) => words.length > 0),
     });
   }
   return byKind;
@@ -326,24 +408,24 @@ const evidenceOf = fromRegistry(() => {
 function telltaleVotes(kind: TableKind, collected: Collected): number[] {
   const evidence = evidenceOf().get(kind)!;
   const votes = evidence.rowKeys.map(() => 0);
-  for (const r of collected.rows) {
-    if (evidence.rows.length > 0) {
-      const segments = labelSegments(labelText(r.raw));
-      if (segments.length > 0) {
-        const leaf = coreKey(segments[segments.length - 1]);
-        // As bestRow(leaf, [telltale]) would score it, with the leaf's profile looked up once.
-        const p = leaf === '' ? undefined : profile(leaf);
-        const matched: string[] = [];
-        if (p) for (const e of evidence.rows) if (rowScore(p, e.def).score >= STRONG_MATCH) matched.push(e.key);
-        if (matched.length > 0) evidence.rowKeys.forEach((keys, i) => matched.some((k) => keys.has(k)) && votes[i]++);
+  const telltales = evidence.rows;
+  for (let n = 0; n < collected.rows.length; n++) {
+    if (telltales.rows.length > 0) {
+      const segments = labelSegments(collected.labels[n]);
+      const leaf = segments.length > 0 ? coreKey(segments[segments.length - 1]) : '';
+      if (leaf !== '') {
+        // As bestRow(leaf, [telltale]) would score it.
+        const scores = scoresOf(telltales, leaf);
+        let matched: string[] | undefined;
+        for (let j = 0; j < telltales.rows.length; j++) if (scoreAt(telltales, scores, leaf, j) >= STRONG_MATCH) (matched ??= []).push(evidence.rowLabelKeys[j]);
+        if (matched) evidence.rowKeys.forEach((keys, i) => matched.some((k) => keys.has(k)) && votes[i]++);
       }
     }
-    if (evidence.words.length === 0) continue;
-    for (const c of r.raw.cells) {
+    if (!evidence.anyWords) continue;
+    for (const c of collected.rows[n].raw.cells) {
       const key = labelKey(c.raw);
       if (key.length < 2) continue;
-      const matched = evidence.words.filter((w) => w.startsWith(key));
-      if (matched.length > 0) evidence.wordsOf.forEach((words, i) => matched.some((w) => words.has(w)) && votes[i]++);
+      for (let i = 0; i < votes.length; i++) if (evidence.wordsOf[i].some((w) => w.startsWith(key))) votes[i]++;
     }
   }
   return votes;
@@ -382,13 +464,17 @@ function writtenColumns(def: TableDef, headerRows: RowLine[]): ColumnDef[] {
 
 function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, reportYear: number | undefined): Table {
   const def = detectLayout(kind, collected, reportYear);
-  const headerRows = collected.rows.filter((r) => !hasNumbers(r.raw) && !bestRow(coreKey(lastSegment(labelText(r.raw))), def.rows));
+  const index = rowIndexOf(def.rows);
+  const headerRows = collected.rows.filter((r, n) => !hasNumbers(r.raw) && !bestRow(coreKey(lastSegment(collected.labels[n])), index));
   const columns = writtenColumns(def, headerRows);
   const isHeaderRow = new Set(headerRows);
   const table = emptyTable(def, collected.rows, columns);
   const order = def.rows;
   let lastIndex = -1;
   const groupKeys = def.groups.map((g) => ({ group: g, key: coreKey(g.label) }));
+  const columnsOf = (d: RowDef) => d.columns ?? columns;
+  /** Rows not yet placed, in no preferred order. */
+  const open: Placing = { table, lastIndex: -1 };
 
   /** The row a run of label cells names: group labels first, the row's own label last. */
   const matchLabel = (labelCells: Cell[]) => {
@@ -397,53 +483,61 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
     if (segments.length === 0) return { segments, leaf: undefined, match: undefined, isGroupLabel: false };
     const leaf = segments[segments.length - 1];
     const leafKey = coreKey(leaf.text);
-    const groupContext = segments.slice(0, -1).map((s) => groupKeys.find((g) => similarity(coreKey(s.text), g.key) >= MATCH_THRESHOLD)?.group.id);
-    // Rows already placed are not candidates; a label broken across cells is also tried whole.
-    const open = order.filter((d) => !table.byRow.has(d.id));
-    const prefer = (d: RowDef) => {
-      const i = order.indexOf(d);
-      return (groupContext.includes(d.group) ? 100 : 0) + (i > lastIndex ? 10 - Math.min(9, i - lastIndex) : 0);
-    };
-    const unmarked = segments.filter((s, i) => i === segments.length - 1 || markerLength(normalizeWidth(s.text), 0) === 0);
-    const joinedKey = coreKey(unmarked.map((s) => s.text).join(''));
-    const best = [bestRow(leafKey, open, prefer), joinedKey !== leafKey ? bestRow(joinedKey, open, prefer) : undefined]
-      .filter((m): m is Candidate<RowDef> => m !== undefined)
-      .sort((a, b) => b.score - a.score)[0];
+    const groupContext: (string | undefined)[] = [];
+    // A label broken across cells is also tried whole, without the numbering markers of its groups
+    // (segments are width-normalised already).
+    let joined = '';
+    for (let i = 0; i < segments.length - 1; i++) {
+      const text = segments[i].text;
+      const key = coreKey(text);
+      groupContext.push(groupKeys.find((g) => similarity(key, g.key) >= MATCH_THRESHOLD)?.group.id);
+      if (markerLength(text, 0) === 0) joined += text;
+    }
+    const joinedKey = segments.length === 1 ? leafKey : coreKey(joined + leaf.text);
+    // Rows already placed are not candidates.
+    const placing: Placing = { table, groups: groupContext, lastIndex };
+    const leafBest = bestRow(leafKey, index, placing);
+    const joinedBest = joinedKey !== leafKey ? bestRow(joinedKey, index, placing) : undefined;
+    const best = joinedBest && (!leafBest || joinedBest.score > leafBest.score) ? joinedBest : leafBest;
     const isGroupLabel = groupKeys.some((g) => g.key === leafKey);
     // A group heading (`（三）不予公开`) names no row unless a row has exactly its words.
     const match = best && !(isGroupLabel && best.score < 1) ? best : undefined;
     return { segments, leaf, match, isGroupLabel };
   };
 
-  collected.rows.forEach((r, n) => {
+  for (let n = 0; n < collected.rows.length; n++) {
+    const r = collected.rows[n];
+    if (isHeaderRow.has(r)) {
+      table.headerCells.push(...alignHeader(r.raw.cells, def));
+      continue;
+    }
     const end = labelEnd(r.raw.cells);
     let labelCells = r.raw.cells.slice(0, end);
     let valueCells = r.raw.cells.slice(end);
     const numeric = hasNumbers(r.raw);
-    if (isHeaderRow.has(r)) {
-      table.headerCells.push(...alignHeader(r.raw.cells, def));
-      return;
-    }
-    const columnsOf = (d: RowDef) => d.columns ?? columns;
     if (labelCells.length === 0) {
       // No label: placed by order, unless the label fragments before it name another row.
-      const expected = order.slice(lastIndex + 1).find((d) => !table.byRow.has(d.id));
-      let target = expected;
+      let expected = lastIndex + 1;
+      while (expected < order.length && table.byRow.has(order[expected].id)) expected++;
+      let target = expected < order.length ? order[expected] : undefined;
       const fragments = labelSegments(collected.pending[n]).map(coreKey);
-      if (expected && fragments.length > 0 && !fragments.some((k) => rowScore(k, expected).score >= MATCH_THRESHOLD)) {
-        const named = fragments
-          .map((k) => bestRow(k, order.filter((d) => !table.byRow.has(d.id))))
-          .find((m) => m && m.score >= STRONG_MATCH);
-        if (named) target = named.item;
+      if (target && fragments.length > 0 && !fragments.some((k) => scoreAt(index, scoresOf(index, k), k, expected) >= MATCH_THRESHOLD)) {
+        for (const k of fragments) {
+          const named = bestRow(k, index, open);
+          if (named && named.score >= STRONG_MATCH) {
+            target = named.item;
+            break;
+          }
+        }
       }
       const row = newRow(r, [], collected.pending[n], valueCells, target ? columnsOf(target) : columns);
       if (!target || kind === 'active') {
         if (numeric && kind === 'requests') table.unplaced.push(row);
-        return;
+        continue;
       }
       place(table, row, target, 'sequence');
       lastIndex = order.indexOf(target);
-      return;
+      continue;
     }
     // A row is placed by its label. When the label cells name no row, the last of them may be a value
     // gone wrong (`不详` where a number belongs): the row is tried on fewer label cells before it is
@@ -455,27 +549,30 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
       if (shorter.match && shorter.match.score >= STRONG_MATCH) [found, labelCount] = [shorter, k];
     }
     const { segments, leaf, match, isGroupLabel } = found;
-    if (segments.length === 0 || !leaf) return;
+    if (segments.length === 0 || !leaf) continue;
     if (!match) {
       // A group heading row with no values, a repeated row, or a row we cannot name.
-      if (numeric && !isGroupLabel && kind === 'requests') table.unplaced.push(newRow(r, labelCells, labelText(r.raw), valueCells, columns));
-      return;
+      if (numeric && !isGroupLabel && kind === 'requests') table.unplaced.push(newRow(r, labelCells, collected.labels[n], valueCells, columns));
+      continue;
     }
+    let label = collected.labels[n];
     if (labelCount < labelCells.length) {
       labelCells = labelCells.slice(0, labelCount);
       valueCells = r.raw.cells.slice(labelCount);
+      label = labelCells.map((c) => c.raw).join(' ');
     }
-    const row = newRow(r, labelCells, labelCells.map((c) => c.raw).join(' '), valueCells, columnsOf(match.item));
+    const row = newRow(r, labelCells, label, valueCells, columnsOf(match.item));
     // Group labels written in their own cell, with their marker (`(五)不予处`), are checked too.
-    for (const s of segments.slice(0, -1)) {
-      if (markerLength(normalizeWidth(s.text), 0) === 0) continue;
+    for (let i = 0; i < segments.length - 1; i++) {
+      const s = segments[i];
+      if (markerLength(s.text, 0) === 0) continue;
       const key = coreKey(s.text);
       const group = groupKeys.find((g) => similarity(key, g.key) >= MATCH_THRESHOLD || (key.length >= 2 && g.key.startsWith(key)));
       if (group && s.cell !== leaf.cell) row.groupLabels = [...row.groupLabels, { cell: s.cell, canonical: group.group.label, exact: key === group.key }];
     }
     place(table, row, match.item, match.exact ? 'exact' : 'fuzzy', match.score);
     lastIndex = order.indexOf(match.item);
-  });
+  }
 
   if (kind === 'requests') {
     const placed = table.rows.length;
@@ -529,6 +626,7 @@ const LEAVES_PART = 10;
 
 interface Assigned {
   item: RowLine;
+  label: string;
   pending: string;
   kind: TableKind;
   /** The row's own words name its table (not only where it stands). */
@@ -607,9 +705,9 @@ function contiguousKinds(rows: readonly Assigned[]): (TableKind | undefined)[] {
 /** Groups row lines into tables and rebuilds each against its layout. */
 export function buildTables(items: TableItem[], reportYear: number | undefined): Table[] {
   const collected: Record<TableKind, Collected> = {
-    active: { rows: [], pending: [] },
-    requests: { rows: [], pending: [] },
-    review: { rows: [], pending: [] },
+    active: { rows: [], labels: [], pending: [] },
+    requests: { rows: [], labels: [], pending: [] },
+    review: { rows: [], labels: [], pending: [] },
   };
   const assigned: Assigned[] = [];
   let context: TableKind | undefined;
@@ -633,7 +731,7 @@ export function buildTables(items: TableItem[], reportYear: number | undefined):
     // Inside the part of a table, a row that does not clearly name another table stays in it.
     if (regionKind && kind !== regionKind && named === undefined) kind = regionKind;
     context = kind;
-    assigned.push({ item, pending, kind, named: named !== undefined, region: regionKind });
+    assigned.push({ item, label, pending, kind, named: named !== undefined, region: regionKind });
     pending = '';
   }
   const kinds = contiguousKinds(assigned);
@@ -643,12 +741,14 @@ export function buildTables(items: TableItem[], reportYear: number | undefined):
     // A row left out of the tables passes the label pieces before it on to the next row.
     if (!kind) return void (carried += r.pending);
     collected[kind].rows.push(r.item);
+    collected[kind].labels.push(r.label);
     collected[kind].pending.push(carried + r.pending);
     carried = '';
   });
   const tables: Table[] = [];
   for (const kind of ['active', 'requests'] as const) {
-    if (collected[kind].rows.some((r) => hasNumbers(r.raw) || bestRow(coreKey(lastSegment(labelText(r.raw))), labelledRows()[kind]))) {
+    const { rows, labels } = collected[kind];
+    if (rows.some((r, n) => hasNumbers(r.raw) || bestRow(coreKey(lastSegment(labels[n])), labelledRows()[kind]))) {
       const table = buildLabelledTable(kind, collected[kind], reportYear);
       if (table.rows.length > 0 || table.unplaced.length > 0) tables.push(table);
     }
