@@ -13,6 +13,9 @@ export interface Line {
 
 const FROM_CHAR_CODE_CHUNK = 8192;
 
+/** The characters normalizeWidth changes (one class: a native scan, linear). */
+const WIDTH_CHANGE = /[\uff01-\uff5e\u3000\u00a0\f\v]/;
+
 function needsWidthChange(c: number): boolean {
   return (c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0xa0 || c === 0x0c || c === 0x0b;
 }
@@ -20,9 +23,8 @@ function needsWidthChange(c: number): boolean {
 /** Full-width ASCII (digits, brackets, bar, punctuation) to half-width; ideographic/no-break space to space. */
 export function normalizeWidth(s: string): string {
   // Most text is already half-width: find the first change before building anything.
-  let first = 0;
-  while (first < s.length && !needsWidthChange(s.charCodeAt(first))) first++;
-  if (first === s.length) return s;
+  const first = s.search(WIDTH_CHANGE);
+  if (first < 0) return s;
   const codes = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -66,6 +68,15 @@ export function isIdeographCode(code: number): boolean {
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
+  // Most text ends its lines with LF alone: a native search jumps from one to the next.
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+    lines.push({ start, end: text.length, text: text.slice(start) });
+    return lines;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {

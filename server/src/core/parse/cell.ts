@@ -15,18 +15,28 @@ const NO_ISSUES = Object.freeze([]) as unknown as NumberFormatIssue[];
  * rows holds a million cells), the spans made when asked for.
  */
 class TableCell implements Cell {
-  kind: Cell['kind'] = 'text';
-  formatIssues: NumberFormatIssue[] = NO_ISSUES;
-  value?: Cell['value'];
-  unit?: string;
+  // Declared only: the constructor sets every field, in this order, with no initialiser run per cell.
+  declare private readonly from: number;
+  declare private readonly to: number;
+  declare private readonly contentFrom: number;
+  declare private readonly contentTo: number;
+  declare readonly raw: string;
+  declare kind: Cell['kind'];
+  declare formatIssues: NumberFormatIssue[];
+  declare value?: Cell['value'];
+  declare unit?: string;
 
-  constructor(
-    private readonly from: number,
-    private readonly to: number,
-    private readonly contentFrom: number,
-    private readonly contentTo: number,
-    readonly raw: string,
-  ) {}
+  constructor(from: number, to: number, contentFrom: number, contentTo: number, reading: Reading) {
+    this.from = from;
+    this.to = to;
+    this.contentFrom = contentFrom;
+    this.contentTo = contentTo;
+    this.raw = reading.raw;
+    this.kind = reading.kind;
+    this.formatIssues = reading.formatIssues;
+    this.value = reading.value;
+    this.unit = reading.unit;
+  }
 
   get span() {
     return { start: this.from, end: this.to };
@@ -85,15 +95,7 @@ export function makeCell(line: string, lineStart: number, from: number, to: numb
   // a cell holding only them is blank, in its place.
   while (a < b && isBlankCode(line.charCodeAt(a))) a++;
   while (b > a && isBlankCode(line.charCodeAt(b - 1))) b--;
-  const reading = readingOf(line.slice(a, b));
-  const cell = new TableCell(lineStart + from, lineStart + to, lineStart + a, lineStart + b, reading.raw);
-  cell.kind = reading.kind;
-  if (reading.kind === 'number') {
-    cell.value = reading.value;
-    cell.unit = reading.unit;
-    cell.formatIssues = reading.formatIssues;
-  }
-  return cell;
+  return new TableCell(lineStart + from, lineStart + to, lineStart + a, lineStart + b, readingOf(line.slice(a, b)));
 }
 
 /** True when the text is a Chinese numeral only (十二): a count written in words. */
