@@ -99,19 +99,18 @@ function yearDigit(code: number): number {
   return code === LIANG || !(code >= 0 && code < 0x10000) ? -1 : CHINESE_DIGIT_VALUE[code];
 }
 
-/** 1 for the char codes that may start a date: ASCII and Chinese digits (a table: no string per character). */
-const DATE_START = new Uint8Array(0x10000);
-for (const ch of [...'0123456789', ...Object.keys(CHINESE_DIGITS)]) DATE_START[ch.charCodeAt(0)] = 1;
+/** The characters that may start a date: ASCII and Chinese digits (global: a native scan from `lastIndex`). */
+const DATE_START = new RegExp(`[0-9${Object.keys(CHINESE_DIGITS).join('')}]`, 'g');
 
 export function scanDates(c: CompactText): RawDate[] {
   const out: RawDate[] = [];
   const s = c.s;
-  for (let i = 0; i < s.length; i++) {
-    if (DATE_START[s.charCodeAt(i)] === 0) continue;
-    const d = dateAt(c, i);
+  DATE_START.lastIndex = 0;
+  while (DATE_START.test(s)) {
+    const d = dateAt(c, DATE_START.lastIndex - 1);
     if (d) {
       out.push(d);
-      i = d.ce - 1;
+      DATE_START.lastIndex = d.ce;
     }
   }
   return out;

@@ -5,16 +5,15 @@ import { digitsAt, isCjk } from './chars';
 
 const KNOWN_PREFIXES = ['国办公开办函', '国办公开办发', '国办秘函', '国办函', '国办发', '国发', '国函'];
 
-/** 1 for the characters a document number scan stops at: opening brackets and 令. */
-const DOC_NUMBER_START = new Uint8Array(0x10000);
-for (const ch of '〔[【（(［令') DOC_NUMBER_START[ch.charCodeAt(0)] = 1;
+/** The characters a document number scan stops at: opening brackets and 令 (global: a native scan from `lastIndex`). */
+const DOC_NUMBER_START = /[〔[【（(［令]/g;
 
 export function scanDocNumbers(c: CompactText): DocumentNumber[] {
   const s = c.s;
   const out: DocumentNumber[] = [];
-  for (let i = 0; i < s.length; i++) {
-    // By code first: a one-character string per character of the text would be garbage to collect.
-    if (DOC_NUMBER_START[s.charCodeAt(i)] === 0) continue;
+  DOC_NUMBER_START.lastIndex = 0;
+  while (DOC_NUMBER_START.test(s)) {
+    const i = DOC_NUMBER_START.lastIndex - 1;
     const ch = s[i];
     if (ch === '〔' || ch === '[' || ch === '【' || ch === '（' || ch === '(' || ch === '［') {
       const [year, yk] = digitsAt(s, i + 1, 5);
@@ -42,7 +41,7 @@ export function scanDocNumbers(c: CompactText): DocumentNumber[] {
       const cs = i - prefix.length;
       const ce = p + nk + 1;
       out.push({ span: c.span(cs, ce), text: `${prefix}〔${year}〕${num}号` });
-      i = ce - 1;
+      DOC_NUMBER_START.lastIndex = ce;
     } else if (ch === '令') {
       let cs = -1;
       if (s.slice(Math.max(0, i - 3), i) === '国务院') cs = i - 3;
@@ -54,7 +53,7 @@ export function scanDocNumbers(c: CompactText): DocumentNumber[] {
       if (nk === 0 || nk > 4 || s[p + nk] !== '号') continue;
       const ce = p + nk + 1;
       out.push({ span: c.span(cs, ce), text: `国务院令第${num}号` });
-      i = ce - 1;
+      DOC_NUMBER_START.lastIndex = ce;
     }
   }
   return out;
