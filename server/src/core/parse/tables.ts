@@ -1,6 +1,6 @@
 // Rebuilding the three statistical tables from row lines, guided by the layout declarations.
 import type { Cell, HeaderCell, Table, TableRow } from '../model/model';
-import type { ColumnDef, RowDef, TableDef, TableKind } from '../spec/layout/types';
+import type { ColumnDef, RowDef, RowGroupDef, TableDef, TableKind } from '../spec/layout/types';
 import { fromRegistry, headerBands, layoutForYear, tableKindOfPart, tablesOfKind } from '../spec/layout';
 import type { RawRow } from './rows';
 import { labelEnd } from './rows';
@@ -211,11 +211,13 @@ const headerWords = fromRegistry(() =>
   (['review', 'requests', 'active'] as const).map((kind): [TableKind, string[]] => [kind, [...new Set(tablesOfKind(kind).flatMap((t) => t.headerWords))]]),
 );
 
+/** The label cells of a row, joined by spaces (most rows have one: its text as it is). */
 function labelText(raw: RawRow): string {
-  return raw.cells
-    .slice(0, labelEnd(raw.cells))
-    .map((c) => c.raw)
-    .join(' ');
+  const end = labelEnd(raw.cells);
+  if (end === 0) return '';
+  let text = raw.cells[0].raw;
+  for (let i = 1; i < end; i++) text += ' ' + raw.cells[i].raw;
+  return text;
 }
 
 function hasNumbers(raw: RawRow): boolean {
@@ -462,6 +464,22 @@ function writtenColumns(def: TableDef, headerRows: RowLine[]): ColumnDef[] {
   return base;
 }
 
+interface GroupKey {
+  group: RowGroupDef;
+  key: string;
+}
+
+const groupKeyCache = new WeakMap<TableDef, GroupKey[] | undefined>();
+
+/**
+ * The label keys of a table's row groups, made once per table declaration; undefined when it has none
+ * (no empty list: optimised code that met only lists of groups would be thrown away on meeting one).
+ */
+function groupKeysOf(def: TableDef): GroupKey[] | undefined {
+  if (!groupKeyCache.has(def)) groupKeyCache.set(def, def.groups.length > 0 ? def.groups.map((g) => ({ group: g, key: coreKey(g.label) })) : undefined);
+  return groupKeyCache.get(def);
+}
+
 function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, reportYear: number | undefined): Table {
   const def = detectLayout(kind, collected, reportYear);
   const index = rowIndexOf(def.rows);
@@ -471,7 +489,12 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
   const table = emptyTable(def, collected.rows, columns);
   const order = def.rows;
   let lastIndex = -1;
-  const groupKeys = def.groups.map((g) => ({ group: g, key: coreKey(g.label) }));
+  const groupKeys = groupKeysOf(def);
+  /** The first group whose key the segment key is like (or, with `prefix`, begins). */
+  const groupLike = (key: string, prefix: boolean) => {
+    if (groupKeys) for (const g of groupKeys) if (similarity(key, g.key) >= MATCH_THRESHOLD || (prefix && key.length >= 2 && g.key.startsWith(key))) return g;
+    return undefined;
+  };
   const columnsOf = (d: RowDef) => d.columns ?? columns;
   /** Rows not yet placed, in no preferred order. */
   const open: Placing = { table, lastIndex: -1 };
@@ -490,7 +513,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
     for (let i = 0; i < segments.length - 1; i++) {
       const text = segments[i].text;
       const key = coreKey(text);
-      groupContext.push(groupKeys.find((g) => similarity(key, g.key) >= MATCH_THRESHOLD)?.group.id);
+      groupContext.push(groupLike(key, false)?.group.id);
       if (markerLength(text, 0) === 0) joined += text;
     }
     const joinedKey = segments.length === 1 ? leafKey : coreKey(joined + leaf.text);
@@ -499,7 +522,8 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
     const leafBest = bestRow(leafKey, index, placing);
     const joinedBest = joinedKey !== leafKey ? bestRow(joinedKey, index, placing) : undefined;
     const best = joinedBest && (!leafBest || joinedBest.score > leafBest.score) ? joinedBest : leafBest;
-    const isGroupLabel = groupKeys.some((g) => g.key === leafKey);
+    let isGroupLabel = false;
+    if (groupKeys) for (const g of groupKeys) if (g.key === leafKey) isGroupLabel = true;
     // A group heading (`（三）不予公开`) names no row unless a row has exactly its words.
     const match = best && !(isGroupLabel && best.score < 1) ? best : undefined;
     return { segments, leaf, match, isGroupLabel };
@@ -520,8 +544,12 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
       let expected = lastIndex + 1;
       while (expected < order.length && table.byRow.has(order[expected].id)) expected++;
       let target = expected < order.length ? order[expected] : undefined;
-      const fragments = labelSegments(collected.pending[n]).map(coreKey);
-      if (target && fragments.length > 0 && !fragments.some((k) => scoreAt(index, scoresOf(index, k), k, expected) >= MATCH_THRESHOLD)) {
+      const pending = collected.pending[n];
+      const fragments = target && pending !== '' ? labelSegments(pending).map(coreKey) : undefined;
+      // The fragments name the expected row too (or there are none): it stays the target.
+      let expectedNamed = !fragments || fragments.length === 0;
+      for (let f = 0; fragments && f < fragments.length && !expectedNamed; f++) expectedNamed = scoreAt(index, scoresOf(index, fragments[f]), fragments[f], expected) >= MATCH_THRESHOLD;
+      if (fragments && !expectedNamed) {
         for (const k of fragments) {
           const named = bestRow(k, index, open);
           if (named && named.score >= STRONG_MATCH) {
@@ -530,7 +558,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
           }
         }
       }
-      const row = newRow(r, [], collected.pending[n], valueCells, target ? columnsOf(target) : columns);
+      const row = newRow(r, [], pending, valueCells, target ? columnsOf(target) : columns);
       if (!target || kind === 'active') {
         if (numeric && kind === 'requests') table.unplaced.push(row);
         continue;
@@ -567,7 +595,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
       const s = segments[i];
       if (markerLength(s.text, 0) === 0) continue;
       const key = coreKey(s.text);
-      const group = groupKeys.find((g) => similarity(key, g.key) >= MATCH_THRESHOLD || (key.length >= 2 && g.key.startsWith(key)));
+      const group = groupLike(key, true);
       if (group && s.cell !== leaf.cell) row.groupLabels = [...row.groupLabels, { cell: s.cell, canonical: group.group.label, exact: key === group.key }];
     }
     place(table, row, match.item, match.exact ? 'exact' : 'fuzzy', match.score);
