@@ -123,7 +123,7 @@ export default defineRule({
 function feeContradiction(model: ReportModel, sentences: Sentence[], emit: RuleContext<RuleData['GK404']>['emit']): void {
   const part = model.parts.find((p) => p.index === 6);
   if (!part) return;
-  const inPart = sentences.filter((s) => s.offsets[0] >= part.body.start && s.offsets[0] < part.body.end);
+  const inPart = sentences.filter((s) => s.start >= part.body.start && s.start < part.body.end);
   const denial = inPart.find((s) => denies(s, ['未收取', '未收'], ['费']));
   const charged = inPart.find((s) => s !== denial && !has(s, ['未收']) && has(s, ['收取']) && /[1-9]\d*(\.\d+)?\s*(万元|元)/.test(s.text));
   if (!denial || !charged) return;
