@@ -38,7 +38,8 @@ function tableLines(model: ReportModel): Set<number> {
   for (const t of model.tables) {
     for (const r of t.rows) out.add(r.line);
     for (const r of t.unplaced) out.add(r.line);
-    for (let i = t.lines.first; i <= t.lines.last; i++) if (!PROSE_MARK.test(model.lines[i].text)) out.add(i);
+    // Rows are most of the range: only the other lines are searched for punctuation.
+    for (let i = t.lines.first; i <= t.lines.last; i++) if (!out.has(i) && !PROSE_MARK.test(model.lines[i].text)) out.add(i);
   }
   return out;
 }
