@@ -205,7 +205,7 @@ export function proseFacts(model: ReportModel): ProseFacts {
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     // About requests: the sentence says so, or follows one counting them (`…受理申请N件。予以公开M件…`).
-    const previous = sentences[i - 1];
+    const previous = i > 0 ? sentences[i - 1] : undefined; // no read at index -1 (a slow named-property lookup)
     const followsCount = previous !== undefined && countedRequests === previous && previous.paragraph === sentence.paragraph;
     const sentenceAboutRequests = aboutRequests(sentence.text);
     if (!(sentenceAboutRequests || followsCount) || sentence.text.includes('主动公开')) continue;
