@@ -83,9 +83,18 @@ export function trustedRelations(table: Table): Relation[] {
   });
 }
 
+/** A layout's relations by role, for fully read tables (the layout's list does not change: not to be changed by callers). */
+const relationsByRole = new WeakMap<Relation[], Map<Relation['role'], Relation[]>>();
+
 /** Trusted relations of a table with one role (`row-total`, `balance`…). */
-export function relationsWithRole(table: Table, role: Relation['role']): Relation[] {
-  return trustedRelations(table).filter((r) => r.role === role);
+export function relationsWithRole(table: Table, role: Relation['role']): readonly Relation[] {
+  if (table.unreadable) return trustedRelations(table).filter((r) => r.role === role);
+  const all = relationsOf(table.def);
+  let roles = relationsByRole.get(all);
+  if (!roles) relationsByRole.set(all, (roles = new Map()));
+  let withRole = roles.get(role);
+  if (!withRole) roles.set(role, (withRole = all.filter((r) => r.role === role)));
+  return withRole;
 }
 
 export function sumValues(values: Decimal[]): Decimal {

@@ -1,7 +1,7 @@
 // Runs every enabled rule over one parsed report. A rule that throws is a fault: it is recorded (the
 // adapters log it, tests fail on it) and the other rules still run.
 import type { Severity } from '../base/types';
-import type { CheckOptions, Finding, Fix, Report, Rule } from './types';
+import type { CheckOptions, Finding, Fix, OtherReport, Report, Rule, RuleContext } from './types';
 import type { ReportModel } from '../model/model';
 import { allRules } from '.';
 import { forgetProse } from '../analysis/prose/quantities';
@@ -27,39 +27,58 @@ export function effectiveSeverity(rule: Rule, options: CheckOptions): Severity |
   return setting;
 }
 
+/**
+ * The context every rule of a run is handed: one object for the run, the rule and its severity set
+ * before each check (no object and closure per rule and report).
+ */
+class RunContext implements RuleContext<unknown> {
+  readonly findings: Finding[] = [];
+  ruleId = '';
+  severity: Severity = 'error';
+  constructor(
+    readonly text: string,
+    readonly model: ReportModel,
+    readonly workspace: readonly OtherReport[],
+    private readonly withFixes: boolean,
+  ) {}
+  emit(report: Report<unknown>): void {
+    this.findings.push({
+      ruleId: this.ruleId,
+      severity: this.severity,
+      span: report.span,
+      message: report.message,
+      related: report.related ?? [],
+      fixes: this.withFixes ? fixesOf(report) : [],
+      data: report.data,
+    } as Finding);
+  }
+}
+
+function fixesOf(report: Report<unknown>): Fix[] {
+  if (report.fixes === undefined) return [];
+  return typeof report.fixes === 'function' ? report.fixes() : report.fixes;
+}
+
+/** Rule ids are `GK` and three digits: comparing code units orders them as localeCompare would, without ICU. */
+const byRuleId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function runRules(model: ReportModel, options: CheckOptions = {}, rules: readonly Rule[] = allRules): RuleRun {
-  const findings: Finding[] = [];
   const faults: Fault[] = [];
-  const fixesOf = (report: Report<unknown>): Fix[] => {
-    if (options.fixes === false || report.fixes === undefined) return [];
-    return typeof report.fixes === 'function' ? report.fixes() : report.fixes;
-  };
+  const ctx = new RunContext(model.text, model, options.workspace ?? [], options.fixes !== false);
+  const findings = ctx.findings;
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, options);
     if (!severity) continue;
     const ruleId = rule.meta.id;
+    ctx.ruleId = ruleId;
+    ctx.severity = severity;
     try {
-      rule.check({
-        text: model.text,
-        model,
-        workspace: options.workspace ?? [],
-        emit(report) {
-          findings.push({
-            ruleId,
-            severity,
-            span: report.span,
-            message: report.message,
-            related: report.related ?? [],
-            fixes: fixesOf(report),
-            data: report.data,
-          } as Finding);
-        },
-      });
+      rule.check(ctx);
     } catch (error) {
       faults.push({ ruleId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  findings.sort((a, b) => a.span.start - b.span.start || byRuleId(a.ruleId, b.ruleId));
   // What the rules worked out together is not kept with the model the caller holds on to.
   forgetProse(model);
   forgetTableQuantities(model);

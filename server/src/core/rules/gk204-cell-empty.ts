@@ -22,9 +22,11 @@ function rowEdits(table: Table, row: TableRow): TextEdit[] {
   return row.values.filter((c) => plan.has(c)).map((c) => setCellEdit(row, c, toString(plan.get(c)!)));
 }
 
-/** The blank value cells of a row that must hold numbers. */
-function blanks(row: TableRow): Cell[] {
-  return row.def ? row.values.filter((c) => c.kind === 'blank') : [];
+/** The row has a blank value cell that must hold a number (a loop: no array of its blanks). */
+function hasBlank(row: TableRow): boolean {
+  if (!row.def) return false;
+  for (const c of row.values) if (c.kind === 'blank') return true;
+  return false;
 }
 
 /**
@@ -42,7 +44,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const table of ctx.model.tables) {
-      const rows = table.rows.filter((r) => blanks(r).length > 0);
+      const rows = table.rows.filter(hasBlank);
       if (rows.length === 0) continue;
       const plan = fillPlan(table);
       let tableEdits: TextEdit[] | undefined;

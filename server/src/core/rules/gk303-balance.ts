@@ -1,8 +1,9 @@
 import { defineRule } from './types';
-import type { TableKind } from '../spec/layout/types';
+import type { CellRef, TableKind } from '../spec/layout/types';
+import type { Table } from '../model/model';
 import { msg } from '../base/i18n';
-import { compare, equals, sub, toString, ZERO } from '../base/decimal';
-import { cellName, cellOf, columnsOf, relationsWithRole, rowOf, sumValues, writtenAs } from '../model/cells';
+import { type Decimal, add, compare, equals, sub, toString, ZERO } from '../base/decimal';
+import { cellName, cellOf, columnsOf, relationsWithRole, rowOf, writtenAs } from '../model/cells';
 import { setCellEdit } from '../model/edits';
 import { assumedValue, cellValue, isDerivedBlank } from '../model/fill';
 
@@ -10,6 +11,17 @@ declare module './types' {
   interface RuleData {
     GK303: { table: TableKind; col: string; left: string; right: string };
   }
+}
+
+/** The sum of the cells with every cell that holds no number as 0; undefined when a cell is missing. */
+function assumedSum(table: Table, refs: readonly CellRef[]): Decimal | undefined {
+  let sum = ZERO;
+  for (const ref of refs) {
+    const cell = cellOf(table, ref.row, ref.col);
+    if (!cell) return undefined;
+    sum = add(sum, assumedValue(table, cell));
+  }
+  return sum;
 }
 
 /** Table 三 per column: 一、新收 + 二、上年结转 = （七）总计 + 四、结转下年度 (the table's own 勾稽关系 note). */
@@ -30,24 +42,25 @@ export default defineRule({
     for (const table of ctx.model.tables) {
       for (const relation of relationsWithRole(table, 'balance')) {
         if (relation.kind !== 'balance') continue;
-        const refs = [...relation.left, ...relation.right];
-        const cells = refs.map((c) => cellOf(table, c.row, c.col));
-        if (cells.some((c) => !c)) continue;
+        // 0 for every cell that holds no number decides whether the column balances anyway (most do:
+        // asked first, without arrays of cells).
+        const l = assumedSum(table, relation.left);
+        const r = l && assumedSum(table, relation.right);
+        if (!l || !r) continue;
         const target = cellOf(table, relation.solveFor.row, relation.solveFor.col)!;
         if (target.kind === 'blank') continue; // GK204 reports it
-        // A blank total counts as its sum when that is computed from numbers; a blank count, —, 无 and
-        // text are not read as anything: 0 for them only decides whether the column balances anyway.
-        const known = cells.map((c) => (c!.kind === 'blank' && !isDerivedBlank(table, c!) ? undefined : cellValue(table, c!)));
-        const assumed = cells.map((c) => assumedValue(table, c!));
-        const l = sumValues(assumed.slice(0, relation.left.length));
-        const r = sumValues(assumed.slice(relation.left.length));
         if (equals(l, r)) continue;
+        const refs = [...relation.left, ...relation.right];
+        const cells = refs.map((c) => cellOf(table, c.row, c.col)!);
+        // A blank total counts as its sum when that is computed from numbers; a blank count, —, 无 and
+        // text are not read as anything.
+        const known = cells.map((c) => (c.kind === 'blank' && !isDerivedBlank(table, c) ? undefined : cellValue(table, c)));
         const values = known.map((v) => v ?? ZERO);
         const solveRow = rowOf(table, relation.solveFor.row)!;
         const column = columnsOf(table, solveRow).find((c) => c.id === relation.solveFor.col);
-        const related = refs.map((c, i) => ({ span: cells[i]!.contentSpan, message: cellName(table, c.row, c.col) }));
+        const related = refs.map((c, i) => ({ span: cells[i].contentSpan, message: cellName(table, c.row, c.col) }));
         const data = { table: table.kind, col: relation.solveFor.col, left: toString(l), right: toString(r) };
-        const unknown = refs.flatMap((ref, i) => (known[i] === undefined ? [{ ref, cell: cells[i]! }] : []));
+        const unknown = refs.flatMap((ref, i) => (known[i] === undefined ? [{ ref, cell: cells[i] }] : []));
         if (unknown.length > 0) {
           const names = unknown.map(({ ref, cell }) => {
             const name = cellName(table, ref.row, ref.col);

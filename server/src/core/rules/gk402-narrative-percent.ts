@@ -130,6 +130,19 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     const facts = proseFacts(model);
+    // Percentages of one paragraph share their denominator: the one most of them fit.
+    const byParagraph = new Map<number, Percent[]>();
+    let shared = false;
+    for (const p of facts.percents) {
+      if (!SHARE_OF.has(p.of.category)) continue;
+      const list = byParagraph.get(p.sentence.paragraph);
+      if (list) {
+        list.push(p);
+        shared = true;
+      } else byParagraph.set(p.sentence.paragraph, [p]);
+    }
+    // Without two shares in a paragraph nothing is compared: the denominators are not worth reading.
+    if (!shared) return;
     const listed = [
       ...(tableQuantity(model, 'received')?.candidates ?? []),
       ...(tableQuantity(model, 'answered')?.candidates ?? []),
@@ -138,14 +151,6 @@ export default defineRule({
     // Each denominator once, in the order first listed (a set: the list grows with the prose).
     const seen = new Set<bigint>();
     const denominators = new Denominators(listed.filter((d) => d > 0n && !seen.has(d) && seen.add(d)));
-    // Percentages of one paragraph share their denominator: the one most of them fit.
-    const byParagraph = new Map<number, Percent[]>();
-    for (const p of facts.percents) {
-      if (!SHARE_OF.has(p.of.category)) continue;
-      const list = byParagraph.get(p.sentence.paragraph);
-      if (list) list.push(p);
-      else byParagraph.set(p.sentence.paragraph, [p]);
-    }
     for (const percents of byParagraph.values()) {
       if (percents.length < 2) continue;
       const { best, fits } = mostFitted(denominators, percents);

@@ -21,7 +21,10 @@ interface Claim {
   claim: Localized;
 }
 
-const has = (s: Sentence, words: string[]) => words.some((w) => s.text.includes(w));
+function has(s: Sentence, words: readonly string[]): boolean {
+  for (const w of words) if (s.text.includes(w)) return true;
+  return false;
+}
 const hasCount = (s: Sentence) => /\d\s*[件起宗例]/.test(s.text);
 
 /** In one clause, a denial word comes before a word naming what is denied (indexOf only: no backtracking on long text). */
@@ -42,12 +45,14 @@ const OUTCOME_WORDS = ['纠错', '纠正', '败诉', '撤销', '确认违法', '
 const NO_REQUESTS = ['未收到', '没有收到', '未接到', '未受理'];
 /** `无` only right before the request: `无政府信息公开申请`. */
 const NO_REQUESTS_EXACT = ['无政府信息公开申请', '无信息公开申请', '无依申请公开申请', '无依申请', '无申请'];
+const REVIEW_OR_LAWSUIT = ['行政复议', '行政诉讼'];
 const NO_CASES = ['未发生', '未引起', '未产生', '没有发生', '未涉及', '未收到', '无'];
 
 const CLAIMS: Claim[] = [
   {
+    // The word searches that rule out most sentences come first; the count pattern last.
     says: (s) =>
-      !hasCount(s) && has(s, DISCLOSURE_REQUESTS) && !has(s, ['复议', '诉讼', '费']) &&
+      has(s, DISCLOSURE_REQUESTS) && !has(s, ['复议', '诉讼', '费']) && !hasCount(s) &&
       (denies(s, NO_REQUESTS, ['申请']) || has(s, NO_REQUESTS_EXACT)),
     zero: ['received'],
     claim: msg('正文称未收到申请', 'The prose says no request was received'),
@@ -61,7 +66,7 @@ const CLAIMS: Claim[] = [
     claim: msg('正文称申请已全部办结', 'The prose says every request was completed'),
   },
   {
-    says: (s) => !hasCount(s) && !has(s, OUTCOME_WORDS) && denies(s, NO_CASES, ['行政复议', '行政诉讼']),
+    says: (s) => has(s, REVIEW_OR_LAWSUIT) && !has(s, OUTCOME_WORDS) && !hasCount(s) && denies(s, NO_CASES, REVIEW_OR_LAWSUIT),
     zero: ['review', 'litigation'],
     claim: msg('正文称无行政复议、行政诉讼', 'The prose says there was no review or lawsuit'),
   },
@@ -123,7 +128,7 @@ export default defineRule({
 function feeContradiction(model: ReportModel, sentences: Sentence[], emit: RuleContext<RuleData['GK404']>['emit']): void {
   const part = model.parts.find((p) => p.index === 6);
   if (!part) return;
-  const inPart = sentences.filter((s) => s.offsets[0] >= part.body.start && s.offsets[0] < part.body.end);
+  const inPart = sentences.filter((s) => s.start >= part.body.start && s.start < part.body.end);
   const denial = inPart.find((s) => denies(s, ['未收取', '未收'], ['费']));
   const charged = inPart.find((s) => s !== denial && !has(s, ['未收']) && has(s, ['收取']) && /[1-9]\d*(\.\d+)?\s*(万元|元)/.test(s.text));
   if (!denial || !charged) return;

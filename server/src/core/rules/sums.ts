@@ -99,14 +99,20 @@ export function checkSums(ctx: RuleContext<SumFindingData>, role: SumRole, namin
       if (relation.kind !== 'sum') continue;
       const target = cellOf(table, relation.target.row, relation.target.col);
       if (!target || target.kind !== 'number' || !target.value) continue;
-      const terms = relation.terms.map((t) => cellOf(table, t.row, t.col));
-      if (terms.some((t) => !t)) continue;
-      const cells = terms as Cell[];
       // Taking every cell that holds no number as 0, the total holds: then they can only be 0 (counts
-      // are never negative), and GK204/GK205 say what to write in them. Most totals hold: asked first.
-      let assumed = ZERO;
-      for (const c of cells) assumed = add(assumed, assumedValue(table, c));
-      if (equals(assumed, target.value)) continue;
+      // are never negative), and GK204/GK205 say what to write in them. Most totals hold: asked first,
+      // in one loop over the terms (no arrays of cells for a total that holds).
+      let assumed: Decimal | undefined = ZERO;
+      for (const t of relation.terms) {
+        const cell = cellOf(table, t.row, t.col);
+        if (!cell) {
+          assumed = undefined;
+          break;
+        }
+        assumed = add(assumed, assumedValue(table, cell));
+      }
+      if (assumed === undefined || equals(assumed, target.value)) continue;
+      const cells = relation.terms.map((t) => cellOf(table, t.row, t.col)!);
       // A blank total among the terms counts as its sum when that is computed from numbers; any other
       // blank, a placeholder or text is unreadable.
       const known = cells.map((c) => (c.kind === 'blank' && isDerivedBlank(table, c) ? cellValue(table, c) : readableValue(c)));

@@ -59,7 +59,13 @@ export const OTHER_THINGS = ['留言', '建议', '提案', '来信', '信件', '
 const NEEDS_REQUEST = new Set<Category>(['received', 'answered']);
 /** Words saying the text is about disclosure requests (not licences, suggestions or proactive disclosure). */
 export const DISCLOSURE_REQUESTS = ['信息公开', '依申请', '申请公开', '公开申请'];
-const aboutRequests = (text: string) => DISCLOSURE_REQUESTS.some((w) => text.includes(w));
+const aboutRequests = (text: string) => includesAny(text, DISCLOSURE_REQUESTS);
+
+/** Whether the text holds any of the words (a loop: no closure per call). */
+function includesAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
 
 export interface Quantity {
   category: Category;
@@ -92,10 +98,9 @@ export interface ProseFacts {
   percents: Percent[];
 }
 
-const COUNT_UNITS = new Set(['件', '起', '宗', '例']);
-
 // Character codes, not `text[i]`: a one-character string of Chinese text is a new allocation each time.
-const isDigit = (code: number) => code >= 48 && code <= 57;
+/** 件 起 宗 例. */
+const isCountUnit = (code: number) => code === 0x4ef6 || code === 0x8d77 || code === 0x5b97 || code === 0x4f8b;
 const isLatinLetter = (code: number) => (code | 0x20) >= 97 && (code | 0x20) <= 122;
 const DOT = 46;
 const SPACE = 32;
@@ -110,33 +115,43 @@ interface NumberToken {
   digits: string;
 }
 
+/** Runs of digits with dots between digits (`2717`, `41.7`): the regex finds the next one natively. */
+const DIGITS = /\d(?:\d|\.(?=\d))*/g;
+
 /** Numbers of a clause followed by a count unit or %. */
 function numberTokens(c: Clause): NumberToken[] {
   const out: NumberToken[] = [];
   const t = c.text;
-  let i = 0;
-  while (i < t.length) {
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(t); m !== null; m = DIGITS.exec(t)) {
+    const i = m.index;
+    const j = i + m[0].length;
+    // A number right after a dot or a Latin letter (`.4件`, `A7件`) is no count; the whole run is skipped.
     const previous = t.charCodeAt(i - 1); // NaN at the start
-    if (!isDigit(t.charCodeAt(i)) || isDigit(previous) || previous === DOT || isLatinLetter(previous)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (isDigit(t.charCodeAt(j)) || (t.charCodeAt(j) === DOT && isDigit(t.charCodeAt(j + 1)))) j++;
+    if (previous === DOT || isLatinLetter(previous)) continue;
     let k = j;
     while (t.charCodeAt(k) === SPACE) k++;
-    const digits = t.slice(i, j);
-    if (t.charCodeAt(k) === PERCENT) out.push({ from: i, to: j, unitEnd: k + 1, kind: 'percent', digits });
-    else if (COUNT_UNITS.has(t[k]) && !digits.includes('.')) out.push({ from: i, to: j, unitEnd: k + 1, kind: 'count', digits });
-    i = j;
+    const digits = m[0];
+    const unit = t.charCodeAt(k);
+    if (unit === PERCENT) out.push({ from: i, to: j, unitEnd: k + 1, kind: 'percent', digits });
+    else if (isCountUnit(unit) && !digits.includes('.')) out.push({ from: i, to: j, unitEnd: k + 1, kind: 'count', digits });
   }
   return out;
 }
 
 /** The highest-priority category named in a piece of text. */
 function categoryIn(text: string): Category | undefined {
-  for (const [category, words] of KEYWORDS) if (words.some((w) => text.includes(w))) return category;
+  for (const [category, words] of KEYWORDS) if (includesAny(text, words)) return category;
   return undefined;
+}
+
+const RECEIVED_WORDS = KEYWORDS.find(([c]) => c === 'received')![1];
+
+/** The words end with a keyword, blanks left out: the number comes right after the verb. */
+function endsWithKeyword(words: string): boolean {
+  const compact = words.replace(/\s/g, '');
+  for (const [, keywords] of KEYWORDS) for (const w of keywords) if (compact.endsWith(w)) return true;
+  return false;
 }
 
 /** What is known of the sentence and clause, computed once for all their numbers. */
@@ -145,20 +160,24 @@ interface Context {
   clauseNamesRequests: boolean;
 }
 
-/** A category for the number, from the words before it, else (when none) the words after it. */
+/**
+ * The category named in `words` counts what the number counts. `adjacent`: the number comes right after
+ * the keyword; undefined for the words before the number, worked out from them only when it matters.
+ */
+function stands(context: Context, category: Category, words: string, adjacent: boolean | undefined): boolean {
+  // 受理并办结 N 件: which one is counted is unclear.
+  if (category === 'answered' && includesAny(words, RECEIVED_WORDS)) return false;
+  if (!NEEDS_REQUEST.has(category)) return true;
+  return context.sentenceAboutRequests && (context.clauseNamesRequests || (adjacent ?? endsWithKeyword(words)));
+}
+
+/** A category for the number, from the words before it, else (when they name none) the words after it. */
 function classify(context: Context, before: string, after: string, atStart: boolean): Category | undefined {
-  const pick = (words: string, adjacent: boolean): Category | undefined => {
-    if (OTHER_THINGS.some((w) => words.includes(w))) return undefined;
-    const category = categoryIn(words);
-    if (!category) return undefined;
-    // 受理并办结 N 件: which one is counted is unclear.
-    if (category === 'answered' && KEYWORDS.find(([c]) => c === 'received')![1].some((w) => words.includes(w))) return undefined;
-    if (NEEDS_REQUEST.has(category) && (!context.sentenceAboutRequests || (!context.clauseNamesRequests && !adjacent))) return undefined;
-    return category;
-  };
-  const compact = before.replace(/\s/g, '');
-  const adjacentBefore = KEYWORDS.some(([, words]) => words.some((w) => compact.endsWith(w)));
-  return pick(before, adjacentBefore) ?? (categoryIn(before) ? undefined : pick(after, atStart));
+  const named = categoryIn(before);
+  if (named) return !includesAny(before, OTHER_THINGS) && stands(context, named, before, undefined) ? named : undefined;
+  if (includesAny(after, OTHER_THINGS)) return undefined;
+  const category = categoryIn(after);
+  return category && stands(context, category, after, atStart) ? category : undefined;
 }
 
 const cache = new WeakMap<ReportModel, ProseFacts>();
@@ -183,23 +202,29 @@ export function proseFacts(model: ReportModel): ProseFacts {
   const percents: Percent[] = [];
   /** The previous sentence counted requests received or answered. */
   let countedRequests: Sentence | undefined;
-  sentences.forEach((sentence, i) => {
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i];
     // About requests: the sentence says so, or follows one counting them (`…受理申请N件。予以公开M件…`).
-    const previous = sentences[i - 1];
+    const previous = i > 0 ? sentences[i - 1] : undefined; // no read at index -1 (a slow named-property lookup)
     const followsCount = previous !== undefined && countedRequests === previous && previous.paragraph === sentence.paragraph;
     const sentenceAboutRequests = aboutRequests(sentence.text);
-    if (!(sentenceAboutRequests || followsCount) || sentence.text.includes('主动公开')) return;
+    if (!(sentenceAboutRequests || followsCount) || sentence.text.includes('主动公开')) continue;
     let last: Quantity | undefined;
-    sentence.clauses.forEach((clause, clauseIndex) => {
+    const clauses = sentence.clauses;
+    for (let clauseIndex = 0; clauseIndex < clauses.length; clauseIndex++) {
+      const clause = clauses[clauseIndex];
       const tokens = numberTokens(clause);
+      if (tokens.length === 0) continue;
       const context: Context = { sentenceAboutRequests, clauseNamesRequests: clause.text.includes('申请') };
-      const lastCount = tokens.map((t) => t.kind).lastIndexOf('count');
-      tokens.forEach((token, n) => {
+      let lastCount = tokens.length - 1;
+      while (lastCount >= 0 && tokens[lastCount].kind !== 'count') lastCount--;
+      for (let n = 0; n < tokens.length; n++) {
+        const token = tokens[n];
         if (token.kind === 'percent') {
           // A share stands alone in its clause: `占30%`, `（17.46%）`.
-          if (tokens.length !== 1) return;
+          if (tokens.length !== 1) continue;
           const rest = (clause.text.slice(0, token.from) + clause.text.slice(token.unitEnd)).replace(/[\s。;!?]/g, '');
-          if (!last || !SHARE_ONLY.test(rest)) return;
+          if (!last || !SHARE_ONLY.test(rest)) continue;
           const [int, frac = ''] = token.digits.split('.');
           percents.push({
             scaled: BigInt(int + frac),
@@ -208,7 +233,7 @@ export function proseFacts(model: ReportModel): ProseFacts {
             sentence,
             of: last,
           });
-          return;
+          continue;
         }
         const before = clause.text.slice(n > 0 ? tokens[n - 1].unitEnd : 0, token.from);
         const after = clause.text.slice(token.unitEnd, n + 1 < tokens.length ? tokens[n + 1].from : clause.text.length);
@@ -216,14 +241,14 @@ export function proseFacts(model: ReportModel): ProseFacts {
         const category = classify(context, before, after, atStart);
         if (!category) {
           last = undefined;
-          return;
+          continue;
         }
         last = { category, value: BigInt(token.digits), span: spanOf(clause, token.from, token.to), sentence, clauseIndex, at: token.from, lastInClause: n === lastCount };
         quantities.push(last);
         if (category === 'received' || category === 'answered') countedRequests = sentence;
-      });
-    });
-  });
+      }
+    }
+  }
   const facts = { sentences, quantities, percents };
   cache.set(model, facts);
   return facts;

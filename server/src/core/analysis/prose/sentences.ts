@@ -7,27 +7,21 @@ import type { Span } from '../../base/types';
 export interface Clause {
   /** Width-normalised text (full-width digits, commas and brackets made ASCII). */
   text: string;
-  /** Document offset of each character of `text` (a view on the report's one array of prose offsets: no copies). */
-  offsets: Int32Array;
+  /** Document offset of each character of `text` (built when first read: most sentences never need theirs). */
+  readonly offsets: Int32Array;
 }
 
 export interface Sentence extends Clause {
   clauses: Clause[];
   /** Index of the paragraph the sentence belongs to. */
   paragraph: number;
+  /** Document offset of the first character (without building `offsets`). */
+  readonly start: number;
 }
 
-/**
- * 1 for each of the characters, by char code: one load per character of the prose (no one-character
- * strings: reading `text[i]` of Chinese text allocates a string each time; no hashing, as a Set would).
- */
-function codeTable(chars: string): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return table;
-}
-const SENTENCE_END = codeTable('。!?');
-const CLAUSE_END = codeTable(',:;()，');
+/** Sentence ends and clause ends of width-normalised text (full-width ！？，；： are ASCII by then). */
+const SENTENCE_END = /[。!?]/g;
+const CLAUSE_END = /[,:;()，]/g;
 /** A line that starts a numbered heading: `四、`, `（二）`, `3.`. */
 const HEADING_START = /^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])/;
 /** Punctuation that tables do not use. */
@@ -42,8 +36,10 @@ const PAGE_NUMBER = /^[\s\-—–]*\d{1,3}[\s\-—–]*$/;
 function tableLines(model: ReportModel): Set<number> {
   const out = new Set<number>();
   for (const t of model.tables) {
-    for (const r of [...t.rows, ...t.unplaced]) out.add(r.line);
-    for (let i = t.lines.first; i <= t.lines.last; i++) if (!PROSE_MARK.test(model.lines[i].text)) out.add(i);
+    for (const r of t.rows) out.add(r.line);
+    for (const r of t.unplaced) out.add(r.line);
+    // Rows are most of the range: only the other lines are searched for punctuation.
+    for (let i = t.lines.first; i <= t.lines.last; i++) if (!out.has(i) && !PROSE_MARK.test(model.lines[i].text)) out.add(i);
   }
   return out;
 }
@@ -55,72 +51,128 @@ function isBlank(c: number): boolean {
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
 }
 
-/** Paragraphs of prose: runs of non-table lines, leading and trailing blanks of each line dropped. */
-function paragraphs(model: ReportModel): Clause[] {
-  const inTable = tableLines(model);
-  const headingLines = new Set(model.headings.map((h) => h.line));
-  const out: Clause[] = [];
-  // The offsets of every prose character, in one array the size of the text (prose is part of it):
-  // each paragraph's offsets are a view on it, not an array of its own.
-  const offsets = new Int32Array(model.text.length);
-  let pieces: string[] = [];
-  let from = 0;
-  let length = 0;
-  const flush = () => {
-    // Width normalisation is one-to-one per character: once per paragraph, not per line.
-    if (length > from) out.push({ text: normalizeWidth(pieces.join('')), offsets: offsets.subarray(from, length) });
-    pieces = [];
-    from = length;
-  };
-  model.lines.forEach((line, index) => {
-    const raw = line.text;
-    if (inTable.has(index) || raw.includes('|')) return flush();
-    let start = 0;
-    let end = raw.length;
-    while (start < end && isBlank(raw.charCodeAt(start))) start++;
-    if (start === end) return flush();
-    while (isBlank(raw.charCodeAt(end - 1))) end--;
-    if (PAGE_NUMBER.test(raw)) return;
-    const heading = headingLines.has(index) || raw.charCodeAt(start) === HASH || HEADING_START.test(raw);
-    if (heading) flush();
-    pieces.push(raw.slice(start, end));
-    for (let i = start; i < end; i++) offsets[length++] = line.start + i;
-    // A heading without a sentence of its own does not run into the next line.
-    if (heading && !raw.includes('。')) flush();
-  });
-  flush();
-  return out;
+/** A paragraph of prose: its lines joined, and where each line's piece starts in the text and in the document. */
+interface Paragraph {
+  text: string;
+  pieceStarts: number[];
+  pieceOffsets: number[];
 }
 
-function slice(source: Clause, from: number, to: number): Clause {
-  // A piece that is the whole source (a heading line, a one-sentence paragraph) needs no new view.
-  if (from === 0 && to === source.text.length) return source;
-  return { text: source.text.slice(from, to), offsets: source.offsets.subarray(from, to) };
+/** The line piece of a paragraph holding a character, searching on from an earlier piece. */
+function pieceAt(p: Paragraph, at: number, piece = 0): number {
+  while (piece + 1 < p.pieceStarts.length && p.pieceStarts[piece + 1] <= at) piece++;
+  return piece;
 }
 
-function split(source: Clause, ends: Uint8Array, keepEnd: boolean): Clause[] {
-  const out: Clause[] = [];
-  const text = source.text;
-  let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && ends[text.charCodeAt(i)] !== 1) continue;
-    const to = keepEnd && i < text.length ? i + 1 : i;
-    if (to > from) out.push(slice(source, from, to));
-    from = i + 1;
+/** Document offsets of characters [from, to) of a paragraph: each line's piece is a run of consecutive offsets. */
+function paragraphOffsets(p: Paragraph, from: number, to: number): Int32Array {
+  const out = new Int32Array(to - from);
+  const { pieceStarts, pieceOffsets } = p;
+  let piece = pieceAt(p, from);
+  for (let i = from; i < to; i++) {
+    while (piece + 1 < pieceStarts.length && pieceStarts[piece + 1] <= i) piece++;
+    out[i - from] = pieceOffsets[piece] + (i - pieceStarts[piece]);
   }
   return out;
 }
 
-/** A sentence whose clauses are split only when a rule reads them (most sentences never are). */
-class ProseSentence implements Sentence {
-  #clauses: Clause[] | undefined;
+/** Paragraphs of prose: runs of non-table lines, leading and trailing blanks of each line dropped. */
+function paragraphs(model: ReportModel): Paragraph[] {
+  const inTable = tableLines(model);
+  const headingLines = new Set<number>();
+  for (const h of model.headings) headingLines.add(h.line);
+  const out: Paragraph[] = [];
+  let pieces: string[] = [];
+  let pieceStarts: number[] = [];
+  let pieceOffsets: number[] = [];
+  let length = 0;
+  const flush = () => {
+    // Width normalisation is one-to-one per character: once per paragraph, not per line.
+    if (length > 0) out.push({ text: normalizeWidth(pieces.join('')), pieceStarts, pieceOffsets });
+    pieces = [];
+    pieceStarts = [];
+    pieceOffsets = [];
+    length = 0;
+  };
+  const lines = model.lines;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    const raw = line.text;
+    if (inTable.has(index) || raw.includes('|')) {
+      flush();
+      continue;
+    }
+    let start = 0;
+    let end = raw.length;
+    while (start < end && isBlank(raw.charCodeAt(start))) start++;
+    if (start === end) {
+      flush();
+      continue;
+    }
+    while (isBlank(raw.charCodeAt(end - 1))) end--;
+    if (PAGE_NUMBER.test(raw)) continue;
+    const heading = headingLines.has(index) || raw.charCodeAt(start) === HASH || HEADING_START.test(raw);
+    if (heading) flush();
+    pieces.push(raw.slice(start, end));
+    pieceStarts.push(length);
+    pieceOffsets.push(line.start + start);
+    length += end - start;
+    // A heading without a sentence of its own does not run into the next line.
+    if (heading && !raw.includes('。')) flush();
+  }
+  flush();
+  return out;
+}
+
+/** A clause: a piece of a sentence, its offsets a view on the sentence's when read. */
+class ProseClause implements Clause {
+  #offsets: Int32Array | undefined;
   constructor(
     readonly text: string,
-    readonly offsets: Int32Array,
-    readonly paragraph: number,
+    private readonly source: Clause,
+    private readonly from: number,
   ) {}
+  get offsets(): Int32Array {
+    return (this.#offsets ??= this.source.offsets.subarray(this.from, this.from + this.text.length));
+  }
+}
+
+/** Pieces [from, to) of the text between ends (an end kept with the piece before it, or dropped); the regex scans natively. */
+function forEachPiece(text: string, ends: RegExp, keepEnd: boolean, piece: (from: number, to: number) => void): void {
+  let from = 0;
+  ends.lastIndex = 0;
+  for (let m = ends.exec(text); m !== null; m = ends.exec(text)) {
+    const to = keepEnd ? m.index + 1 : m.index;
+    if (to > from) piece(from, to);
+    from = m.index + 1;
+  }
+  if (text.length > from) piece(from, text.length);
+}
+
+/** A sentence whose clauses are split, and offsets built, only when a rule reads them (most sentences never are). */
+class ProseSentence implements Sentence {
+  #clauses: Clause[] | undefined;
+  #offsets: Int32Array | undefined;
+  constructor(
+    readonly text: string,
+    readonly paragraph: number,
+    private readonly source: Paragraph,
+    private readonly from: number,
+  ) {}
+  get start(): number {
+    const piece = pieceAt(this.source, this.from);
+    return this.source.pieceOffsets[piece] + (this.from - this.source.pieceStarts[piece]);
+  }
+  get offsets(): Int32Array {
+    return (this.#offsets ??= paragraphOffsets(this.source, this.from, this.from + this.text.length));
+  }
   get clauses(): Clause[] {
-    return (this.#clauses ??= split(this, CLAUSE_END, false));
+    if (this.#clauses) return this.#clauses;
+    const clauses: Clause[] = [];
+    const text = this.text;
+    // A piece that is the whole sentence needs no object of its own.
+    forEachPiece(text, CLAUSE_END, false, (from, to) => clauses.push(from === 0 && to === text.length ? this : new ProseClause(text.slice(from, to), this, from)));
+    return (this.#clauses = clauses);
   }
 }
 
@@ -135,12 +187,14 @@ export function sentencesOf(model: ReportModel): Sentence[] {
   const cached = cache.get(model);
   if (cached) return cached;
   const out: Sentence[] = [];
-  paragraphs(model).forEach((p, paragraph) => {
-    for (const s of split(p, SENTENCE_END, true)) {
-      if (s.text.trim() === '') continue;
-      out.push(new ProseSentence(s.text, s.offsets, paragraph));
-    }
-  });
+  const all = paragraphs(model);
+  for (let paragraph = 0; paragraph < all.length; paragraph++) {
+    const p = all[paragraph];
+    forEachPiece(p.text, SENTENCE_END, true, (from, to) => {
+      const text = from === 0 && to === p.text.length ? p.text : p.text.slice(from, to);
+      if (text.trim() !== '') out.push(new ProseSentence(text, paragraph, p, from));
+    });
+  }
   cache.set(model, out);
   return out;
 }
@@ -150,9 +204,11 @@ export function spanOf(c: Clause, from = 0, to = c.text.length): Span {
   return { start: c.offsets[from], end: c.offsets[to - 1] + 1 };
 }
 
+const isSentenceEnd = (c: number) => c === 0x3002 || c === 0x21 || c === 0x3f;
+
 /** The sentence's span without its final punctuation and blanks. */
 export function sentenceSpan(s: Sentence): Span {
   let end = s.text.length;
-  while (end > 1 && (SENTENCE_END[s.text.charCodeAt(end - 1)] === 1 || /\s/.test(s.text[end - 1]))) end--;
+  while (end > 1 && (isSentenceEnd(s.text.charCodeAt(end - 1)) || isBlank(s.text.charCodeAt(end - 1)))) end--;
   return spanOf(s, 0, end);
 }

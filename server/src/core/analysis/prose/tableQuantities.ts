@@ -33,28 +33,31 @@ function sumTerms(table: Table, target: string): string[] {
   return decl ? decl.terms : [];
 }
 
-/** Sum of cells; undefined when any is missing. */
-function total(values: (bigint | undefined)[]): bigint | undefined {
+/** Sum of the integers at the rows and columns; undefined when any is missing (loops: no arrays of values). */
+function total(table: Table, rows: readonly string[], columns: readonly string[]): bigint | undefined {
   let out = 0n;
-  for (const v of values) {
-    if (v === undefined) return undefined;
-    out += v;
+  for (const r of rows) {
+    for (const c of columns) {
+      const v = integerAt(table, r, c);
+      if (v === undefined) return undefined;
+      out += v;
+    }
   }
   return out;
 }
 
 /** The value of rows in columns: written totals, and the sums of the parts. */
 function read(table: Table, rows: string[], target: string): { candidates: bigint[]; cells: TableQuantity['cells'] } | undefined {
-  const terms = sumTerms(table, target);
-  const written = total(rows.map((r) => integerAt(table, r, target)));
-  const parts = total(rows.flatMap((r) => terms.map((c) => integerAt(table, r, c))));
-  const candidates = [written, parts].filter((v): v is bigint => v !== undefined);
-  if (candidates.length === 0) return undefined;
-  const cells = rows.flatMap((r) => {
+  const written = total(table, rows, [target]);
+  const parts = total(table, rows, sumTerms(table, target));
+  if (written === undefined && parts === undefined) return undefined;
+  const candidates = written === undefined ? [parts!] : parts === undefined || parts === written ? [written] : [written, parts];
+  const cells: TableQuantity['cells'] = [];
+  for (const r of rows) {
     const cell = cellOf(table, r, target);
-    return cell ? [{ span: cell.contentSpan.end > cell.contentSpan.start ? cell.contentSpan : cell.span, name: cellName(table, r, target) }] : [];
-  });
-  return { candidates: [...new Set(candidates)], cells };
+    if (cell) cells.push({ span: cell.contentSpan.end > cell.contentSpan.start ? cell.contentSpan : cell.span, name: cellName(table, r, target) });
+  }
+  return { candidates, cells };
 }
 
 /** Rows of table 三 that make up a result category (a group, or single rows). */
@@ -137,7 +140,7 @@ function readQuantity(model: ReportModel, category: Category, carried: 'either' 
   if (!requests) return undefined;
   const organisations = sumTerms(requests, 'legalSubtotal');
   const applicantsOf = (columns: string[]) => (t: Table, r: string) => {
-    const value = total(columns.map((c) => integerAt(t, r, c)));
+    const value = total(t, [r], columns);
     const cell = cellOf(t, r, columns[0]);
     if (value === undefined || !cell) return undefined;
     return { candidates: [value], cells: [{ span: cell.contentSpan, name: cellName(t, r, columns[0]) }] };
