@@ -353,6 +353,24 @@ function coreMedian(): Timing {
   return { wall: median(timings.map((t) => t.wall)), cpu: median(timings.map((t) => t.cpu)) };
 }
 
+/**
+ * Where a fresh process's time goes over the first set: starting and loading the CLI (a run over one
+ * file), and the core check's first pass over the reports (the JIT still compiling) against a warm pass.
+ */
+function freshProcess(cli: string, folder: string, dir: string): string[] {
+  const first = readdirSync(join(folder, dir)).sort()[0];
+  const one = timeCommand(process.execPath, [cli, '--format', 'json', join(dir, first)], folder, CLI_RUNS);
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const passes = Array.from({ length: CLI_RUNS }, () => JSON.parse(execFileSync(tsx, [join(root, 'scripts', 'bench-fresh.ts'), join(folder, dir)], { encoding: 'utf8' })) as { first: number; warm: number });
+  const firstPass = median(passes.map((p) => p.first));
+  const warmPass = median(passes.map((p) => p.warm));
+  return [
+    `Where a fresh process's time goes (first set, one thread): starting Node and the CLI and checking one file takes ${ms(one.wall)} ms wall (${ms(one.cpu)} ms CPU);`,
+    `the core check (parse + all rules, no fixes) over the ${CLI_FILES.toLocaleString('en')} reports takes ${firstPass.toFixed(2)} ms per report on the process's first pass, ` +
+      `${warmPass.toFixed(2)} ms on a second, warm pass over the same reports (${(firstPass / warmPass).toFixed(1)}×: until V8 has compiled the hot code, it runs unoptimised).`,
+  ];
+}
+
 const CLI_FILES = 1000;
 const CLI_RUNS = 3;
 
@@ -372,6 +390,7 @@ function benchCli(): void {
     // markdownlint-cli2 finds no configuration of ours in the scratch folder: it runs its default rules.
     writeFileSync(join(folder, '.markdownlint-cli2.jsonc'), '{}');
     const rows: string[][] = [];
+    let fresh: string[] = [];
     for (const set of sets) {
       mkdirSync(join(folder, set.dir));
       let bytes = 0;
@@ -398,10 +417,12 @@ function benchCli(): void {
         rows.push(row(`gkreport --format json${jobs === undefined ? '' : ` --jobs ${jobs}`} <folder>`, t, CLI_FILES / (t.wall / 1000)));
       }
       rows.push(row('markdownlint-cli2 "<folder>/*.txt"', mdlTime, mdlRate));
+      if (set.dir === 'plain') fresh = freshProcess(cli, folder, set.dir);
     }
     console.log(`## CLI throughput: ${CLI_FILES.toLocaleString('en')} reports, median of ${CLI_RUNS} runs (process start included)\n`);
     console.log('CPU = user + system time of the process and all its threads; reports/s and the ratio are of wall time.\n');
     printTable(['reports', 'command', 'wall time', 'CPU time', 'reports/s', '× markdownlint-cli2'], rows);
+    console.log(fresh.join('\n') + '\n');
     const core = coreMedian();
     console.log(`Core check (parse + all rules) per typical report, seeds and real reports, warm: median ${ms(core.wall)} ms wall, ${ms(core.cpu)} ms CPU.`);
     console.log('The default --jobs is 2 from 64 files on when two cores are free by the load average, else 1 (defaultJobs in server/src/cli/run.ts).\n');
