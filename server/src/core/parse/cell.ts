@@ -57,6 +57,26 @@ interface Reading {
 }
 
 /**
+ * Readings are made by this constructor, not by object literals: a literal's allocation site decided
+ * after a while whether its readings are born old, and that decision threw away the optimised code of
+ * splitDelimitedRow and every other function read was inlined in. One map for every kind of reading.
+ */
+class CellReading implements Reading {
+  declare raw: string;
+  declare kind: Cell['kind'];
+  declare value?: Cell['value'];
+  declare unit?: string;
+  declare formatIssues: NumberFormatIssue[];
+  constructor(raw: string, kind: Cell['kind'], formatIssues: NumberFormatIssue[], value?: Cell['value'], unit?: string) {
+    this.raw = raw;
+    this.kind = kind;
+    this.value = value;
+    this.unit = unit;
+    this.formatIssues = formatIssues;
+  }
+}
+
+/**
  * Short cell texts (numbers, 0, —) repeat by the thousand: one string and one reading each. Once full,
  * the cache keeps what it has (the common texts come first) rather than being emptied: its memory
  * stays fixed while reports are checked one after another.
@@ -75,13 +95,13 @@ function readingOf(raw: string): Reading {
 }
 
 function read(raw: string): Reading {
-  if (raw === '') return { raw, kind: 'blank', formatIssues: NO_ISSUES };
+  if (raw === '') return new CellReading(raw, 'blank', NO_ISSUES);
   const text = normalizeWidth(raw);
-  if (PLACEHOLDERS.has(text)) return { raw, kind: 'placeholder', formatIssues: NO_ISSUES };
+  if (PLACEHOLDERS.has(text)) return new CellReading(raw, 'placeholder', NO_ISSUES);
   const number = readNumber(text);
-  if (!number) return { raw, kind: 'text', formatIssues: NO_ISSUES };
+  if (!number) return new CellReading(raw, 'text', NO_ISSUES);
   const formatIssues = text !== raw ? [...number.issues, 'full-width' as const] : number.issues;
-  return { raw, kind: 'number', value: number.value, unit: number.unit, formatIssues };
+  return new CellReading(raw, 'number', formatIssues, number.value, number.unit);
 }
 
 /**

@@ -107,12 +107,15 @@ function proseNumbers(line: Line, index: number, out: ProseNumber[]): void {
 export function parseReport(source: string): ReportModel {
   // Suppression comments are no part of the report: their lines are read as blank (same offsets).
   const { directives, text, lines } = extractDirectives(source, splitLines(source));
-  const kinds = lines.map(classify);
-
+  // Loops, not lines.map / kinds.forEach: an array made by Array.prototype.map inlined into optimised
+  // code has another map than one made by the builtin, and the next access to it threw the code away.
+  const kinds: LineKind[] = [];
   const rowLines: number[] = [];
-  kinds.forEach((k, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const k = classify(lines[i], i);
+    kinds.push(k);
     if (k.type === 'row' || k.type === 'spaced') rowLines.push(i);
-  });
+  }
   // Level-1 headings, except table-三 labels standing alone or broken between rows (PDF text).
   const level1: Heading[] = [];
   for (const k of kinds) {

@@ -31,26 +31,34 @@ function isSeparatorCell(s: string): boolean {
   return t.includes('-') || t.includes('—');
 }
 
+/**
+ * Separator positions of the line splitDelimitedRow reads, emptied on each call: an array made per line
+ * had an allocation site whose later decision (born young or old) threw splitDelimitedRow's optimised
+ * code away.
+ */
+const SEPS: number[] = [];
+
 /** Pipe (`a | b |`), Markdown (`| a | b |`) or TAB rows; undefined for any other line. */
 export function splitDelimitedRow(line: Line): LineRowShape {
   const text = line.text;
   // Prose has no separators at all: native searches decide that faster than a loop over the line.
-  if (text.indexOf('|') < 0 && text.indexOf('｜') < 0 && text.indexOf('\t') < 0) return undefined;
-  // One pass: bar positions, and whether there are TABs (a TAB row has no bars).
-  const seps: number[] = [];
+  const useBars = text.indexOf('|') >= 0 || text.indexOf('｜') >= 0;
+  if (!useBars && text.indexOf('\t') < 0) return undefined;
+  // One pass over the line: the bars, or the TABs of a line without bars. Both kinds of row run the
+  // same comparisons and the same push, so a TAB row meeting optimised code made from pipe rows finds
+  // nothing in it that never ran (which threw the optimised code away).
+  const tabCode = useBars ? -1 : TAB_CODE;
+  const seps = SEPS;
+  seps.length = 0;
   let bars: Span[] | undefined;
-  let tabs = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === BAR_CODE || c === FULL_BAR_CODE) {
+    if (c === BAR_CODE || c === FULL_BAR_CODE || c === tabCode) {
       seps.push(i);
       if (c === FULL_BAR_CODE) (bars ??= []).push({ start: line.start + i, end: line.start + i + 1 });
-    } else if (c === TAB_CODE) tabs++;
+    }
   }
-  if (seps.length === 0 && tabs === 0) return undefined;
   const fullWidthBars = bars ?? NO_SPANS;
-  const useBars = seps.length > 0;
-  if (!useBars) for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) seps.push(i);
   // Cell k lies between separator k-1 and separator k; `first`/`last` drop the empty ends of `| a | b |`.
   const cellFrom = (k: number) => (k === 0 ? 0 : seps[k - 1] + 1);
   const cellTo = (k: number) => (k === seps.length ? text.length : seps[k]);
@@ -70,10 +78,14 @@ export function splitDelimitedRow(line: Line): LineRowShape {
   }
   const cells: Cell[] = [];
   for (let k = first; k <= last; k++) cells.push(makeCell(text, line.start, cellFrom(k), cellTo(k)));
-  const nonBlank = cells.filter((c) => c.kind !== 'blank').length;
+  let nonBlank = 0;
+  for (let k = 0; k < cells.length; k++) if (cells[k].kind !== 'blank') nonBlank++;
   // A tab-indented paragraph is prose; an all-blank pipe row or `label<TAB>` (a template row) is a row.
-  if (nonBlank === 0 && cells.length < (syntax === 'tab' ? MIN_BLANK_TAB_CELLS : 2)) return undefined;
-  if (syntax === 'tab' && nonBlank === 1 && cells[cells.length - 1].kind !== 'blank') return undefined;
+  // (Each test below runs on every row, pipe or TAB: see the loop above.)
+  const isTab = syntax === 'tab';
+  const lastBlank = cells.length > 0 && cells[cells.length - 1].kind === 'blank';
+  if (nonBlank === 0 && cells.length < (isTab ? MIN_BLANK_TAB_CELLS : 2)) return undefined;
+  if (nonBlank === 1 && isTab && !lastBlank) return undefined;
   return { syntax, cells, fullWidthBars };
 }
 

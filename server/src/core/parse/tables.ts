@@ -73,6 +73,13 @@ export const coreKey = memoize((label: string): string => {
   return labelKey(s.slice(markerLength(s, 0))).slice(0, MAX_LABEL_KEY);
 });
 
+/** coreKey of each label, in a loop (see contiguousKinds). */
+function coreKeys(labels: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < labels.length; i++) keys.push(coreKey(labels[i]));
+  return keys;
+}
+
 interface Candidate<T> {
   item: T;
   score: number;
@@ -409,7 +416,8 @@ const evidenceOf = fromRegistry(() => {
  */
 function telltaleVotes(kind: TableKind, collected: Collected): number[] {
   const evidence = evidenceOf().get(kind)!;
-  const votes = evidence.rowKeys.map(() => 0);
+  const votes: number[] = [];
+  for (let i = 0; i < evidence.rowKeys.length; i++) votes.push(0);
   const telltales = evidence.rows;
   for (let n = 0; n < collected.rows.length; n++) {
     if (telltales.rows.length > 0) {
@@ -545,7 +553,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
       while (expected < order.length && table.byRow.has(order[expected].id)) expected++;
       let target = expected < order.length ? order[expected] : undefined;
       const pending = collected.pending[n];
-      const fragments = target && pending !== '' ? labelSegments(pending).map(coreKey) : undefined;
+      const fragments = target && pending !== '' ? coreKeys(labelSegments(pending)) : undefined;
       // The fragments name the expected row too (or there are none): it stays the target.
       let expectedNamed = !fragments || fragments.length === 0;
       for (let f = 0; fragments && f < fragments.length && !expectedNamed; f++) expectedNamed = scoreAt(index, scoresOf(index, fragments[f]), fragments[f], expected) >= MATCH_THRESHOLD;
@@ -672,7 +680,10 @@ interface Assigned {
  * closed), then back along the cheapest path. Undefined: the row belongs to no table.
  */
 function contiguousKinds(rows: readonly Assigned[]): (TableKind | undefined)[] {
-  const kinds = rows.map((r) => r.kind);
+  // A loop, not rows.map: an array made by Array.prototype.map inlined into optimised code has another
+  // map than one made by the builtin, and the next access to it threw the optimised code away.
+  const kinds: TableKind[] = [];
+  for (let i = 0; i < rows.length; i++) kinds.push(rows[i].kind);
   // Already one run per table (the usual case): nothing to decide.
   const closed = new Set<TableKind>();
   let interleaved = false;

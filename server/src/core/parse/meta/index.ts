@@ -3,7 +3,7 @@
 // module over the compact text (base/compact.ts); this one puts their answers together.
 import type { Line } from '../../base/text';
 import { CompactText } from '../../base/compact';
-import type { DocumentMeta, Preamble, ReportTitle } from '../../model/model';
+import type { DateMention, DocumentMeta, Preamble, ReportTitle } from '../../model/model';
 import { scanDates, toMention, type RawDate } from './dates';
 import { findPeriod } from './period';
 import { findPreamble, findTitle, issuerKindOf, namesReportSubject } from './title';
@@ -31,7 +31,8 @@ export function extractMeta(text: string, lines: readonly Line[], firstPartLine:
   const raw = scanDates(c);
   const byStart = new Map<number, RawDate>();
   for (const d of raw) byStart.set(d.cs, d);
-  const mentions = raw.map((d) => toMention(c, d));
+  const mentions: DateMention[] = [];
+  for (let i = 0; i < raw.length; i++) mentions.push(toMention(c, raw[i]));
   const period = findPeriod(c, raw, head.end);
   if (period) {
     const start = toMention(c, period.start);
