@@ -8,8 +8,8 @@ import type { CellRef, ColumnDef, SumRelation, SumRole, TableKind } from '../spe
 import type { Cell, Table } from '../model/model';
 import { msg } from '../base/i18n';
 import { type Decimal, ZERO, add, compare, equals, toString } from '../base/decimal';
-import { assumedValue, cellValue, isDerivedBlank } from '../model/fill';
-import { cellName, cellOf, columnsOf, readableValue, relationsWithRole, rowName, rowOf, sumValues, trustedRelations, writtenAs } from '../model/cells';
+import { assumedValue, blankSumsOf, cellValue, isDerivedBlank } from '../model/fill';
+import { cellName, cellOf, columnsOf, readableValue, relationsWithRole, rowName, rowOf, sumValues, writtenAs } from '../model/cells';
 import { setCellEdit } from '../model/edits';
 
 const MAX_TERMS_SHOWN = 8;
@@ -82,8 +82,8 @@ function listUnreadable(table: Table, relation: SumRelation, unreadable: { ref: 
  * may be said, as what it is).
  */
 export function unreadableTerms(table: Table, target: Cell): { list: Localized; allBlank: boolean } {
-  for (const relation of trustedRelations(table)) {
-    if (relation.kind !== 'sum' || cellOf(table, relation.target.row, relation.target.col) !== target) continue;
+  // The sums whose total is this blank, as fill found them (not a search of every relation of the table).
+  for (const relation of blankSumsOf(table, target)) {
     const missing = relation.terms.flatMap((ref) => {
       const cell = cellOf(table, ref.row, ref.col);
       return cell && cell.kind !== 'number' ? [{ ref, cell }] : [];
