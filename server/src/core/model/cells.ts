@@ -14,14 +14,25 @@ export function columnsOf(table: Table, row: TableRow): ColumnDef[] {
 /** Column id → position, per column list (the lists are few and shared: layout data or a table's). */
 const columnIndexes = new WeakMap<ColumnDef[], Map<string, number>>();
 
+/** The list asked last and its index: a rule asks for the cells of one table in a row (no WeakMap lookup then). */
+let lastColumns: ColumnDef[] | undefined;
+let lastIndex: Map<string, number> | undefined;
+
 function columnIndex(columns: ColumnDef[], colId: string): number {
+  const index = columns === lastColumns ? lastIndex! : indexOf(columns);
+  return index.get(colId) ?? -1;
+}
+
+function indexOf(columns: ColumnDef[]): Map<string, number> {
   let index = columnIndexes.get(columns);
   if (!index) {
     index = new Map();
-    columns.forEach((c, i) => index!.has(c.id) || index!.set(c.id, i)); // the first column of an id, as a search would find
+    for (let i = 0; i < columns.length; i++) if (!index.has(columns[i].id)) index.set(columns[i].id, i); // the first column of an id, as a search would find
     columnIndexes.set(columns, index);
   }
-  return index.get(colId) ?? -1;
+  lastColumns = columns;
+  lastIndex = index;
+  return index;
 }
 
 /** The cell at (row, column), or undefined when the row is missing or its cells cannot be trusted. */

@@ -12,8 +12,10 @@ interface Fill {
   plan: Map<Cell, Decimal>;
   /** Blank cells that are totals of other cells. */
   derived: Set<Cell>;
-  /** Blank cell → the relations it takes part in (as a term of a sum, or in a balance). */
-  partOf: Map<Cell, Relation[]>;
+  /** The trusted sums whose total is blank, in the layout's order, with that cell. */
+  blankSums: { relation: SumRelation; target: Cell }[];
+  /** Blank cell → the relations it takes part in (as a term of a sum, or in a balance): built when first asked. */
+  partOf: Map<Cell, Relation[]> | undefined;
   /** Derived blank → its sum with every blank count, placeholder and text taken as 0. */
   assumed: Map<Cell, Decimal>;
   /** Relation → whether it holds with every cell that holds no number taken as 0 (asked per blank cell: kept). */
@@ -32,6 +34,13 @@ export function isDerivedBlank(table: Table, cell: Cell): boolean {
   return fillOf(table).derived.has(cell);
 }
 
+/** The trusted sums whose total is the blank cell, in the layout's order (none for any other cell). */
+export function blankSumsOf(table: Table, cell: Cell): SumRelation[] {
+  const out: SumRelation[] = [];
+  for (const s of fillOf(table).blankSums) if (s.target === cell) out.push(s.relation);
+  return out;
+}
+
 /** Every blank value cell of the table's placed rows, in row order (derived ones included, computable or not). */
 export function blankCells(table: Table): Cell[] {
   return placedRows(table).flatMap((row) => row.values.filter((c) => c.kind === 'blank'));
@@ -42,13 +51,6 @@ function fillOf(table: Table): Fill {
   if (cached) return cached;
   const plan = new Map<Cell, Decimal>();
   const derived = new Set<Cell>();
-  const partOf = new Map<Cell, Relation[]>();
-  const note = (cell: Cell | undefined, relation: Relation) => {
-    if (cell?.kind !== 'blank') return;
-    const list = partOf.get(cell);
-    if (list) list.push(relation);
-    else partOf.set(cell, [relation]);
-  };
   // The sums whose total is blank, with that cell: the only ones the passes below fill.
   const blankSums: { relation: SumRelation; target: Cell }[] = [];
   for (const r of trustedRelations(table)) {
@@ -58,10 +60,6 @@ function fillOf(table: Table): Fill {
         derived.add(target);
         blankSums.push({ relation: r, target });
       }
-      for (const t of r.terms) note(cellOf(table, t.row, t.col), r);
-    } else {
-      for (const c of r.left) note(cellOf(table, c.row, c.col), r);
-      for (const c of r.right) note(cellOf(table, c.row, c.col), r);
     }
   }
   for (const row of placedRows(table)) {
@@ -87,7 +85,7 @@ function fillOf(table: Table): Fill {
       changed = true;
     }
   }
-  const fill = { plan, derived, partOf, assumed, holdsAssumed: new Map<Relation, boolean>() };
+  const fill: Fill = { plan, derived, blankSums, partOf: undefined, assumed, holdsAssumed: new Map<Relation, boolean>() };
   cache.set(table, fill);
   return fill;
 }
@@ -131,7 +129,7 @@ export function assumedValue(table: Table, cell: Cell): Decimal {
  */
 export function zeroFillAgrees(table: Table, cell: Cell): boolean {
   const fill = fillOf(table);
-  for (const r of fill.partOf.get(cell) ?? []) {
+  for (const r of (fill.partOf ??= partOfMap(table)).get(cell) ?? []) {
     let holds = fill.holdsAssumed.get(r);
     if (holds === undefined) {
       holds = holdsAssumed(table, r);
@@ -140,6 +138,27 @@ export function zeroFillAgrees(table: Table, cell: Cell): boolean {
     if (!holds) return false;
   }
   return true;
+}
+
+/** Blank cell → the trusted relations it takes part in (as a term of a sum, or in a balance), in their order. */
+function partOfMap(table: Table): Map<Cell, Relation[]> {
+  const partOf = new Map<Cell, Relation[]>();
+  for (const r of trustedRelations(table)) {
+    if (r.kind === 'sum') {
+      for (const t of r.terms) notePart(partOf, cellOf(table, t.row, t.col), r);
+    } else {
+      for (const c of r.left) notePart(partOf, cellOf(table, c.row, c.col), r);
+      for (const c of r.right) notePart(partOf, cellOf(table, c.row, c.col), r);
+    }
+  }
+  return partOf;
+}
+
+function notePart(partOf: Map<Cell, Relation[]>, cell: Cell | undefined, relation: Relation): void {
+  if (cell === undefined || cell.kind !== 'blank') return;
+  const list = partOf.get(cell);
+  if (list) list.push(relation);
+  else partOf.set(cell, [relation]);
 }
 
 /** A relation holds with every cell that holds no number as 0; a sum with no written total holds. */

@@ -1,5 +1,5 @@
 import type { TextEdit } from '../base/types';
-import { defineRule } from './types';
+import { defineRule, type RuleContext, type RuleData } from './types';
 import type { Heading } from '../model/model';
 import { msg } from '../base/i18n';
 import { toChineseNumeral } from '../base/numerals';
@@ -76,26 +76,30 @@ export default defineRule({
       let expected = 1;
       for (let i = 0; i < r.length; i++) {
         const h = r[i];
-        if (h.number !== expected) {
-          // Renumbering rewrites the rest of the run: offered for runs of real sub-headings only, so
-          // that a text of thousands of `(一)` lines does not get a fix per line over all later lines.
-          const renumber = r.length - i <= MAX_RENUMBERED && expected + r.length - i - 1 <= MAX_NUMERAL;
-          const edits: TextEdit[] = renumber
-            ? r.slice(i).map((x, k) => ({
-                span: x.markerSpan,
-                newText: `${ctx.text[x.markerSpan.start]}${toChineseNumeral(expected + k)}${ctx.text[x.markerSpan.end - 1]}`,
-              }))
-            : [];
-          ctx.emit({
-            span: h.markerSpan,
-            message: subMessage(`${expected}/${h.number}`),
-            related: i > 0 ? [{ span: r[i - 1].markerSpan, message: PREVIOUS_SUB }] : [],
-            fixes: renumber ? [{ id: 'renumber', title: RENUMBER, edits, safe: false }] : [],
-            data: { level: 2, expected, actual: h.number },
-          });
-        }
+        if (h.number !== expected) reportSub(ctx, r, i, expected);
         expected = h.number + 1;
       }
     }
   },
 });
+
+/** The finding for a sub-heading numbered out of order (rare: built apart from the loop, whose optimised code stays small). */
+function reportSub(ctx: RuleContext<RuleData['GK106']>, r: Heading[], i: number, expected: number): void {
+  const h = r[i];
+  // Renumbering rewrites the rest of the run: offered for runs of real sub-headings only, so
+  // that a text of thousands of `(一)` lines does not get a fix per line over all later lines.
+  const renumber = r.length - i <= MAX_RENUMBERED && expected + r.length - i - 1 <= MAX_NUMERAL;
+  const edits: TextEdit[] = renumber
+    ? r.slice(i).map((x, k) => ({
+        span: x.markerSpan,
+        newText: `${ctx.text[x.markerSpan.start]}${toChineseNumeral(expected + k)}${ctx.text[x.markerSpan.end - 1]}`,
+      }))
+    : [];
+  ctx.emit({
+    span: h.markerSpan,
+    message: subMessage(`${expected}/${h.number}`),
+    related: i > 0 ? [{ span: r[i - 1].markerSpan, message: PREVIOUS_SUB }] : [],
+    fixes: renumber ? [{ id: 'renumber', title: RENUMBER, edits, safe: false }] : [],
+    data: { level: 2, expected, actual: h.number },
+  });
+}

@@ -1,5 +1,5 @@
 import type { Localized } from '../base/types';
-import type { RuleContext } from './types';
+import type { RuleContext, RuleData } from './types';
 import { defineRule } from './types';
 import { msg } from '../base/i18n';
 import { proseFacts, type Category, type Quantity } from '../analysis/prose/quantities';
@@ -70,30 +70,35 @@ export default defineRule({
       if (!COMPARED.has(q.category)) continue;
       const expected = expectedFor(ctx, q);
       if (!expected || expected.candidates.includes(q.value) || scopeIsDoubtful(ctx.model, q)) continue;
-      const written = q.value.toString();
-      const value = expected.candidates[0].toString();
-      const name = CATEGORY_NAMES[q.category];
-      const table = expected.table;
-      ctx.emit({
-        span: q.span,
-        message: msg(
-          `正文称${name['zh-cn']} ${written} 件，${table['zh-cn']}为 ${value} 件`,
-          `The prose states ${written} ${name.en}; ${table.en} gives ${value}`,
-        ),
-        related: expected.cells.map((c) => ({
-          span: c.span,
-          message: msg(`${table['zh-cn']}“${c.name['zh-cn']}”`, `${table.en}: “${c.name.en}”`),
-        })),
-        fixes: [
-          {
-            id: 'replace-prose-number',
-            title: msg(`改为表格数值 ${value}`, `Replace with the table value ${value}`),
-            edits: [{ span: q.span, newText: value }],
-            safe: false,
-          },
-        ],
-        data: { category: q.category, written, expected: value },
-      });
+      report(ctx, q, expected);
     }
   },
 });
+
+/** The finding, apart from the loop (most quantities agree with the tables): its optimised code stays small. */
+function report(ctx: RuleContext<RuleData['GK401']>, q: Quantity, expected: TableQuantity): void {
+  const written = q.value.toString();
+  const value = expected.candidates[0].toString();
+  const name = CATEGORY_NAMES[q.category];
+  const table = expected.table;
+  ctx.emit({
+    span: q.span,
+    message: msg(
+      `正文称${name['zh-cn']} ${written} 件，${table['zh-cn']}为 ${value} 件`,
+      `The prose states ${written} ${name.en}; ${table.en} gives ${value}`,
+    ),
+    related: expected.cells.map((c) => ({
+      span: c.span,
+      message: msg(`${table['zh-cn']}“${c.name['zh-cn']}”`, `${table.en}: “${c.name.en}”`),
+    })),
+    fixes: [
+      {
+        id: 'replace-prose-number',
+        title: msg(`改为表格数值 ${value}`, `Replace with the table value ${value}`),
+        edits: [{ span: q.span, newText: value }],
+        safe: false,
+      },
+    ],
+    data: { category: q.category, written, expected: value },
+  });
+}

@@ -1,6 +1,6 @@
 // GK501 year-mismatch: the title year, the statistics period and the year named in the body disagree.
 import type { Span } from '../base/types';
-import type { RelatedInfo } from './types';
+import type { RelatedInfo, RuleContext, RuleData } from './types';
 import { defineRule } from './types';
 import type { Line, ReportModel } from '../model/model';
 import { msg } from '../base/i18n';
@@ -68,28 +68,35 @@ export default defineRule({
     if (body) sources.push(body);
     if (sources.length < 2) return;
 
-    // The year most sources name; a tie goes to the more authoritative source (the title first).
-    const votes = new Map<number, number>();
-    for (const s of sources) votes.set(s.year, (votes.get(s.year) ?? 0) + 1);
-    let winner = sources[0].year;
-    for (const s of sources) if ((votes.get(s.year) ?? 0) > (votes.get(winner) ?? 0)) winner = s.year;
-    const ref = sources.find((s) => s.year === winner)!;
-
-    for (const o of sources) {
-      if (o.year === winner) continue;
-      const related: RelatedInfo[] = sources
-        .filter((s) => s.year === winner)
-        .slice(0, 3)
-        .map((s) => ({ span: s.span, message: msg(`${s.zh}：${s.year}年`, `${s.en}: ${s.year}`) }));
-      ctx.emit({
-        span: o.span,
-        message: msg(
-          `${o.zh}的年份 ${o.year} 与${ref.zh}的年份 ${ref.year} 不一致`,
-          `The year in ${o.en} (${o.year}) differs from the year in ${ref.en} (${ref.year})`,
-        ),
-        related,
-        data: { expected: winner, actual: o.year },
-      });
-    }
+    // Most reports name one year throughout: the vote and the findings are apart from this path.
+    const first = sources[0].year;
+    for (const s of sources) if (s.year !== first) return reportYears(ctx, sources);
   },
 });
+
+/** The sources disagree: the year most of them name wins, and every other one is a finding. */
+function reportYears(ctx: RuleContext<RuleData['GK501']>, sources: YearSource[]): void {
+  // The year most sources name; a tie goes to the more authoritative source (the title first).
+  const votes = new Map<number, number>();
+  for (const s of sources) votes.set(s.year, (votes.get(s.year) ?? 0) + 1);
+  let winner = sources[0].year;
+  for (const s of sources) if ((votes.get(s.year) ?? 0) > (votes.get(winner) ?? 0)) winner = s.year;
+  const ref = sources.find((s) => s.year === winner)!;
+
+  for (const o of sources) {
+    if (o.year === winner) continue;
+    const related: RelatedInfo[] = sources
+      .filter((s) => s.year === winner)
+      .slice(0, 3)
+      .map((s) => ({ span: s.span, message: msg(`${s.zh}：${s.year}年`, `${s.en}: ${s.year}`) }));
+    ctx.emit({
+      span: o.span,
+      message: msg(
+        `${o.zh}的年份 ${o.year} 与${ref.zh}的年份 ${ref.year} 不一致`,
+        `The year in ${o.en} (${o.year}) differs from the year in ${ref.en} (${ref.year})`,
+      ),
+      related,
+      data: { expected: winner, actual: o.year },
+    });
+  }
+}

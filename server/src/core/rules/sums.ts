@@ -8,8 +8,8 @@ import type { CellRef, ColumnDef, SumRelation, SumRole, TableKind } from '../spe
 import type { Cell, Table } from '../model/model';
 import { msg } from '../base/i18n';
 import { type Decimal, ZERO, add, compare, equals, toString } from '../base/decimal';
-import { assumedValue, cellValue, isDerivedBlank } from '../model/fill';
-import { cellName, cellOf, columnsOf, readableValue, relationsWithRole, rowName, rowOf, sumValues, trustedRelations, writtenAs } from '../model/cells';
+import { assumedValue, blankSumsOf, cellValue, isDerivedBlank } from '../model/fill';
+import { cellName, cellOf, columnsOf, readableValue, relationsWithRole, rowName, rowOf, sumValues, writtenAs } from '../model/cells';
 import { setCellEdit } from '../model/edits';
 
 const MAX_TERMS_SHOWN = 8;
@@ -82,8 +82,8 @@ function listUnreadable(table: Table, relation: SumRelation, unreadable: { ref: 
  * may be said, as what it is).
  */
 export function unreadableTerms(table: Table, target: Cell): { list: Localized; allBlank: boolean } {
-  for (const relation of trustedRelations(table)) {
-    if (relation.kind !== 'sum' || cellOf(table, relation.target.row, relation.target.col) !== target) continue;
+  // The sums whose total is this blank, as fill found them (not a search of every relation of the table).
+  for (const relation of blankSumsOf(table, target)) {
     const missing = relation.terms.flatMap((ref) => {
       const cell = cellOf(table, ref.row, ref.col);
       return cell && cell.kind !== 'number' ? [{ ref, cell }] : [];
@@ -112,67 +112,75 @@ export function checkSums(ctx: RuleContext<SumFindingData>, role: SumRole, namin
         assumed = add(assumed, assumedValue(table, cell));
       }
       if (assumed === undefined || equals(assumed, target.value)) continue;
-      const cells = relation.terms.map((t) => cellOf(table, t.row, t.col)!);
-      // A blank total among the terms counts as its sum when that is computed from numbers; any other
-      // blank, a placeholder or text is unreadable.
-      const known = cells.map((c) => (c.kind === 'blank' && isDerivedBlank(table, c) ? cellValue(table, c) : readableValue(c)));
-      const unreadable = relation.terms.flatMap((ref, i) => (known[i] === undefined ? [{ ref, cell: cells[i] }] : []));
-      const readable = known.filter((v): v is Decimal => v !== undefined);
-      const sum = sumValues(readable);
-      const n = targetName(table, relation, naming);
-      const act = toString(target.value);
-      const row = rowOf(table, relation.target.row)!;
-      const related = relation.terms.map((t, i) => ({ span: cells[i].contentSpan, message: cellName(table, t.row, t.col) }));
-      const formula = readable.length <= MAX_TERMS_SHOWN ? readable.map((v) => toString(v)).join('+') : undefined;
-      if (unreadable.length > 0) {
-        // The written total stands: no guessed sum is presented, and nothing is offered to overwrite it.
-        const list = listUnreadable(table, relation, unreadable);
-        const others = readable.length;
-        const over = compare(sum, target.value) > 0;
-        const rest =
-          others === 0
-            ? msg('', '')
-            : msg(
-                `；其余 ${others} 项之和为 ${toString(sum)}${formula && others > 1 ? `（${formula}）` : ''}${over ? `，已超过${n['zh-cn']}` : ''}`,
-                `; the other ${others} add up to ${toString(sum)}${formula && others > 1 ? ` (${formula})` : ''}${over ? `, more than ${n.en}` : ''}`,
-              );
-        ctx.emit({
-          span: target.contentSpan,
-          message: msg(
-            `${n['zh-cn']}为 ${act}，无法核对：${list['zh-cn']}${rest['zh-cn']}`,
-            `${n.en} is ${act} and cannot be verified: ${list.en}${rest.en}`,
-          ),
-          related,
-          fixes: [],
-          data: { table: table.kind, row: relation.target.row, col: relation.target.col, actual: act, unreadable: unreadable.map(({ ref }) => `${ref.row}/${ref.col}`) },
-        });
-        continue;
-      }
-      const exp = toString(sum);
-      // The total is set only from terms that are all numbers as written; a blank total among them is
-      // filled first (GK204), and the next check offers this fix.
-      const blankTotals = cells.some((c) => c.kind !== 'number');
-      ctx.emit({
-        span: target.contentSpan,
-        message: msg(
-          `${n['zh-cn']}应为 ${exp}（${formula ?? `${readable.length} 项之和`}），实际为 ${act}${blankTotals ? '；其中有按各项计算的空白合计，请先填写' : ''}`,
-          `${n.en} should be ${exp} (${formula ?? `sum of ${readable.length} cells`}), found ${act}${blankTotals ? '; some terms are blank totals counted as their sums: fill them in first' : ''}`,
-        ),
-        related,
-        fixes: blankTotals
-          ? []
-          : [
-              {
-                id: 'set-total',
-                title: msg(`将${n['zh-cn']}改为 ${exp}`, `Set ${n.en} to ${exp}`),
-                edits: [setCellEdit(row, target, exp)],
-                safe: true,
-                preferred: true,
-                total: { table: table.kind, row: relation.target.row, col: relation.target.col },
-              },
-            ],
-        data: { table: table.kind, row: relation.target.row, col: relation.target.col, expected: exp, actual: act },
-      });
+      reportSum(ctx, table, relation, target, target.value, naming);
     }
   }
+}
+
+/**
+ * The finding for a total that does not hold (rare: kept out of the loop above, so that its optimised
+ * code stays small).
+ */
+function reportSum(ctx: RuleContext<SumFindingData>, table: Table, relation: SumRelation, target: Cell, value: Decimal, naming: TargetNaming): void {
+  const cells = relation.terms.map((t) => cellOf(table, t.row, t.col)!);
+  // A blank total among the terms counts as its sum when that is computed from numbers; any other
+  // blank, a placeholder or text is unreadable.
+  const known = cells.map((c) => (c.kind === 'blank' && isDerivedBlank(table, c) ? cellValue(table, c) : readableValue(c)));
+  const unreadable = relation.terms.flatMap((ref, i) => (known[i] === undefined ? [{ ref, cell: cells[i] }] : []));
+  const readable = known.filter((v): v is Decimal => v !== undefined);
+  const sum = sumValues(readable);
+  const n = targetName(table, relation, naming);
+  const act = toString(value);
+  const row = rowOf(table, relation.target.row)!;
+  const related = relation.terms.map((t, i) => ({ span: cells[i].contentSpan, message: cellName(table, t.row, t.col) }));
+  const formula = readable.length <= MAX_TERMS_SHOWN ? readable.map((v) => toString(v)).join('+') : undefined;
+  if (unreadable.length > 0) {
+    // The written total stands: no guessed sum is presented, and nothing is offered to overwrite it.
+    const list = listUnreadable(table, relation, unreadable);
+    const others = readable.length;
+    const over = compare(sum, value) > 0;
+    const rest =
+      others === 0
+        ? msg('', '')
+        : msg(
+            `；其余 ${others} 项之和为 ${toString(sum)}${formula && others > 1 ? `（${formula}）` : ''}${over ? `，已超过${n['zh-cn']}` : ''}`,
+            `; the other ${others} add up to ${toString(sum)}${formula && others > 1 ? ` (${formula})` : ''}${over ? `, more than ${n.en}` : ''}`,
+          );
+    ctx.emit({
+      span: target.contentSpan,
+      message: msg(
+        `${n['zh-cn']}为 ${act}，无法核对：${list['zh-cn']}${rest['zh-cn']}`,
+        `${n.en} is ${act} and cannot be verified: ${list.en}${rest.en}`,
+      ),
+      related,
+      fixes: [],
+      data: { table: table.kind, row: relation.target.row, col: relation.target.col, actual: act, unreadable: unreadable.map(({ ref }) => `${ref.row}/${ref.col}`) },
+    });
+    return;
+  }
+  const exp = toString(sum);
+  // The total is set only from terms that are all numbers as written; a blank total among them is
+  // filled first (GK204), and the next check offers this fix.
+  const blankTotals = cells.some((c) => c.kind !== 'number');
+  ctx.emit({
+    span: target.contentSpan,
+    message: msg(
+      `${n['zh-cn']}应为 ${exp}（${formula ?? `${readable.length} 项之和`}），实际为 ${act}${blankTotals ? '；其中有按各项计算的空白合计，请先填写' : ''}`,
+      `${n.en} should be ${exp} (${formula ?? `sum of ${readable.length} cells`}), found ${act}${blankTotals ? '; some terms are blank totals counted as their sums: fill them in first' : ''}`,
+    ),
+    related,
+    fixes: blankTotals
+      ? []
+      : [
+          {
+            id: 'set-total',
+            title: msg(`将${n['zh-cn']}改为 ${exp}`, `Set ${n.en} to ${exp}`),
+            edits: [setCellEdit(row, target, exp)],
+            safe: true,
+            preferred: true,
+            total: { table: table.kind, row: relation.target.row, col: relation.target.col },
+          },
+        ],
+    data: { table: table.kind, row: relation.target.row, col: relation.target.col, expected: exp, actual: act },
+  });
 }

@@ -127,12 +127,13 @@ function numberTokens(c: Clause): NumberToken[] {
     const i = m.index;
     const j = i + m[0].length;
     // A number right after a dot or a Latin letter (`.4件`, `A7件`) is no count; the whole run is skipped.
-    const previous = t.charCodeAt(i - 1); // NaN at the start
+    // Never read past either end (-1 there): an out-of-bounds read throws the optimised loop away.
+    const previous = i > 0 ? t.charCodeAt(i - 1) : -1;
     if (previous === DOT || isLatinLetter(previous)) continue;
     let k = j;
-    while (t.charCodeAt(k) === SPACE) k++;
+    while (k < t.length && t.charCodeAt(k) === SPACE) k++;
     const digits = m[0];
-    const unit = t.charCodeAt(k);
+    const unit = k < t.length ? t.charCodeAt(k) : -1;
     if (unit === PERCENT) out.push({ from: i, to: j, unitEnd: k + 1, kind: 'percent', digits });
     else if (isCountUnit(unit) && !digits.includes('.')) out.push({ from: i, to: j, unitEnd: k + 1, kind: 'count', digits });
   }
@@ -194,6 +195,23 @@ export function forgetProse(model: ReportModel): void {
 /** Matches `^(占|约占|占比|比例为)?` with nothing else: a clause holding only a share. */
 const SHARE_ONLY = /^(约?占比?(为|达)?|比例(为)?)?$/;
 
+/**
+ * The clause's one percentage as a share of the quantity before it, when nothing else stands in the
+ * clause (`占30%`, `（17.46%）`). Apart from proseFacts: most clauses have none.
+ */
+function shareOf(clause: Clause, token: NumberToken, sentence: Sentence, of: Quantity): Percent | undefined {
+  const rest = (clause.text.slice(0, token.from) + clause.text.slice(token.unitEnd)).replace(/[\s。;!?]/g, '');
+  if (!SHARE_ONLY.test(rest)) return undefined;
+  const [int, frac = ''] = token.digits.split('.');
+  return {
+    scaled: BigInt(int + frac),
+    decimals: frac.length,
+    span: spanOf(clause, token.from, token.to),
+    sentence,
+    of,
+  };
+}
+
 export function proseFacts(model: ReportModel): ProseFacts {
   const cached = cache.get(model);
   if (cached) return cached;
@@ -222,17 +240,10 @@ export function proseFacts(model: ReportModel): ProseFacts {
         const token = tokens[n];
         if (token.kind === 'percent') {
           // A share stands alone in its clause: `占30%`, `（17.46%）`.
-          if (tokens.length !== 1) continue;
-          const rest = (clause.text.slice(0, token.from) + clause.text.slice(token.unitEnd)).replace(/[\s。;!?]/g, '');
-          if (!last || !SHARE_ONLY.test(rest)) continue;
-          const [int, frac = ''] = token.digits.split('.');
-          percents.push({
-            scaled: BigInt(int + frac),
-            decimals: frac.length,
-            span: spanOf(clause, token.from, token.to),
-            sentence,
-            of: last,
-          });
+          if (tokens.length === 1 && last) {
+            const percent = shareOf(clause, token, sentence, last);
+            if (percent) percents.push(percent);
+          }
           continue;
         }
         const before = clause.text.slice(n > 0 ? tokens[n - 1].unitEnd : 0, token.from);
