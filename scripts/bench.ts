@@ -425,7 +425,7 @@ function benchCli(): void {
     console.log(fresh.join('\n') + '\n');
     const core = coreMedian();
     console.log(`Core check (parse + all rules) per typical report, seeds and real reports, warm: median ${ms(core.wall)} ms wall, ${ms(core.cpu)} ms CPU.`);
-    console.log('The default --jobs is 2 from 64 files on when two cores are free by the load average, else 1 (defaultJobs in server/src/cli/run.ts).\n');
+    console.log('The default --jobs is 2 from 64 files on when four cores are free by the load average, else 1 (defaultJobs in server/src/cli/run.ts).\n');
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

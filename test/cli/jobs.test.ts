@@ -33,7 +33,7 @@ describe('--jobs', () => {
     assert.equal(runCli(['-j', '2', ...args]).stdout, runCli(['-j', '1', ...args]).stdout);
   });
 
-  test('many files: the default (two threads from PARALLEL_FROM_FILES files on) prints what one thread prints', () => {
+  test('many files: the default prints what one thread prints', () => {
     const dir = tempDir();
     const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
     for (let i = 0; i < PARALLEL_FROM_FILES + 6; i++) copyFileSync(seed(seeds[i % seeds.length]), join(dir, `r${String(i).padStart(3, '0')}.txt`));
@@ -44,10 +44,11 @@ describe('--jobs', () => {
     assert.ok(one.stdout.includes('"GK801"'), 'the pairs are still compared');
   });
 
-  test('the default: two threads for many files when two cores are free, else one', () => {
-    assert.equal(defaultJobs(PARALLEL_FROM_FILES - 1, 2, 0), 1, 'few files');
-    assert.equal(defaultJobs(PARALLEL_FROM_FILES, 2, 0.2), 2, 'an idle two-core machine');
-    assert.equal(defaultJobs(1000, 2, 1), 1, 'one core busy elsewhere');
+  test('the default: two threads for many files when four cores are free, else one', () => {
+    assert.equal(defaultJobs(PARALLEL_FROM_FILES - 1, 8, 0), 1, 'few files');
+    assert.equal(defaultJobs(PARALLEL_FROM_FILES, 4, 0.2), 2, 'an idle four-core machine');
+    assert.equal(defaultJobs(1000, 2, 0), 1, 'an idle two-core machine: one thread is faster there');
+    assert.equal(defaultJobs(1000, 4, 1), 1, 'one of four cores busy elsewhere');
     assert.equal(defaultJobs(1000, 8, 3), 2, 'never more than two by default');
     assert.equal(defaultJobs(1000, 1, 0), 1, 'one core');
   });

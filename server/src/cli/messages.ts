@@ -23,7 +23,7 @@ export 按正式版式把年报导出为 Word（默认）或网页（默认写�
   --fix                      应用安全修复并写回文件（复查通过才写入；不用于 Word、网页、PDF）
   --fix-totals               与 --fix 一起：也把错误的合计改为各项之和（合计错也可能是某一项错）
   --locale zh-cn|en          消息语言（默认 zh-cn，或配置文件中的 locale）
-  -j, --jobs N               同时检查文件的线程数（默认：64 个文件以上且有两个空闲的核时 2，否则 1）
+  -j, --jobs N               同时检查文件的线程数（默认：64 个文件以上且有四个空闲的核时 2，否则 1）
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
@@ -51,7 +51,7 @@ Options:
   --fix                      apply safe fixes and write the files back (only when a re-check passes; not for Word, web pages, PDF)
   --fix-totals               with --fix: also set wrong totals to their sums (a wrong total may be a wrong term)
   --locale zh-cn|en          message language (default zh-cn, or the configuration file's locale)
-  -j, --jobs N               threads checking files at once (default: 2 from 64 files on when two cores are free, else 1)
+  -j, --jobs N               threads checking files at once (default: 2 from 64 files on when four cores are free, else 1)
   -h, --help                 show this help
   -v, --version              show the version
 

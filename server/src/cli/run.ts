@@ -220,16 +220,19 @@ function assemble(options: CliOptions, locale: Locale, pieces: readonly Chunk[],
 const add = (a: Tally, b: Tally): Tally => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 
 /**
- * How many threads check the files when --jobs does not say: two for many files when two cores are
- * free, else one. Measured (scripts/bench.ts, 1,000 reports): two threads cost 1.1 to 1.45 times the CPU
- * time of one (each worker warms up its own compiler), so they finish sooner only when both cores are
- * theirs; on the same two-core machine busy with other work (load average 7), one thread was faster.
- * Two at most by default: each thread more divides the work but repeats the warm-up (--jobs N asks for more).
+ * How many threads check the files when --jobs does not say: one, or two for many files when four cores
+ * are free. Each thread's V8 compiles the same hot code again and keeps compiler and GC threads busy
+ * beside it: on an idle two-core machine (scripts/bench.ts, 1,000 reports) two threads took 1.3 times the
+ * CPU time of one and finished later (2.10 s against 1.98 s; 4% sooner only when the output is ten times
+ * larger). Two at most by default (--jobs N asks for more).
  */
 export function defaultJobs(files: number, cores = os.availableParallelism?.() ?? os.cpus().length, load = os.loadavg()[0]): number {
-  if (files < PARALLEL_FROM_FILES || cores < 2) return 1;
-  return cores - load >= 1.5 ? 2 : 1;
+  if (files < PARALLEL_FROM_FILES) return 1;
+  return cores - load >= FREE_CORES_FOR_TWO ? 2 : 1;
 }
+
+/** Free cores (by the 1-minute load average) for two threads by default: each with its compiler and GC threads. */
+const FREE_CORES_FOR_TWO = 3.5;
 
 /** Checks the inputs (without fixing): the pieces of the output, in input order. */
 async function checkAll(planned: Plan, settings: ShareSettings, options: CliOptions, io: CliIO, entry: string, failed: FailedFile[]): Promise<FileOutcome[]> {
