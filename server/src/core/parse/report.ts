@@ -30,7 +30,8 @@ function classify(line: Line, index: number): LineKind {
   if (delimited === 'separator') return { type: 'separator' };
   if (delimited) return { type: 'row', raw: delimited };
   const spaced = splitSpacedRow(line);
-  const numbers = spaced ? spaced.cells.filter((c) => c.kind === 'number').length : 0;
+  let numbers = 0;
+  if (spaced) for (let k = 0; k < spaced.cells.length; k++) if (spaced.cells[k].kind === 'number') numbers++;
   if (spaced && (numbers >= 2 || (numbers === 1 && spaced.cells.length === 2))) return { type: 'spaced', raw: spaced };
   const heading = detectHeading(line, index);
   if (heading) return { type: 'heading', heading };
@@ -118,7 +119,8 @@ export function parseReport(source: string): ReportModel {
   }
   // Level-1 headings, except table-三 labels standing alone or broken between rows (PDF text).
   const level1: Heading[] = [];
-  for (const k of kinds) {
+  for (let i = 0; i < kinds.length; i++) {
+    const k = kinds[i];
     if (k.type !== 'heading' || k.heading.level !== 1) continue;
     if (isTopRowLabel(k.heading.title)) continue;
     if (!namesAPart(k.heading.title) && betweenRows(rowLines, k.heading.line)) continue;
@@ -144,7 +146,8 @@ export function parseReport(source: string): ReportModel {
 
   // In parts 二–四, the lines between the first and the last table row belong to the table.
   const tableRange = new Map<number, [number, number]>();
-  for (const i of rowLines) {
+  for (let r = 0; r < rowLines.length; r++) {
+    const i = rowLines[r];
     const part = partOfLine[i];
     if (part === undefined) continue;
     const range = tableRange.get(part);
@@ -190,7 +193,7 @@ export function parseReport(source: string): ReportModel {
   const firstPartLine = partStarts.length > 0 ? partStarts[0].heading.line : undefined;
   const meta = extractMeta(text, lines, firstPartLine);
   const tables = buildTables(items, meta.reportYear);
-  for (const t of tables) t.part = partOfLine[t.lines.first];
+  for (let t = 0; t < tables.length; t++) tables[t].part = partOfLine[tables[t].lines.first];
   const model: ReportModel = { text, lines, meta, headings, parts, otherTopHeadings: others, tables, proseNumbers: prose };
   if (directives.length > 0) model.directives = directives;
   return model;

@@ -19,10 +19,14 @@ export interface RawDate {
 /** `M月D日` (1–2 digits each) at i. */
 export function monthDayAt(c: CompactText, i: number): { month: number; day: number; end: number } | undefined {
   const s = c.s;
-  const [month, mk] = digitsAt(s, i, 2);
+  const monthMk = digitsAt(s, i, 2);
+  const month = monthMk[0];
+  const mk = monthMk[1];
   if (mk === 0 || isDigit(s[i + mk]) || s[i + mk] !== '月') return undefined;
   const j = i + mk + 1;
-  const [day, dk] = digitsAt(s, j, 2);
+  const dayDk = digitsAt(s, j, 2);
+  const day = dayDk[0];
+  const dk = dayDk[1];
   if (dk === 0 || s[j + dk] !== '日') return undefined;
   return { month, day, end: j + dk + 1 };
 }
@@ -44,7 +48,9 @@ export function dateAt(c: CompactText, i: number): RawDate | undefined {
   if (code >= 0x30 && code <= 0x39) {
     // The year must not continue a number written right before it.
     if (i > 0 && isDigit(s[i - 1]) && c.joined(i)) return undefined;
-    const [year, yk] = digitsAt(s, i, 5);
+    const yearYk = digitsAt(s, i, 5);
+    const year = yearYk[0];
+    const yk = yearYk[1];
     if (yk !== 4) return undefined;
     const sep = s[i + 4];
     if (sep === '年') {
@@ -52,41 +58,54 @@ export function dateAt(c: CompactText, i: number): RawDate | undefined {
       if (!md) return undefined;
       return { cs: i, ce: md.end, year, month: md.month, day: md.day };
     }
-    if (sep === '-' || sep === '－' || sep === '/' || sep === '.') {
-      if (i > 0 && (s[i - 1] === '.' || s[i - 1] === '/') && c.joined(i)) return undefined;
-      if (year < 1900 || year > 2100) return undefined;
-      const [month, mk] = digitsAt(s, i + 5, 2);
-      if (mk === 0 || s[i + 5 + mk] !== sep) return undefined;
-      const j = i + 6 + mk;
-      const [day, dk] = digitsAt(s, j, 2);
-      if (dk === 0) return undefined;
-      const after = s[j + dk];
-      // 2024-01-291 is not a date; `2024-01-29 09:11` is (the time is written apart).
-      if (isDigit(after) && c.joined(j + dk)) return undefined;
-      if (sep === '.' && after === '.' && c.joined(j + dk)) return undefined;
-      // Only the unambiguous: a real month and day number.
-      if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-      return { cs: i, ce: j + dk, year, month, day };
-    }
+    if (sep === '-' || sep === '－' || sep === '/' || sep === '.') return separatedDateAt(c, i, year, sep);
     return undefined;
   }
-  if (yearDigit(code) >= 0) {
-    // 二〇二〇年一月十七日
-    if (i > 0 && CHINESE_DIGIT_VALUE[s.charCodeAt(i - 1)] >= 0) return undefined;
-    let year = 0;
-    for (let k = 0; k < 4; k++) {
-      const d = yearDigit(s.charCodeAt(i + k));
-      if (d < 0) return undefined;
-      year = year * 10 + d;
-    }
-    if (s[i + 4] !== '年' || year < 1900) return undefined;
-    const m = cnUnitAt(s, i + 5, '月');
-    if (!m) return undefined;
-    const d = cnUnitAt(s, m.end, '日');
-    if (!d) return undefined;
-    return { cs: i, ce: d.end, year, month: m.value, day: d.value };
-  }
+  if (yearDigit(code) >= 0) return chineseDateAt(c, i);
   return undefined;
+}
+
+// The rarer forms out of line, so that dateAt's optimised code stays small (compiled sooner in cold runs).
+
+/** `2024-01-29`, `2024/1/29`, `2024.01.29` at i, the year and separator already read. */
+function separatedDateAt(c: CompactText, i: number, year: number, sep: string): RawDate | undefined {
+  const s = c.s;
+  if (i > 0 && (s[i - 1] === '.' || s[i - 1] === '/') && c.joined(i)) return undefined;
+  if (year < 1900 || year > 2100) return undefined;
+  const monthMk = digitsAt(s, i + 5, 2);
+  const month = monthMk[0];
+  const mk = monthMk[1];
+  if (mk === 0 || s[i + 5 + mk] !== sep) return undefined;
+  const j = i + 6 + mk;
+  const dayDk = digitsAt(s, j, 2);
+  const day = dayDk[0];
+  const dk = dayDk[1];
+  if (dk === 0) return undefined;
+  const after = s[j + dk];
+  // 2024-01-291 is not a date; `2024-01-29 09:11` is (the time is written apart).
+  if (isDigit(after) && c.joined(j + dk)) return undefined;
+  if (sep === '.' && after === '.' && c.joined(j + dk)) return undefined;
+  // Only the unambiguous: a real month and day number.
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return { cs: i, ce: j + dk, year, month, day };
+}
+
+/** 二〇二〇年一月十七日 at i. */
+function chineseDateAt(c: CompactText, i: number): RawDate | undefined {
+  const s = c.s;
+  if (i > 0 && CHINESE_DIGIT_VALUE[s.charCodeAt(i - 1)] >= 0) return undefined;
+  let year = 0;
+  for (let k = 0; k < 4; k++) {
+    const d = yearDigit(s.charCodeAt(i + k));
+    if (d < 0) return undefined;
+    year = year * 10 + d;
+  }
+  if (s[i + 4] !== '年' || year < 1900) return undefined;
+  const m = cnUnitAt(s, i + 5, '月');
+  if (!m) return undefined;
+  const d = cnUnitAt(s, m.end, '日');
+  if (!d) return undefined;
+  return { cs: i, ce: d.end, year, month: m.value, day: d.value };
 }
 
 /** Value of each Chinese digit by char code, -1 for other characters (a table: no string per character). */

@@ -16,13 +16,17 @@ export function scanDocNumbers(c: CompactText): DocumentNumber[] {
     const i = DOC_NUMBER_START.lastIndex - 1;
     const ch = s[i];
     if (ch === '〔' || ch === '[' || ch === '【' || ch === '（' || ch === '(' || ch === '［') {
-      const [year, yk] = digitsAt(s, i + 1, 5);
+      const yearYk = digitsAt(s, i + 1, 5);
+      const year = yearYk[0];
+      const yk = yearYk[1];
       if (yk !== 4 || year < 1949 || year > 2100) continue;
       const close = s[i + 5];
       if (!'〕]】）)］'.includes(close)) continue;
       let p = i + 6;
       if (s[p] === '第') p++;
-      const [num, nk] = digitsAt(s, p, 5);
+      const numNk = digitsAt(s, p, 5);
+      const num = numNk[0];
+      const nk = numNk[1];
       if (nk === 0 || nk > 4 || s[p + nk] !== '号') continue;
       // The issuer's abbreviation before the bracket.
       let k = i;
@@ -49,7 +53,9 @@ export function scanDocNumbers(c: CompactText): DocumentNumber[] {
       if (cs < 0) continue;
       let p = i + 1;
       if (s[p] === '第') p++;
-      const [num, nk] = digitsAt(s, p, 5);
+      const numNk = digitsAt(s, p, 5);
+      const num = numNk[0];
+      const nk = numNk[1];
       if (nk === 0 || nk > 4 || s[p + nk] !== '号') continue;
       const ce = p + nk + 1;
       out.push({ span: c.span(cs, ce), text: `国务院令第${num}号` });

@@ -30,9 +30,11 @@ export function extractMeta(text: string, lines: readonly Line[], firstPartLine:
 
   const raw = scanDates(c);
   const byStart = new Map<number, RawDate>();
-  for (const d of raw) byStart.set(d.cs, d);
   const mentions: DateMention[] = [];
-  for (let i = 0; i < raw.length; i++) mentions.push(toMention(c, raw[i]));
+  for (let i = 0; i < raw.length; i++) {
+    byStart.set(raw[i].cs, raw[i]);
+    mentions.push(toMention(c, raw[i]));
+  }
   const period = findPeriod(c, raw, head.end);
   if (period) {
     const start = toMention(c, period.start);

@@ -20,7 +20,9 @@ export function isRegulationTitle(title: string): boolean {
 /** Numeral at i: Chinese (一 … 九百九十九) or 1–3 ASCII digits. */
 function numeralAt(s: string, i: number): { value: number; end: number; arabic: boolean } | undefined {
   if (isDigit(s[i])) {
-    const [v, k] = digitsAt(s, i, 4);
+    const vK = digitsAt(s, i, 4);
+    const v = vK[0];
+    const k = vK[1];
     if (k > 3 || v === 0) return undefined;
     return { value: v, end: i + k, arabic: true };
   }

@@ -10,7 +10,9 @@ export const TITLE_STOP = '。，,；;：:！？!?、';
 function findYear(s: string, from = 0, to = s.length): { index: number; year: number } | undefined {
   for (let i = from; i + 4 < to + 1 && i + 4 < s.length + 1; i++) {
     if (!isDigit(s[i]) || (i > 0 && isDigit(s[i - 1]))) continue;
-    const [year, k] = digitsAt(s, i, 5);
+    const yearK = digitsAt(s, i, 5);
+    const year = yearK[0];
+    const k = yearK[1];
     if (k === 4 && s[i + 4] === '年' && year >= 1900 && year <= 2100) return { index: i, year };
     i += k - 1;
   }
