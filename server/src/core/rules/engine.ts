@@ -1,7 +1,7 @@
 // Runs every enabled rule over one parsed report. A rule that throws is a fault: it is recorded (the
 // adapters log it, tests fail on it) and the other rules still run.
 import type { Severity } from '../base/types';
-import type { CheckOptions, Finding, Fix, OtherReport, Report, Rule, RuleContext } from './types';
+import type { CheckOptions, Finding, Fix, OtherReport, Report, Rule, RuleContext, RuleSetting } from './types';
 import type { ReportModel } from '../model/model';
 import { allRules } from '.';
 import { forgetProse } from '../analysis/prose/quantities';
@@ -21,7 +21,15 @@ export interface RuleRun {
 
 /** The severity a rule runs at under the given options, or undefined when it is off. */
 export function effectiveSeverity(rule: Rule, options: CheckOptions): Severity | undefined {
-  const setting = options.rules?.[rule.meta.id] ?? options.rules?.[rule.meta.name];
+  return severityUnder(rule, options.rules);
+}
+
+/**
+ * The severity under the run's rule settings. Handed the settings, not the options: the CLI's cross
+ * pass hands options of another shape (with a workspace), which deoptimised this per process.
+ */
+function severityUnder(rule: Rule, settings: Record<string, RuleSetting> | undefined): Severity | undefined {
+  const setting = settings?.[rule.meta.id] ?? settings?.[rule.meta.name];
   if (setting === false) return undefined;
   if (setting === undefined || setting === true) return rule.meta.defaultSeverity;
   return setting;
@@ -66,8 +74,9 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
   const faults: Fault[] = [];
   const ctx = new RunContext(model.text, model, options.workspace ?? [], options.fixes !== false);
   const findings = ctx.findings;
+  const settings = options.rules;
   for (const rule of rules) {
-    const severity = effectiveSeverity(rule, options);
+    const severity = severityUnder(rule, settings);
     if (!severity) continue;
     const ruleId = rule.meta.id;
     ctx.ruleId = ruleId;

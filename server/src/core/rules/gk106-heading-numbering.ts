@@ -43,7 +43,14 @@ export default defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const top = [...model.parts.map((p) => p.heading), ...model.otherTopHeadings].sort((a, b) => a.span.start - b.span.start);
+    // Arrays built from literals (their allocation sites settle on one elements kind), walked by index:
+    // a spread, a filter or a for-of over an empty result had another map and deoptimised the check.
+    const top: Heading[] = [];
+    const parts = model.parts;
+    for (let i = 0; i < parts.length; i++) top.push(parts[i].heading);
+    const others = model.otherTopHeadings;
+    for (let i = 0; i < others.length; i++) top.push(others[i]);
+    top.sort(byStart);
     for (let i = 1; i < top.length; i++) {
       if (top[i].number > top[i - 1].number) continue;
       ctx.emit({
@@ -54,34 +61,39 @@ export default defineRule({
       });
     }
     // Level-2 runs restart after every level-1 heading.
-    const runs: Heading[][] = [];
-    let run: Heading[] = [];
-    const subs = model.headings.filter((h) => h.level === 2);
+    const headings = model.headings;
     let b = 0;
-    const topLines = top.map((h) => h.line);
-    for (const h of subs) {
+    let start = 0; // the current run is run[start..] of `run`
+    const run: Heading[] = [];
+    for (let k = 0; k < headings.length; k++) {
+      const h = headings[k];
+      if (h.level !== 2) continue;
       let crossed = false;
-      while (b < topLines.length && topLines[b] < h.line) {
+      while (b < top.length && top[b].line < h.line) {
         b++;
         crossed = true;
       }
-      if (crossed && run.length > 0) {
-        runs.push(run);
-        run = [];
+      if (crossed && run.length > start) {
+        checkRun(ctx, run, start);
+        start = run.length;
       }
       run.push(h);
     }
-    if (run.length > 0) runs.push(run);
-    for (const r of runs) {
-      let expected = 1;
-      for (let i = 0; i < r.length; i++) {
-        const h = r[i];
-        if (h.number !== expected) reportSub(ctx, r, i, expected);
-        expected = h.number + 1;
-      }
-    }
+    if (run.length > start) checkRun(ctx, run, start);
   },
 });
+
+const byStart = (a: Heading, b: Heading) => a.span.start - b.span.start;
+
+/** Sub-headings numbered out of order in the run run[start..]. */
+function checkRun(ctx: RuleContext<RuleData['GK106']>, all: Heading[], start: number): void {
+  let expected = 1;
+  for (let i = start; i < all.length; i++) {
+    const h = all[i];
+    if (h.number !== expected) reportSub(ctx, all.slice(start), i - start, expected);
+    expected = h.number + 1;
+  }
+}
 
 /** The finding for a sub-heading numbered out of order (rare: built apart from the loop, whose optimised code stays small). */
 function reportSub(ctx: RuleContext<RuleData['GK106']>, r: Heading[], i: number, expected: number): void {
