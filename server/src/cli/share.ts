@@ -8,6 +8,7 @@
 import {
   LineIndex,
   allRules,
+  compareFindings,
   looksLikeReport,
   parseReport,
   runRules,
@@ -250,7 +251,7 @@ export class Share {
             continue;
           }
           // Sorted as one run of every rule sorts them: by position, then rule id (the sort is stable).
-          findings = [...findings, ...run.findings].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+          findings = [...findings, ...run.findings].sort(compareFindings);
         } catch (error) {
           outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: errorText(error) });
           continue;

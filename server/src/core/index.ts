@@ -17,7 +17,7 @@ export { eolOf } from './base/text';
 export { check, type CheckResult } from './service/check';
 export { parseReport } from './parse/report';
 export { looksLikeReport, looksMisdecoded } from './parse/detect';
-export { runRules, type Fault, type RuleRun } from './rules/engine';
+export { compareFindings, runRules, type Fault, type RuleRun } from './rules/engine';
 export { sameFindingData } from './rules/data';
 export { defineRule, isFindingOf } from './rules/types';
 export { allRules, findRule, ruleOf } from './rules';

@@ -67,8 +67,12 @@ function fixesOf(report: Report<unknown>): Fix[] {
   return typeof report.fixes === 'function' ? report.fixes() : report.fixes;
 }
 
-/** Rule ids are `GK` and three digits: comparing code units orders them as localeCompare would, without ICU. */
-const byRuleId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * The order findings are reported in: by position, then by rule id. Rule ids are `GK` and three digits:
+ * comparing code units orders them as localeCompare would, without ICU.
+ */
+export const compareFindings = (a: Finding, b: Finding): number =>
+  a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
 export function runRules(model: ReportModel, options: CheckOptions = {}, rules: readonly Rule[] = allRules): RuleRun {
   const faults: Fault[] = [];
@@ -87,7 +91,7 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
       faults.push({ ruleId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || byRuleId(a.ruleId, b.ruleId));
+  findings.sort(compareFindings);
   // What the rules worked out together is not kept with the model the caller holds on to.
   forgetProse(model);
   forgetTableQuantities(model);
