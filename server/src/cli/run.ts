@@ -217,6 +217,33 @@ function assemble(options: CliOptions, locale: Locale, pieces: readonly Chunk[],
   }
 }
 
+/** Bytes gathered before a write: a run over many files makes thousands of pieces, each write has a cost. */
+const BLOCK_BYTES = 1 << 20;
+
+/** Writes the output to stdout in blocks of about BLOCK_BYTES of UTF-8, each piece encoded once into its block. */
+function writeInBlocks(output: readonly Chunk[], io: CliIO): void {
+  let block = Buffer.allocUnsafe(BLOCK_BYTES);
+  let used = 0;
+  const flush = () => {
+    if (used === 0) return;
+    io.stdout(block.subarray(0, used));
+    block = Buffer.allocUnsafe(BLOCK_BYTES);
+    used = 0;
+  };
+  for (const chunk of output) {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    const most = typeof chunk === 'string' ? chunk.length * 3 : chunk.byteLength;
+    if (used + most > BLOCK_BYTES) flush();
+    if (most > BLOCK_BYTES) io.stdout(chunk);
+    else if (typeof chunk === 'string') used += block.write(chunk, used, 'utf8');
+    else {
+      block.set(chunk, used);
+      used += chunk.byteLength;
+    }
+  }
+  flush();
+}
+
 const add = (a: Tally, b: Tally): Tally => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 
 /**
@@ -337,7 +364,7 @@ export async function run(argv: readonly string[], io: CliIO, entry = process.ar
       writeFileAtomic(options.output, Buffer.concat(output.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))));
       io.stderr(localize(cliErrors.wrote(options.output, outcomes.length), locale) + '\n');
     } else {
-      for (const chunk of output) io.stdout(chunk);
+      writeInBlocks(output, io);
     }
     if (failed.length > 0 || writeFailed) return EXIT_USAGE;
     if (all[0] > 0) return EXIT_FINDINGS;

@@ -1,10 +1,12 @@
 // What one thread does with its share of the inputs, the same on a worker and on the main thread
 // (so the output is the same whatever --jobs says):
 //   1. load: read (or import) each file, parse it, check it with every rule that reads the report alone,
-//      and say who it is (agency, year); the model is then let go, so memory does not grow with the run;
+//      write its piece of the output (a text line block, a JSON entry, SARIF results, a CSV row or the
+//      summary page's part) and say who it is (agency, year); the model and findings are then let go, so
+//      memory holds only texts and pieces (flat strings, cheap for the garbage collector);
 //   2. finish: with the previous-year reports the main thread found among all inputs, run the rules
-//      that compare reports (group X) on the reports that have one, then write each file's piece of
-//      the output (a text line block, a JSON entry, SARIF results, a CSV row or the summary page's part).
+//      that compare reports (group X) on the reports that have one; a report they find something in is
+//      checked again in full (the same findings as in step 1, and theirs) and its piece written anew.
 import {
   LineIndex,
   allRules,
@@ -25,7 +27,7 @@ import { importFormatOf, importReportFile } from '../host/import';
 import { InputError } from '../host/errors';
 import type { ImportedSource } from '../import/common/place';
 import type { Format } from './args';
-import { csvRow, reportFacts, type ReportFacts } from './csv';
+import { csvRow, reportFacts } from './csv';
 import { jsonPiece, textPiece, type CheckedFile, type OtherFile } from './format';
 import { htmlPiece } from './html';
 import { sarifPiece } from './sarif';
@@ -113,14 +115,13 @@ export function tally(findings: readonly Finding[]): Tally {
   return t;
 }
 
-/** A file's piece of the output in a format. `model` and `facts` are needed by csv and html only. */
+/** A file's piece of the output in a format. `model` (csv and html only) is parsed from the text when not given. */
 export function outputPiece(
   settings: ShareSettings,
   position: number,
   checked: CheckedFile,
   otherFile: OtherFile,
   model?: ReportModel,
-  facts?: ReportFacts,
 ): string {
   const { locale } = settings;
   switch (settings.format) {
@@ -131,10 +132,10 @@ export function outputPiece(
     case 'sarif':
       return sarifPiece(checked, locale, otherFile);
     case 'csv':
-      return csvRow(checked.file, facts ?? reportFacts(model ?? parseReport(checked.text)), checked.findings);
+      return csvRow(checked.file, reportFacts(model ?? parseReport(checked.text)), checked.findings);
     case 'html': {
       const m = model ?? parseReport(checked.text);
-      return htmlPiece(position, checked, m, facts ?? reportFacts(m), locale);
+      return htmlPiece(position, checked, m, reportFacts(m), locale);
     }
   }
 }
@@ -142,13 +143,13 @@ export function outputPiece(
 /** A rule that failed on a text is a bug: the file is reported as not checked, with the rule's error. */
 const faultText = (faults: readonly { ruleId: string; error: string }[]) => faults.map((f) => `${f.ruleId}: ${f.error.split('\n')[0]}`).join('; ');
 
-/** A loaded report kept between the two steps. */
+/** A loaded report kept between the two steps: its piece of the output as the rules that read it alone found it. */
 interface Kept {
-  item: WorkItem;
   text: string;
   source?: ImportedSource;
-  findings: Finding[];
-  facts?: ReportFacts;
+  piece: string;
+  all: Tally;
+  shown: Tally;
 }
 
 export class Share {
@@ -196,17 +197,9 @@ export class Share {
     } catch (error) {
       return { position, kind: 'fault', notes: loaded.notes, fault: errorText(error) };
     }
-    const { format } = this.settings;
-    const wantsFacts = format === 'csv' || format === 'html';
-    this.kept.set(position, {
-      item,
-      text,
-      source: loaded.source,
-      findings,
-      ...(wantsFacts ? { facts: reportFacts(model) } : {}),
-    });
     this.sources.set(position, { file: item.file, text });
     this.texts.set(item.file, text);
+    this.kept.set(position, { text, source: loaded.source, ...this.written(item, text, loaded.source, findings, model) });
     return { position, kind: 'checked', notes: loaded.notes, identity: { agency: model.meta.agency, reportYear: model.meta.reportYear } };
   }
 
@@ -234,55 +227,59 @@ export class Share {
       if (!model) models.set(position, (model = parseReport(source.text)));
       return { file: source.file, model };
     };
-    const otherFile = this.otherFile();
     const outcomes: FileOutcome[] = [];
     for (const item of this.items) {
       const kept = this.kept.get(item.position);
       if (!kept) continue;
-      let findings = kept.findings;
+      // Done with it after this: the memory goes back as the output is written.
+      this.kept.delete(item.position);
       const before = previous.get(item.position) ?? [];
-      if (before.length > 0) {
-        const self = modelOf(item.position)!;
-        const workspace = before.flatMap((j) => modelOf(j) ?? []);
-        try {
-          const run = runRules(self.model, { rules: this.settings.ruleSets[item.ruleSet], workspace, fixes: false }, CROSS_RULES);
-          if (run.faults.length > 0) {
-            outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: faultText(run.faults) });
-            continue;
-          }
-          // Sorted as one run of every rule sorts them: by position, then rule id (the sort is stable).
-          findings = [...findings, ...run.findings].sort(compareFindings);
-        } catch (error) {
-          outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: errorText(error) });
+      if (before.length === 0) {
+        outcomes.push({ position: item.position, piece: kept.piece, all: kept.all, shown: kept.shown });
+        continue;
+      }
+      const { model } = modelOf(item.position)!;
+      const workspace = before.flatMap((j) => modelOf(j) ?? []);
+      const rules = this.settings.ruleSets[item.ruleSet];
+      try {
+        const cross = runRules(model, { rules, workspace, fixes: false }, CROSS_RULES);
+        if (cross.faults.length > 0) {
+          outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: faultText(cross.faults) });
           continue;
         }
+        if (cross.findings.length === 0) {
+          outcomes.push({ position: item.position, piece: kept.piece, all: kept.all, shown: kept.shown });
+          continue;
+        }
+        // The step 1 findings again (the same text and rules give the same findings), with the comparisons'
+        // ones, sorted as one run of every rule sorts them: by position, then rule id (the sort is stable).
+        const local = runRules(model, { rules, fixes: false }, LOCAL_RULES);
+        const findings = [...local.findings, ...cross.findings].sort(compareFindings);
+        outcomes.push({ position: item.position, ...this.written(item, kept.text, kept.source, findings, model) });
+      } catch (error) {
+        outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: errorText(error) });
       }
-      const shown = this.settings.quiet ? findings.filter((f) => f.severity === 'error') : findings;
-      const checked: CheckedFile = { file: item.file, text: kept.text, findings: shown, ...(kept.source ? { source: kept.source } : {}) };
-      outcomes.push({
-        position: item.position,
-        // The summary page draws the tables: it parses the text again rather than keep every model (memory
-        // would grow with the run), unless the comparisons above just did.
-        piece: outputPiece(this.settings, item.position, checked, otherFile, models.get(item.position), kept.facts),
-        all: tally(findings),
-        shown: tally(shown),
-      });
-      // Done with it: the memory goes back as the output is written.
-      this.kept.delete(item.position);
     }
     return outcomes;
   }
 
+  /** A checked report's piece of the output (with --quiet, errors only) and its findings by severity. */
+  private written(item: WorkItem, text: string, source: ImportedSource | undefined, findings: Finding[], model: ReportModel): { piece: string; all: Tally; shown: Tally } {
+    const shown = this.settings.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+    const checked: CheckedFile = { file: item.file, text, findings: shown, ...(source ? { source } : {}) };
+    return { piece: outputPiece(this.settings, item.position, checked, this.otherFile, model), all: tally(findings), shown: tally(shown) };
+  }
+
   /** Line indexes of the files related information points into: texts read in this run, else from disk. */
-  private otherFile(): OtherFile {
+  private readonly otherFile: OtherFile = (() => {
     const fromDisk = otherFileIndexes();
     const indexes = new Map<string, LineIndex>();
-    return (file) => {
+    return (file: string) => {
       const text = this.texts.get(file);
       if (text === undefined) return fromDisk(file);
       let index = indexes.get(file);
       if (!index) indexes.set(file, (index = new LineIndex(text)));
       return { uri: file, index };
     };
-  }
+  })();
 }
