@@ -84,15 +84,35 @@ export function readReport(file: string, { stamp = true }: { stamp?: boolean } =
   let stat: fs.Stats;
   let bytes: Buffer;
   try {
-    stat = fs.statSync(file);
-    if (!stat.isFile()) throw new InputError(fileErrors.notRegular(file));
-    bytes = fs.readFileSync(file);
+    ({ stat, bytes } = readRegularFile(file));
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(describeFsError(error, file));
   }
   const decoded = decodeReport(bytes, file);
   return stamp ? { ...decoded, stamp: stampOf(stat, bytes) } : decoded;
+}
+
+/**
+ * A regular file's status and bytes, through one open descriptor (a stat by path before the read cost a
+ * third of the reading of a small file). Opened without blocking: a named pipe is refused, not waited on.
+ */
+function readRegularFile(file: string): { stat: fs.Stats; bytes: Buffer } {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    // Windows does not open a folder as a file.
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new InputError(fileErrors.notRegular(file));
+    throw error;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new InputError(fileErrors.notRegular(file));
+    return { stat, bytes: fs.readFileSync(fd) };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** The same as readReport, without blocking (the language server reads closed files with it). */
