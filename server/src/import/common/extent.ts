@@ -208,28 +208,15 @@ export function extentBlocks(blocks: readonly Block[], extent: ReportExtent): Bl
 }
 
 /**
- * The document trimmed to its report (see reportExtent), with a note saying how many blocks were left
- * out; the document itself when nothing is left out.
+ * The document trimmed to its report (see reportExtent); the document itself when nothing is left out.
+ * Nothing is said of what was left out, as for a web page (html/locate.ts): a page's menus and footer
+ * around a report that was found are no news to the user, and a note on every such file read as a fault.
  */
 export function trimToReport(doc: SourceDocument): SourceDocument {
   const extent = reportExtent(doc.blocks);
   const head = extent.title?.first ?? extent.from;
   const between = extent.title ? extent.from - extent.title.last - 1 : 0;
-  const before = head + between;
-  const after = doc.blocks.length - extent.to;
-  if (before + after === 0 && !(extent.title && extent.title.first !== extent.title.last)) return doc;
-  return {
-    ...doc,
-    blocks: extentBlocks(doc.blocks, extent),
-    notes:
-      before + after === 0
-        ? doc.notes
-        : [
-            ...doc.notes,
-            {
-              'zh-cn': `已检查其中的年报；报告正文之外的 ${before + after} 段内容（报告前 ${before} 段、报告后 ${after} 段，如网页的菜单、页脚）不属于年报，未纳入检查。`,
-              en: `the report in it was checked; ${before + after} blocks outside the report (${before} before it, ${after} after it, such as a web page's menus and footer) are not part of it and were left out of the check.`,
-            },
-          ],
-  };
+  const outside = head + between + doc.blocks.length - extent.to;
+  if (outside === 0 && !(extent.title && extent.title.first !== extent.title.last)) return doc;
+  return { ...doc, blocks: extentBlocks(doc.blocks, extent) };
 }
