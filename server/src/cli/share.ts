@@ -14,6 +14,7 @@ import {
   looksLikeReport,
   parseReport,
   runRules,
+  type Fault,
   type Finding,
   type Locale,
   type Localized,
@@ -141,7 +142,7 @@ export function outputPiece(
 }
 
 /** A rule that failed on a text is a bug: the file is reported as not checked, with the rule's error. */
-const faultText = (faults: readonly { ruleId: string; error: string }[]) => faults.map((f) => `${f.ruleId}: ${f.error.split('\n')[0]}`).join('; ');
+const faultText = (faults: readonly Fault[]) => faults.map((f) => `${f.ruleId}: ${f.error.split('\n')[0]}`).join('; ');
 
 /** A loaded report kept between the two steps: its piece of the output as the rules that read it alone found it. */
 interface Kept {
@@ -241,12 +242,13 @@ export class Share {
       const { model } = modelOf(item.position)!;
       const workspace = before.flatMap((j) => modelOf(j) ?? []);
       const rules = this.settings.ruleSets[item.ruleSet];
+      const faulty = (faults: readonly Fault[]) => {
+        if (faults.length > 0) outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: faultText(faults) });
+        return faults.length > 0;
+      };
       try {
         const cross = runRules(model, { rules, workspace, fixes: false }, CROSS_RULES);
-        if (cross.faults.length > 0) {
-          outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: faultText(cross.faults) });
-          continue;
-        }
+        if (faulty(cross.faults)) continue;
         if (cross.findings.length === 0) {
           outcomes.push({ position: item.position, piece: kept.piece, all: kept.all, shown: kept.shown });
           continue;
@@ -254,6 +256,7 @@ export class Share {
         // The step 1 findings again (the same text and rules give the same findings), with the comparisons'
         // ones, sorted as one run of every rule sorts them: by position, then rule id (the sort is stable).
         const local = runRules(model, { rules, fixes: false }, LOCAL_RULES);
+        if (faulty(local.faults)) continue;
         const findings = [...local.findings, ...cross.findings].sort(compareFindings);
         outcomes.push({ position: item.position, ...this.written(item, kept.text, kept.source, findings, model) });
       } catch (error) {
