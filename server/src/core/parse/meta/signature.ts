@@ -70,13 +70,16 @@ const KEYS: [string, 'published' | 'written'][] = [
 ];
 const LONGEST_KEY = Math.max(...KEYS.map(([key]) => key.length));
 
+/** The dates a report says it was published and written on. */
+type Publication = { published?: RawDate; written?: RawDate };
+
 /** `发布时间：…` (published) and `成文日期：…` (written) in the head or on the last lines. */
 export function findPublication(
   c: CompactText,
   lines: readonly Line[],
   byStart: ReadonlyMap<number, RawDate>,
   headEnd: number,
-): { published?: RawDate; written?: RawDate } {
+): Publication {
   const s = c.s;
   let tailStart = 0;
   for (let li = lines.length - 1, seen = 0; li >= 0; li--) {
@@ -85,25 +88,32 @@ export function findPublication(
       break;
     }
   }
-  const found: { published?: RawDate; written?: RawDate } = {};
-  const regions: [number, number][] = [[0, headEnd], [Math.max(tailStart, headEnd), s.length]];
-  for (const [from, to] of regions) {
-    // A key found must start before `to`: searched for in the region only, not in the rest of the text.
-    const region = s.slice(from, to + LONGEST_KEY - 1);
-    for (const [key, kind] of KEYS) {
-      let k = region.indexOf(key);
-      let guard = 0;
-      while (k >= 0 && from + k < to && guard++ < 50) {
-        let p = from + k + key.length;
-        if (s[p] === ':' || s[p] === '：') p++;
-        const d = byStart.get(p);
-        if (d) {
-          found[kind] ??= d;
-          break;
-        }
-        k = region.indexOf(key, k + 1);
+  const found: Publication = {};
+  findKeyedDates(c, byStart, 0, headEnd, found);
+  findKeyedDates(c, byStart, Math.max(tailStart, headEnd), s.length, found);
+  return found;
+}
+
+/** The dates right after a key (`发布时间：`) in compact [from, to), each kind's first kept in `found`. */
+function findKeyedDates(c: CompactText, byStart: ReadonlyMap<number, RawDate>, from: number, to: number, found: Publication): void {
+  const s = c.s;
+  // A key found must start before `to`: searched for in the region only, not in the rest of the text.
+  // Index loops, not for-of with destructuring: smaller optimised code, compiled sooner (cold runs).
+  const region = s.slice(from, to + LONGEST_KEY - 1);
+  for (let n = 0; n < KEYS.length; n++) {
+    const key = KEYS[n][0];
+    const kind = KEYS[n][1];
+    let k = region.indexOf(key);
+    let guard = 0;
+    while (k >= 0 && from + k < to && guard++ < 50) {
+      let p = from + k + key.length;
+      if (s[p] === ':' || s[p] === '：') p++;
+      const d = byStart.get(p);
+      if (d) {
+        found[kind] ??= d;
+        break;
       }
+      k = region.indexOf(key, k + 1);
     }
   }
-  return found;
 }
