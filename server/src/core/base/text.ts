@@ -102,9 +102,13 @@ export const labelKey = memoize((s: string): string => {
   return out;
 });
 
-/** Character bigrams of a string with their counts, for repeated similarity comparisons. */
+/** Character bigrams of a string, for repeated similarity comparisons. */
 export interface Profile {
-  grams: Map<string, number>;
+  /**
+   * Each bigram as its two UTF-16 units in one number (first << 16 | second), sorted, repeats kept:
+   * a compact multiset that two profiles are compared on by one merge, with no map per profile.
+   */
+  grams: Uint32Array;
   size: number;
   text: string;
 }
@@ -112,23 +116,30 @@ export interface Profile {
 export const profile = memoize(bigramProfile);
 
 function bigramProfile(text: string): Profile {
-  const grams = new Map<string, number>();
-  for (let i = 0; i < text.length - 1; i++) {
-    const g = text.slice(i, i + 2);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  }
-  return { grams, size: Math.max(0, text.length - 1), text };
+  const size = Math.max(0, text.length - 1);
+  const grams = new Uint32Array(size);
+  for (let i = 0; i < size; i++) grams[i] = ((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0;
+  grams.sort();
+  return { grams, size, text };
 }
 
 /** Sørensen–Dice similarity over character bigrams (0..1); good for Chinese labels. */
 export function profileSimilarity(a: Profile, b: Profile): number {
   if (a.text === b.text) return 1;
   if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = a.grams.size <= b.grams.size ? [a, b] : [b, a];
+  // Bigrams in common, repeats counted as often as both have them: one merge of the sorted lists.
+  const x = a.grams;
+  const y = b.grams;
+  let i = 0;
+  let j = 0;
   let common = 0;
-  for (const [g, n] of small.grams) {
-    const m = large.grams.get(g);
-    if (m) common += Math.min(n, m);
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
   }
   return (2 * common) / (a.size + b.size);
 }
