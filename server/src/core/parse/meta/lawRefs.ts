@@ -72,12 +72,20 @@ function regulationTitleEndingAt(s: string, k: number): boolean | undefined {
   return undefined;
 }
 
+/** An article numeral of a reference, at compact [cs, ce). */
+interface Numeral {
+  value: number;
+  cs: number;
+  ce: number;
+  arabic: boolean;
+}
+
 export function scanLawRefs(c: CompactText): LawReference[] {
   const s = c.s;
   const out: LawReference[] = [];
   for (let i = s.indexOf('第'); i >= 0; i = s.indexOf('第', i + 1)) {
     // Article numerals: 第二十条 or 第二十、二十一条.
-    const nums: { value: number; cs: number; ce: number; arabic: boolean }[] = [];
+    const nums: Numeral[] = [];
     let p = i + 1;
     let ok = false;
     while (nums.length < 6) {
@@ -96,68 +104,75 @@ export function scanLawRefs(c: CompactText): LawReference[] {
       }
       break;
     }
-    if (!ok || nums.length === 0) continue;
-    const articleEnd = p;
-    // Arabic article numbers are counted things (第3条建议) unless a law is named right before.
-    if (nums.some((n) => n.arabic) && s[i - 1] !== '》' && !s.slice(Math.max(0, i - 2), i).endsWith('条例')) {
-      i = articleEnd - 1;
-      continue;
-    }
-    let paragraph: number | undefined;
-    let paragraphEnd = articleEnd;
-    if (nums.length === 1 && s[p] === '第') {
-      const n = numeralAt(s, p + 1);
-      if (n && s[n.end] === '款') {
-        paragraph = n.value;
-        p = n.end + 1;
-        paragraphEnd = p;
-      }
-    }
-    // Items: 第（一）项, 第(一)、(二)项, 第（一）（五）项, 第一项, （一）项.
-    const items: { value: number; cs: number; ce: number }[] = [];
-    if (nums.length === 1) {
-      let q = p;
-      const hadDi = s[q] === '第';
-      if (hadDi) q++;
-      while (items.length < 20) {
-        const open = s[q] === '（' || s[q] === '(';
-        if (!open && !hadDi) break; // a bare numeral needs 第: 第一项
-        const n = numeralAt(s, open ? q + 1 : q);
-        if (!n) break;
-        let r = n.end;
-        if (open) {
-          if (s[r] !== '）' && s[r] !== ')') break;
-          r++;
-        }
-        items.push({ value: n.value, cs: q, ce: r });
-        q = r;
-        if ((s[q] === '、' || s[q] === '和' || s[q] === '及') && (s[q + 1] === '（' || s[q + 1] === '(' || (!open && isChineseNumeralChar(s[q + 1])))) {
-          q++;
-          continue;
-        }
-        if (open && (s[q] === '（' || s[q] === '(')) continue;
-        break;
-      }
-      if (items.length > 0 && s[q] === '项') p = q + 1;
-      else items.length = 0;
-    }
-    const toRegulation = toRegulationAt(s, i, p, paragraph !== undefined || items.length > 0);
-    if (items.length > 0) {
-      items.forEach((it, k) => {
-        const cs = k === 0 ? i : it.cs;
-        const ce = k === items.length - 1 ? p : it.ce;
-        out.push({ span: c.span(cs, ce), article: nums[0].value, paragraph, item: it.value, toRegulation });
-      });
-    } else if (nums.length === 1) {
-      out.push({ span: c.span(i, paragraphEnd), article: nums[0].value, paragraph, toRegulation });
-    } else {
-      nums.forEach((n, k) => {
-        const cs = k === 0 ? i : n.cs;
-        const ce = k === nums.length - 1 ? articleEnd : n.ce;
-        out.push({ span: c.span(cs, ce), article: n.value, toRegulation });
-      });
-    }
-    i = p - 1;
+    if (ok) i = readReference(c, i, nums, p, out) - 1;
   }
   return out;
+}
+
+/**
+ * The reference whose 第 is at i and whose article numerals end at `articleEnd` (its 条 included),
+ * pushed to `out`; returns where the scan goes on. Out of line: most 第 start no article (第一季度).
+ */
+function readReference(c: CompactText, i: number, nums: Numeral[], articleEnd: number, out: LawReference[]): number {
+  const s = c.s;
+  let p = articleEnd;
+  // Arabic article numbers are counted things (第3条建议) unless a law is named right before.
+  let arabic = false;
+  for (let k = 0; k < nums.length; k++) if (nums[k].arabic) arabic = true;
+  if (arabic && s[i - 1] !== '》' && !s.slice(Math.max(0, i - 2), i).endsWith('条例')) return articleEnd;
+  let paragraph: number | undefined;
+  let paragraphEnd = articleEnd;
+  if (nums.length === 1 && s[p] === '第') {
+    const n = numeralAt(s, p + 1);
+    if (n && s[n.end] === '款') {
+      paragraph = n.value;
+      p = n.end + 1;
+      paragraphEnd = p;
+    }
+  }
+  // Items: 第（一）项, 第(一)、(二)项, 第（一）（五）项, 第一项, （一）项.
+  const items: { value: number; cs: number; ce: number }[] = [];
+  if (nums.length === 1) {
+    let q = p;
+    const hadDi = s[q] === '第';
+    if (hadDi) q++;
+    while (items.length < 20) {
+      const open = s[q] === '（' || s[q] === '(';
+      if (!open && !hadDi) break; // a bare numeral needs 第: 第一项
+      const n = numeralAt(s, open ? q + 1 : q);
+      if (!n) break;
+      let r = n.end;
+      if (open) {
+        if (s[r] !== '）' && s[r] !== ')') break;
+        r++;
+      }
+      items.push({ value: n.value, cs: q, ce: r });
+      q = r;
+      if ((s[q] === '、' || s[q] === '和' || s[q] === '及') && (s[q + 1] === '（' || s[q + 1] === '(' || (!open && isChineseNumeralChar(s[q + 1])))) {
+        q++;
+        continue;
+      }
+      if (open && (s[q] === '（' || s[q] === '(')) continue;
+      break;
+    }
+    if (items.length > 0 && s[q] === '项') p = q + 1;
+    else items.length = 0;
+  }
+  const toRegulation = toRegulationAt(s, i, p, paragraph !== undefined || items.length > 0);
+  if (items.length > 0) {
+    for (let k = 0; k < items.length; k++) {
+      const cs = k === 0 ? i : items[k].cs;
+      const ce = k === items.length - 1 ? p : items[k].ce;
+      out.push({ span: c.span(cs, ce), article: nums[0].value, paragraph, item: items[k].value, toRegulation });
+    }
+  } else if (nums.length === 1) {
+    out.push({ span: c.span(i, paragraphEnd), article: nums[0].value, paragraph, toRegulation });
+  } else {
+    for (let k = 0; k < nums.length; k++) {
+      const cs = k === 0 ? i : nums[k].cs;
+      const ce = k === nums.length - 1 ? articleEnd : nums[k].ce;
+      out.push({ span: c.span(cs, ce), article: nums[k].value, toRegulation });
+    }
+  }
+  return p;
 }
