@@ -14,53 +14,61 @@ export function scanDocNumbers(c: CompactText): DocumentNumber[] {
   DOC_NUMBER_START.lastIndex = 0;
   while (DOC_NUMBER_START.test(s)) {
     const i = DOC_NUMBER_START.lastIndex - 1;
-    const ch = s[i];
-    if (ch === '〔' || ch === '[' || ch === '【' || ch === '（' || ch === '(' || ch === '［') {
-      const yearYk = digitsAt(s, i + 1, 5);
-      const year = yearYk[0];
-      const yk = yearYk[1];
-      if (yk !== 4 || year < 1949 || year > 2100) continue;
-      const close = s[i + 5];
-      if (!'〕]】）)］'.includes(close)) continue;
-      let p = i + 6;
-      if (s[p] === '第') p++;
-      const numNk = digitsAt(s, p, 5);
-      const num = numNk[0];
-      const nk = numNk[1];
-      if (nk === 0 || nk > 4 || s[p + nk] !== '号') continue;
-      // The issuer's abbreviation before the bracket.
-      let k = i;
-      while (k > 0 && i - k < 12 && isCjk(s[k - 1])) k--;
-      const run = s.slice(k, i);
-      if (!run) continue;
-      let prefix = '';
-      for (const kp of KNOWN_PREFIXES) {
-        if (run.endsWith(kp)) {
-          prefix = kp;
-          break;
-        }
-      }
-      if (!prefix && run.length <= 8 && !(k > 0 && isCjk(s[k - 1]))) prefix = run;
-      if (!prefix) continue;
-      const cs = i - prefix.length;
-      const ce = p + nk + 1;
-      out.push({ span: c.span(cs, ce), text: `${prefix}〔${year}〕${num}号` });
-      DOC_NUMBER_START.lastIndex = ce;
-    } else if (ch === '令') {
-      let cs = -1;
-      if (s.slice(Math.max(0, i - 3), i) === '国务院') cs = i - 3;
-      else if (s[i - 1] === '国' && !isCjk(s[i - 2])) cs = i - 1;
-      if (cs < 0) continue;
-      let p = i + 1;
-      if (s[p] === '第') p++;
-      const numNk = digitsAt(s, p, 5);
-      const num = numNk[0];
-      const nk = numNk[1];
-      if (nk === 0 || nk > 4 || s[p + nk] !== '号') continue;
-      const ce = p + nk + 1;
-      out.push({ span: c.span(cs, ce), text: `国务院令第${num}号` });
-      DOC_NUMBER_START.lastIndex = ce;
-    }
+    const end = s[i] === '令' ? decreeNumberAt(c, i, out) : bracketedNumberAt(c, i, out);
+    if (end >= 0) DOC_NUMBER_START.lastIndex = end;
   }
   return out;
+}
+
+// Each form in a function of its own: the scan's optimised code stays small (compiled sooner in cold runs).
+
+/** `国办公开办函〔2021〕30号` whose opening bracket is at i, pushed to `out`; returns its end, or -1. */
+function bracketedNumberAt(c: CompactText, i: number, out: DocumentNumber[]): number {
+  const s = c.s;
+  const yearYk = digitsAt(s, i + 1, 5);
+  const year = yearYk[0];
+  const yk = yearYk[1];
+  if (yk !== 4 || year < 1949 || year > 2100) return -1;
+  const close = s[i + 5];
+  if (!'〕]】）)］'.includes(close)) return -1;
+  let p = i + 6;
+  if (s[p] === '第') p++;
+  const numNk = digitsAt(s, p, 5);
+  const num = numNk[0];
+  const nk = numNk[1];
+  if (nk === 0 || nk > 4 || s[p + nk] !== '号') return -1;
+  const prefix = issuerBefore(s, i);
+  if (!prefix) return -1;
+  const cs = i - prefix.length;
+  const ce = p + nk + 1;
+  out.push({ span: c.span(cs, ce), text: `${prefix}〔${year}〕${num}号` });
+  return ce;
+}
+
+/** The issuer's abbreviation right before the bracket at i (`国办函`), or ''. */
+function issuerBefore(s: string, i: number): string {
+  let k = i;
+  while (k > 0 && i - k < 12 && isCjk(s[k - 1])) k--;
+  const run = s.slice(k, i);
+  if (!run) return '';
+  for (let n = 0; n < KNOWN_PREFIXES.length; n++) if (run.endsWith(KNOWN_PREFIXES[n])) return KNOWN_PREFIXES[n];
+  return run.length <= 8 && !(k > 0 && isCjk(s[k - 1])) ? run : '';
+}
+
+/** `国务院令第711号` whose 令 is at i, pushed to `out`; returns its end, or -1. */
+function decreeNumberAt(c: CompactText, i: number, out: DocumentNumber[]): number {
+  const s = c.s;
+  let cs = -1;
+  if (s.slice(Math.max(0, i - 3), i) === '国务院') cs = i - 3;
+  else if (s[i - 1] === '国' && !isCjk(s[i - 2])) cs = i - 1;
+  if (cs < 0) return -1;
+  let p = i + 1;
+  if (s[p] === '第') p++;
+  const numNk = digitsAt(s, p, 5);
+  const num = numNk[0];
+  const nk = numNk[1];
+  if (nk === 0 || nk > 4 || s[p + nk] !== '号') return -1;
+  const ce = p + nk + 1;
+  out.push({ span: c.span(cs, ce), text: `国务院令第${num}号` });
+  return ce;
 }
