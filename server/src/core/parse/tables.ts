@@ -510,6 +510,32 @@ function groupKeysOf(def: TableDef): GroupKey[] | undefined {
   return groupKeyCache.get(def);
 }
 
+/** The first group whose key the segment key is like (or, with `prefix`, begins). */
+function groupLike(groupKeys: GroupKey[] | undefined, key: string, prefix: boolean): GroupKey | undefined {
+  if (groupKeys) {
+    for (let k = 0; k < groupKeys.length; k++) {
+      const g = groupKeys[k];
+      if (similarity(key, g.key) >= MATCH_THRESHOLD || (prefix && key.length >= 2 && g.key.startsWith(key))) return g;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Group labels written in their own cell, with their marker (`(五)不予处`), are checked too: the
+ * segments before the leaf that name a group become the row's group labels. Out of line: most labels
+ * are one segment, and buildLabelledTable's optimised code stays smaller.
+ */
+function addGroupLabels(row: TableRow, segments: { text: string; cell: Cell }[], leafCell: Cell, groupKeys: GroupKey[] | undefined): void {
+  for (let i = 0; i < segments.length - 1; i++) {
+    const s = segments[i];
+    if (markerLength(s.text, 0) === 0) continue;
+    const key = coreKey(s.text);
+    const group = groupLike(groupKeys, key, true);
+    if (group && s.cell !== leafCell) row.groupLabels = [...row.groupLabels, { cell: s.cell, canonical: group.group.label, exact: key === group.key }];
+  }
+}
+
 function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, reportYear: number | undefined): Table {
   const def = detectLayout(kind, collected, reportYear);
   const index = rowIndexOf(def.rows);
@@ -520,19 +546,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
   const order = def.rows;
   let lastIndex = -1;
   const groupKeys = groupKeysOf(def);
-  /** The first group whose key the segment key is like (or, with `prefix`, begins). */
-  const groupLike = (key: string, prefix: boolean) => {
-    if (groupKeys) {
-      for (let k = 0; k < groupKeys.length; k++) {
-        const g = groupKeys[k];
-        if (similarity(key, g.key) >= MATCH_THRESHOLD || (prefix && key.length >= 2 && g.key.startsWith(key))) return g;
-      }
-    }
-    return undefined;
-  };
   const columnsOf = (d: RowDef) => d.columns ?? columns;
-  /** Rows not yet placed, in no preferred order. */
-  const open: Placing = { table, lastIndex: -1 };
 
   /** The row a run of label cells names: group labels first, the row's own label last. */
   const matchLabel = (labelCells: Cell[]) => {
@@ -552,7 +566,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
     for (let i = 0; i < segments.length - 1; i++) {
       const text = segments[i].text;
       const key = coreKey(text);
-      groupContext.push(groupLike(key, false)?.group.id);
+      groupContext.push(groupLike(groupKeys, key, false)?.group.id);
       if (markerLength(text, 0) === 0) joined += text;
     }
     const joinedKey = segments.length === 1 ? leafKey : coreKey(joined + leaf.text);
@@ -579,31 +593,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
     let valueCells = r.raw.cells.slice(end);
     const numeric = hasNumbers(r.raw);
     if (labelCells.length === 0) {
-      // No label: placed by order, unless the label fragments before it name another row.
-      let expected = lastIndex + 1;
-      while (expected < order.length && table.byRow.has(order[expected].id)) expected++;
-      let target = expected < order.length ? order[expected] : undefined;
-      const pending = collected.pending[n];
-      const fragments = target && pending !== '' ? coreKeys(labelSegments(pending)) : undefined;
-      // The fragments name the expected row too (or there are none): it stays the target.
-      let expectedNamed = !fragments || fragments.length === 0;
-      for (let f = 0; fragments && f < fragments.length && !expectedNamed; f++) expectedNamed = scoreAt(index, scoresOf(index, fragments[f]), fragments[f], expected) >= MATCH_THRESHOLD;
-      if (fragments && !expectedNamed) {
-        for (const k of fragments) {
-          const named = bestRow(k, index, open);
-          if (named && named.score >= STRONG_MATCH) {
-            target = named.item;
-            break;
-          }
-        }
-      }
-      const row = newRow(r, [], pending, valueCells, target ? columnsOf(target) : columns);
-      if (!target || kind === 'active') {
-        if (numeric && kind === 'requests') table.unplaced.push(row);
-        continue;
-      }
-      place(table, row, target, 'sequence');
-      lastIndex = order.indexOf(target);
+      lastIndex = placeUnlabelled(table, index, kind, r, collected.pending[n], valueCells, numeric, lastIndex);
       continue;
     }
     // A row is placed by its label. When the label cells name no row, the last of them may be a value
@@ -629,14 +619,7 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
       label = labelCells.map((c) => c.raw).join(' ');
     }
     const row = newRow(r, labelCells, label, valueCells, columnsOf(match.item));
-    // Group labels written in their own cell, with their marker (`(五)不予处`), are checked too.
-    for (let i = 0; i < segments.length - 1; i++) {
-      const s = segments[i];
-      if (markerLength(s.text, 0) === 0) continue;
-      const key = coreKey(s.text);
-      const group = groupLike(key, true);
-      if (group && s.cell !== leaf.cell) row.groupLabels = [...row.groupLabels, { cell: s.cell, canonical: group.group.label, exact: key === group.key }];
-    }
+    if (segments.length > 1) addGroupLabels(row, segments, leaf.cell, groupKeys);
     place(table, row, match.item, match.exact ? 'exact' : 'fuzzy', match.score);
     lastIndex = order.indexOf(match.item);
   }
@@ -647,6 +630,40 @@ function buildLabelledTable(kind: 'requests' | 'active', collected: Collected, r
     else if (placed < Math.ceil(order.length / 2)) table.unreadable = { reason: 'few-rows', count: placed };
   }
   return table;
+}
+
+/**
+ * A row without a label, placed by order after the row placed last (at `lastIndex` of the table's
+ * rows), unless the label fragments before it (`pending`) name another row; returns the new lastIndex.
+ * Out of line: unlabelled rows are rare, and buildLabelledTable's optimised code stays smaller.
+ */
+function placeUnlabelled(table: Table, index: RowIndex, kind: 'requests' | 'active', r: RowLine, pending: string, valueCells: Cell[], numeric: boolean, lastIndex: number): number {
+  const order = index.rows;
+  let expected = lastIndex + 1;
+  while (expected < order.length && table.byRow.has(order[expected].id)) expected++;
+  let target = expected < order.length ? order[expected] : undefined;
+  const fragments = target && pending !== '' ? coreKeys(labelSegments(pending)) : undefined;
+  // The fragments name the expected row too (or there are none): it stays the target.
+  let expectedNamed = !fragments || fragments.length === 0;
+  for (let f = 0; fragments && f < fragments.length && !expectedNamed; f++) expectedNamed = scoreAt(index, scoresOf(index, fragments[f]), fragments[f], expected) >= MATCH_THRESHOLD;
+  if (fragments && !expectedNamed) {
+    // Rows not yet placed, in no preferred order.
+    const open: Placing = { table, lastIndex: -1 };
+    for (const k of fragments) {
+      const named = bestRow(k, index, open);
+      if (named && named.score >= STRONG_MATCH) {
+        target = named.item;
+        break;
+      }
+    }
+  }
+  const row = newRow(r, [], pending, valueCells, target?.columns ?? table.columns);
+  if (!target || kind === 'active') {
+    if (numeric && kind === 'requests') table.unplaced.push(row);
+    return lastIndex;
+  }
+  place(table, row, target, 'sequence');
+  return order.indexOf(target);
 }
 
 function lastSegment(label: string): string {
