@@ -151,6 +151,17 @@ export function assumedValue(table: Table, cell: Cell): Decimal {
   return cell.kind === 'blank' ? zeroedValue(fillOf(table), cell, ZERO)! : ZERO;
 }
 
+/** The sum of the cells at `refs` with every cell that holds no number as 0 (see assumedValue); undefined when a cell is missing. */
+export function assumedSum(table: Table, refs: readonly CellRef[]): Decimal | undefined {
+  let sum = ZERO;
+  for (let i = 0; i < refs.length; i++) {
+    const cell = cellOf(table, refs[i].row, refs[i].col);
+    if (cell === undefined) return undefined;
+    sum = add(sum, assumedValue(table, cell));
+  }
+  return sum;
+}
+
 /**
  * Writing 0 into a blank count agrees with what the table writes: every total it is a term of that
  * holds a written number still adds up, and every balance it is part of still holds, with the other
@@ -164,7 +175,7 @@ export function zeroFillAgrees(table: Table, cell: Cell): boolean {
   for (let i = 0; i < relations.length; i++) {
     let holds = fill.holdsAssumed.get(relations[i]);
     if (holds === undefined) {
-      holds = holdsAssumed(table, fill, relations[i]);
+      holds = holdsAssumed(table, relations[i]);
       fill.holdsAssumed.set(relations[i], holds);
     }
     if (!holds) return false;
@@ -199,14 +210,14 @@ function notePart(partOf: Map<Cell, Relation[]>, table: Table, refs: readonly Ce
 }
 
 /** A relation holds with every cell that holds no number as 0; a sum with no written total holds. */
-function holdsAssumed(table: Table, fill: Fill, r: Relation): boolean {
+function holdsAssumed(table: Table, r: Relation): boolean {
   if (r.kind === 'sum') {
     const target = cellOf(table, r.target.row, r.target.col);
     if (target?.kind !== 'number' || !target.value) return true; // nothing written to contradict
-    const terms = zeroedSum(table, fill, r.terms, ZERO);
+    const terms = assumedSum(table, r.terms);
     return terms !== undefined && equals(terms, target.value);
   }
-  const left = zeroedSum(table, fill, r.left, ZERO);
-  const right = zeroedSum(table, fill, r.right, ZERO);
+  const left = assumedSum(table, r.left);
+  const right = assumedSum(table, r.right);
   return left !== undefined && right !== undefined && equals(left, right);
 }
