@@ -7,19 +7,21 @@ import type { Decimal } from '../base/decimal';
 import { ZERO, add, equals } from '../base/decimal';
 import { cellOf, placedRows, readableValue, trustedRelations } from './cells';
 
-interface Fill {
+/** What is worked out once per table: see the fields. A class, not a literal: one shape for every table. */
+class Fill {
   /** Blank cell → the value to write; a derived blank whose terms are not all numbers has none. */
-  plan: Map<Cell, Decimal>;
+  readonly plan = new Map<Cell, Decimal>();
   /** Blank cells that are totals of other cells. */
-  derived: Set<Cell>;
-  /** The trusted sums whose total is blank, in the layout's order, with that cell. */
-  blankSums: { relation: SumRelation; target: Cell }[];
+  readonly derived = new Set<Cell>();
+  /** The trusted sums whose total is blank, in the layout's order, and that cell (same position in `blankTargets`). */
+  readonly blankSums: SumRelation[] = [];
+  readonly blankTargets: Cell[] = [];
   /** Blank cell → the relations it takes part in (as a term of a sum, or in a balance): built when first asked. */
-  partOf: Map<Cell, Relation[]> | undefined;
+  partOf: Map<Cell, Relation[]> | undefined = undefined;
   /** Derived blank → its sum with every blank count, placeholder and text taken as 0. */
-  assumed: Map<Cell, Decimal>;
+  readonly assumed = new Map<Cell, Decimal>();
   /** Relation → whether it holds with every cell that holds no number taken as 0 (asked per blank cell: kept). */
-  holdsAssumed: Map<Relation, boolean>;
+  readonly holdsAssumed = new Map<Relation, boolean>();
 }
 
 const cache = new WeakMap<Table, Fill>();
@@ -36,70 +38,98 @@ export function isDerivedBlank(table: Table, cell: Cell): boolean {
 
 /** The trusted sums whose total is the blank cell, in the layout's order (none for any other cell). */
 export function blankSumsOf(table: Table, cell: Cell): SumRelation[] {
+  const { blankSums, blankTargets } = fillOf(table);
   const out: SumRelation[] = [];
-  for (const s of fillOf(table).blankSums) if (s.target === cell) out.push(s.relation);
+  for (let i = 0; i < blankTargets.length; i++) if (blankTargets[i] === cell) out.push(blankSums[i]);
   return out;
 }
 
 /** Every blank value cell of the table's placed rows, in row order (derived ones included, computable or not). */
 export function blankCells(table: Table): Cell[] {
-  return placedRows(table).flatMap((row) => row.values.filter((c) => c.kind === 'blank'));
+  const out: Cell[] = [];
+  const rows = placedRows(table);
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r].values;
+    for (let i = 0; i < values.length; i++) if (values[i].kind === 'blank') out.push(values[i]);
+  }
+  return out;
 }
 
 function fillOf(table: Table): Fill {
   const cached = cache.get(table);
   if (cached) return cached;
-  const plan = new Map<Cell, Decimal>();
-  const derived = new Set<Cell>();
+  const fill = new Fill();
+  const { plan, derived, blankSums, blankTargets, assumed } = fill;
   // The sums whose total is blank, with that cell: the only ones the passes below fill.
-  const blankSums: { relation: SumRelation; target: Cell }[] = [];
-  for (const r of trustedRelations(table)) {
-    if (r.kind === 'sum') {
-      const target = cellOf(table, r.target.row, r.target.col);
-      if (target?.kind === 'blank') {
-        derived.add(target);
-        blankSums.push({ relation: r, target });
-      }
+  const relations = trustedRelations(table);
+  for (let i = 0; i < relations.length; i++) {
+    const r = relations[i];
+    if (r.kind !== 'sum') continue;
+    const target = cellOf(table, r.target.row, r.target.col);
+    if (target?.kind === 'blank') {
+      derived.add(target);
+      blankSums.push(r);
+      blankTargets.push(target);
     }
   }
-  for (const row of placedRows(table)) {
-    for (const cell of row.values) if (cell.kind === 'blank' && !derived.has(cell)) plan.set(cell, ZERO);
+  const rows = placedRows(table);
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r].values;
+    for (let i = 0; i < values.length; i++) if (values[i].kind === 'blank' && !derived.has(values[i])) plan.set(values[i], ZERO);
   }
   // A blank total is the sum of its terms when every term is a number as written: a blank term or a
   // placeholder (—, 无) would make the sum a guess. (Recompute-all fills totals depth by depth.)
-  for (const { relation, target } of blankSums) {
-    if (plan.has(target)) continue;
-    const sum = sumOf(table, relation.terms, (cell) => readableValue(cell));
-    if (sum !== undefined) plan.set(target, sum);
+  for (let i = 0; i < blankSums.length; i++) {
+    if (plan.has(blankTargets[i])) continue;
+    const sum = writtenSum(table, blankSums[i].terms);
+    if (sum !== undefined) plan.set(blankTargets[i], sum);
   }
   // What the table says if every cell that holds no number meant 0: derived blanks settle depth by depth.
-  const assumed = new Map<Cell, Decimal>();
-  const zeroed = (c: Cell): Decimal | undefined => (c.kind === 'number' ? c.value : derived.has(c) ? assumed.get(c) : ZERO);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const { relation, target } of blankSums) {
-      if (assumed.has(target)) continue;
-      const sum = sumOf(table, relation.terms, zeroed);
+    for (let i = 0; i < blankSums.length; i++) {
+      if (assumed.has(blankTargets[i])) continue;
+      const sum = zeroedSum(table, fill, blankSums[i].terms, undefined);
       if (sum === undefined) continue;
-      assumed.set(target, sum);
+      assumed.set(blankTargets[i], sum);
       changed = true;
     }
   }
-  const fill: Fill = { plan, derived, blankSums, partOf: undefined, assumed, holdsAssumed: new Map<Relation, boolean>() };
   cache.set(table, fill);
   return fill;
 }
 
-/** The sum of the cells at `refs` as `valueOf` reads them; undefined when a cell is missing or has no value. */
-function sumOf(table: Table, refs: readonly CellRef[], valueOf: (cell: Cell) => Decimal | undefined): Decimal | undefined {
+/** The sum of the cells at `refs` as written; undefined when a cell is missing or holds no number. */
+function writtenSum(table: Table, refs: readonly CellRef[]): Decimal | undefined {
   let sum = ZERO;
-  for (const ref of refs) {
-    const cell = cellOf(table, ref.row, ref.col);
-    const value = cell && valueOf(cell);
+  for (let i = 0; i < refs.length; i++) {
+    const cell = cellOf(table, refs[i].row, refs[i].col);
+    const value = cell && readableValue(cell);
     if (value === undefined) return undefined;
     sum = add(sum, value);
   }
   return sum;
+}
+
+/**
+ * The sum of the cells at `refs` with every cell that holds no number as 0 and a derived blank as its
+ * assumed sum, `unsettled` when it has none (yet); undefined when a cell is missing or a value is.
+ */
+function zeroedSum(table: Table, fill: Fill, refs: readonly CellRef[], unsettled: Decimal | undefined): Decimal | undefined {
+  let sum = ZERO;
+  for (let i = 0; i < refs.length; i++) {
+    const cell = cellOf(table, refs[i].row, refs[i].col);
+    if (cell === undefined) return undefined;
+    const value = zeroedValue(fill, cell, unsettled);
+    if (value === undefined) return undefined;
+    sum = add(sum, value);
+  }
+  return sum;
+}
+
+function zeroedValue(fill: Fill, cell: Cell, unsettled: Decimal | undefined): Decimal | undefined {
+  if (cell.kind === 'number') return cell.value ?? unsettled;
+  return fill.derived.has(cell) ? (fill.assumed.get(cell) ?? unsettled) : ZERO;
 }
 
 /**
@@ -118,7 +148,18 @@ export function cellValue(table: Table, cell: Cell): Decimal | undefined {
  */
 export function assumedValue(table: Table, cell: Cell): Decimal {
   if (cell.kind === 'number' && cell.value) return cell.value;
-  return cell.kind === 'blank' && isDerivedBlank(table, cell) ? (fillOf(table).assumed.get(cell) ?? ZERO) : ZERO;
+  return cell.kind === 'blank' ? zeroedValue(fillOf(table), cell, ZERO)! : ZERO;
+}
+
+/** The sum of the cells at `refs` with every cell that holds no number as 0 (see assumedValue); undefined when a cell is missing. */
+export function assumedSum(table: Table, refs: readonly CellRef[]): Decimal | undefined {
+  let sum = ZERO;
+  for (let i = 0; i < refs.length; i++) {
+    const cell = cellOf(table, refs[i].row, refs[i].col);
+    if (cell === undefined) return undefined;
+    sum = add(sum, assumedValue(table, cell));
+  }
+  return sum;
 }
 
 /**
@@ -129,11 +170,13 @@ export function assumedValue(table: Table, cell: Cell): Decimal {
  */
 export function zeroFillAgrees(table: Table, cell: Cell): boolean {
   const fill = fillOf(table);
-  for (const r of (fill.partOf ??= partOfMap(table)).get(cell) ?? []) {
-    let holds = fill.holdsAssumed.get(r);
+  const relations = (fill.partOf ??= partOfMap(table)).get(cell);
+  if (relations === undefined) return true;
+  for (let i = 0; i < relations.length; i++) {
+    let holds = fill.holdsAssumed.get(relations[i]);
     if (holds === undefined) {
-      holds = holdsAssumed(table, r);
-      fill.holdsAssumed.set(r, holds);
+      holds = holdsAssumed(table, relations[i]);
+      fill.holdsAssumed.set(relations[i], holds);
     }
     if (!holds) return false;
   }
@@ -143,34 +186,38 @@ export function zeroFillAgrees(table: Table, cell: Cell): boolean {
 /** Blank cell → the trusted relations it takes part in (as a term of a sum, or in a balance), in their order. */
 function partOfMap(table: Table): Map<Cell, Relation[]> {
   const partOf = new Map<Cell, Relation[]>();
-  for (const r of trustedRelations(table)) {
-    if (r.kind === 'sum') {
-      for (const t of r.terms) notePart(partOf, cellOf(table, t.row, t.col), r);
-    } else {
-      for (const c of r.left) notePart(partOf, cellOf(table, c.row, c.col), r);
-      for (const c of r.right) notePart(partOf, cellOf(table, c.row, c.col), r);
+  const relations = trustedRelations(table);
+  for (let i = 0; i < relations.length; i++) {
+    const r = relations[i];
+    if (r.kind === 'sum') notePart(partOf, table, r.terms, r);
+    else {
+      notePart(partOf, table, r.left, r);
+      notePart(partOf, table, r.right, r);
     }
   }
   return partOf;
 }
 
-function notePart(partOf: Map<Cell, Relation[]>, cell: Cell | undefined, relation: Relation): void {
-  if (cell === undefined || cell.kind !== 'blank') return;
-  const list = partOf.get(cell);
-  if (list) list.push(relation);
-  else partOf.set(cell, [relation]);
+/** Notes the relation for each blank cell at `refs`. */
+function notePart(partOf: Map<Cell, Relation[]>, table: Table, refs: readonly CellRef[], relation: Relation): void {
+  for (let i = 0; i < refs.length; i++) {
+    const cell = cellOf(table, refs[i].row, refs[i].col);
+    if (cell === undefined || cell.kind !== 'blank') continue;
+    const list = partOf.get(cell);
+    if (list) list.push(relation);
+    else partOf.set(cell, Array.of(relation)); // not a literal: its allocation site, once pretenured, deoptimised this function
+  }
 }
 
 /** A relation holds with every cell that holds no number as 0; a sum with no written total holds. */
 function holdsAssumed(table: Table, r: Relation): boolean {
-  const assumed = (cell: Cell) => assumedValue(table, cell);
   if (r.kind === 'sum') {
     const target = cellOf(table, r.target.row, r.target.col);
     if (target?.kind !== 'number' || !target.value) return true; // nothing written to contradict
-    const terms = sumOf(table, r.terms, assumed);
+    const terms = assumedSum(table, r.terms);
     return terms !== undefined && equals(terms, target.value);
   }
-  const left = sumOf(table, r.left, assumed);
-  const right = sumOf(table, r.right, assumed);
+  const left = assumedSum(table, r.left);
+  const right = assumedSum(table, r.right);
   return left !== undefined && right !== undefined && equals(left, right);
 }

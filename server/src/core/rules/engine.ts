@@ -3,7 +3,7 @@
 import type { Severity } from '../base/types';
 import type { CheckOptions, Finding, Fix, OtherReport, Report, Rule, RuleContext, RuleSetting } from './types';
 import type { ReportModel } from '../model/model';
-import { allRules } from '.';
+import { allRules, compareRuleIds } from '.';
 import { forgetProse } from '../analysis/prose/quantities';
 import { forgetTableQuantities } from '../analysis/prose/tableQuantities';
 import { unsuppressed } from './directives';
@@ -67,12 +67,8 @@ function fixesOf(report: Report<unknown>): Fix[] {
   return typeof report.fixes === 'function' ? report.fixes() : report.fixes;
 }
 
-/**
- * The order findings are reported in: by position, then by rule id. Rule ids are `GK` and three digits:
- * comparing code units orders them as localeCompare would, without ICU.
- */
-export const compareFindings = (a: Finding, b: Finding): number =>
-  a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+/** The order findings are reported in: by position, then by rule id. */
+export const compareFindings = (a: Finding, b: Finding): number => a.span.start - b.span.start || compareRuleIds(a.ruleId, b.ruleId);
 
 export function runRules(model: ReportModel, options: CheckOptions = {}, rules: readonly Rule[] = allRules): RuleRun {
   const faults: Fault[] = [];

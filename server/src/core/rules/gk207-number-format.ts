@@ -1,6 +1,7 @@
-import { defineRule } from './types';
+import { type RuleContext, type RuleData, defineRule } from './types';
 import type { TableKind } from '../spec/layout/types';
-import type { NumberFormatIssue } from '../model/model';
+import type { Cell, NumberFormatIssue, Table, TableRow } from '../model/model';
+import type { ColumnDef } from '../spec/layout/types';
 import { msg } from '../base/i18n';
 import { toString } from '../base/decimal';
 import { columnsOf } from '../model/cells';
@@ -53,27 +54,34 @@ export default defineRule({
           });
         }
         const columns = columnsOf(table, row);
-        row.values.forEach((cell, i) => {
-          if (cell.kind !== 'number' || !cell.value) return;
-          const column = columns[i];
-          const issues = cell.formatIssues.filter((f) => !(f === 'negative' && column?.signed));
-          if (cell.value.scale > 0 && !column?.amount) issues.push('decimal-in-count');
-          if (issues.length === 0) return;
-          const normal = toString(cell.value) + (cell.unit ?? '');
-          const cosmetic = issues.every((f) => COSMETIC.includes(f));
-          ctx.emit({
-            span: cell.contentSpan,
-            message: msg(
-              `数字“${cell.raw}”格式不规范：${issues.map((f) => WORDS[f][0]).join('、')}`,
-              `Number “${cell.raw}” is irregular: ${issues.map((f) => WORDS[f][1]).join(', ')}`,
-            ),
-            fixes: cosmetic
-              ? [{ id: 'normalize-number', title: msg(`改为 ${normal}`, `Write ${normal}`), edits: [{ span: cell.contentSpan, newText: normal }], safe: true, preferred: true }]
-              : [],
-            data: { table: table.kind, row: row.def?.id, issues },
-          });
-        });
+        const values = row.values;
+        for (let i = 0; i < values.length; i++) {
+          const cell = values[i];
+          // Most numbers are written as they should be: the issues are listed only for one that is not.
+          if (cell.kind !== 'number' || !cell.value) continue;
+          if (cell.formatIssues.length > 0 || (cell.value.scale > 0 && !columns[i]?.amount)) report(ctx, table, row, cell, columns[i]);
+        }
       }
     }
   },
 });
+
+/** The finding for a number with format issues, unless they are all allowed in its column (a signed one). */
+function report(ctx: RuleContext<RuleData['GK207']>, table: Table, row: TableRow, cell: Cell, column: ColumnDef | undefined): void {
+  const issues = cell.formatIssues.filter((f) => !(f === 'negative' && column?.signed));
+  if (cell.value!.scale > 0 && !column?.amount) issues.push('decimal-in-count');
+  if (issues.length === 0) return;
+  const normal = toString(cell.value!) + (cell.unit ?? '');
+  const cosmetic = issues.every((f) => COSMETIC.includes(f));
+  ctx.emit({
+    span: cell.contentSpan,
+    message: msg(
+      `数字“${cell.raw}”格式不规范：${issues.map((f) => WORDS[f][0]).join('、')}`,
+      `Number “${cell.raw}” is irregular: ${issues.map((f) => WORDS[f][1]).join(', ')}`,
+    ),
+    fixes: cosmetic
+      ? [{ id: 'normalize-number', title: msg(`改为 ${normal}`, `Write ${normal}`), edits: [{ span: cell.contentSpan, newText: normal }], safe: true, preferred: true }]
+      : [],
+    data: { table: table.kind, row: row.def?.id, issues },
+  });
+}

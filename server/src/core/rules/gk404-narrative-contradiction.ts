@@ -2,7 +2,7 @@ import type { Localized, Span } from '../base/types';
 import { defineRule, type RuleContext, type RuleData } from './types';
 import type { ReportModel } from '../model/model';
 import { msg } from '../base/i18n';
-import { DISCLOSURE_REQUESTS, OTHER_THINGS, proseFacts, type Category } from '../analysis/prose/quantities';
+import { DISCLOSURE_REQUESTS, OTHER_THINGS, includesAny, proseFacts, type Category } from '../analysis/prose/quantities';
 import { type Sentence, sentenceSpan } from '../analysis/prose/sentences';
 import { tableQuantity } from '../analysis/prose/tableQuantities';
 import { sentenceScopeIsDoubtful } from '../analysis/prose/scope';
@@ -21,23 +21,25 @@ interface Claim {
   claim: Localized;
 }
 
-function has(s: Sentence, words: readonly string[]): boolean {
-  for (const w of words) if (s.text.includes(w)) return true;
-  return false;
-}
+const has = (s: Sentence, words: readonly string[]) => includesAny(s.text, words);
 const hasCount = (s: Sentence) => /\d\s*[件起宗例]/.test(s.text);
 
 /** In one clause, a denial word comes before a word naming what is denied (indexOf only: no backtracking on long text). */
 function denies(s: Sentence, denials: string[], objects: string[]): boolean {
   // Clauses are pieces of the sentence: without both words in the sentence, no clause has them.
   if (!has(s, objects) || !has(s, denials)) return false;
-  return s.clauses.some(({ text }) => {
-    const last = Math.max(...objects.map((o) => text.lastIndexOf(o)));
-    return last >= 0 && denials.some((d) => {
-      const at = text.indexOf(d);
-      return at >= 0 && at < last;
-    });
-  });
+  const clauses = s.clauses;
+  for (let c = 0; c < clauses.length; c++) {
+    const text = clauses[c].text;
+    let last = -1;
+    for (let i = 0; i < objects.length; i++) last = Math.max(last, text.lastIndexOf(objects[i]));
+    if (last < 0) continue;
+    for (let i = 0; i < denials.length; i++) {
+      const at = text.indexOf(denials[i]);
+      if (at >= 0 && at < last) return true;
+    }
+  }
+  return false;
 }
 
 /** 复议/诉讼 named, but about corrections or lost cases, not the cases themselves. */
@@ -47,21 +49,25 @@ const NO_REQUESTS = ['未收到', '没有收到', '未接到', '未受理'];
 const NO_REQUESTS_EXACT = ['无政府信息公开申请', '无信息公开申请', '无依申请公开申请', '无依申请', '无申请'];
 const REVIEW_OR_LAWSUIT = ['行政复议', '行政诉讼'];
 const NO_CASES = ['未发生', '未引起', '未产生', '没有发生', '未涉及', '未收到', '无'];
+// The word lists of the claims below, built once (not an array, or a spread, per sentence asked).
+const REQUEST = ['申请'];
+/** A sentence about reviews, lawsuits or fees says nothing of requests received. */
+const NOT_REQUESTS = ['复议', '诉讼', '费'];
+const ALL_COMPLETED = ['全部办结', '均已办结', '全部办理完', '均已办理完', '均已按要求办理完', '均已办理完成', '全部答复完毕'];
+/** Words that make `全部办结` about part of the requests, or about something else. */
+const NOT_ALL_REQUESTS = ['除', '结转下', '转下一', '顺延', ...OTHER_THINGS];
 
 const CLAIMS: Claim[] = [
   {
     // The word searches that rule out most sentences come first; the count pattern last.
     says: (s) =>
-      has(s, DISCLOSURE_REQUESTS) && !has(s, ['复议', '诉讼', '费']) && !hasCount(s) &&
-      (denies(s, NO_REQUESTS, ['申请']) || has(s, NO_REQUESTS_EXACT)),
+      has(s, DISCLOSURE_REQUESTS) && !has(s, NOT_REQUESTS) && !hasCount(s) &&
+      (denies(s, NO_REQUESTS, REQUEST) || has(s, NO_REQUESTS_EXACT)),
     zero: ['received'],
     claim: msg('正文称未收到申请', 'The prose says no request was received'),
   },
   {
-    says: (s) =>
-      has(s, ['申请']) &&
-      has(s, ['全部办结', '均已办结', '全部办理完', '均已办理完', '均已按要求办理完', '均已办理完成', '全部答复完毕']) &&
-      !has(s, ['除', '结转下', '转下一', '顺延', ...OTHER_THINGS]),
+    says: (s) => has(s, REQUEST) && has(s, ALL_COMPLETED) && !has(s, NOT_ALL_REQUESTS),
     zero: ['forward'],
     claim: msg('正文称申请已全部办结', 'The prose says every request was completed'),
   },
@@ -104,8 +110,10 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     const sentences = proseFacts(model).sentences;
-    for (const sentence of sentences) {
-      for (const claim of CLAIMS) {
+    for (let i = 0; i < sentences.length; i++) {
+      const sentence = sentences[i];
+      for (let c = 0; c < CLAIMS.length; c++) {
+        const claim = CLAIMS[c];
         if (!claim.says(sentence) || sentenceScopeIsDoubtful(model, sentence)) continue;
         const denied = nonZero(model, claim.zero);
         if (denied.length === 0) continue;

@@ -5,7 +5,15 @@ import type { Rule } from './types';
 import * as modules from './all';
 import { registerRules, ruleOfToken } from './directives';
 
-export const allRules: readonly Rule[] = Object.values(modules).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+/**
+ * Rule ids are `GK` and three digits: comparing code units orders them as localeCompare would,
+ * without loading ICU's collator (14 ms of every process).
+ */
+export function compareRuleIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const allRules: readonly Rule[] = Object.values(modules).sort((a, b) => compareRuleIds(a.meta.id, b.meta.id));
 registerRules(allRules);
 
 /** The rule an id (any case) or name written in a setting, a configuration file or a comment stands for. */

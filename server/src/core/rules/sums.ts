@@ -7,8 +7,8 @@ import type { RuleContext } from './types';
 import type { CellRef, ColumnDef, SumRelation, SumRole, TableKind } from '../spec/layout/types';
 import type { Cell, Table } from '../model/model';
 import { msg } from '../base/i18n';
-import { type Decimal, ZERO, add, compare, equals, toString } from '../base/decimal';
-import { assumedValue, blankSumsOf, cellValue, isDerivedBlank } from '../model/fill';
+import { type Decimal, compare, equals, toString } from '../base/decimal';
+import { assumedSum, blankSumsOf, cellValue, isDerivedBlank } from '../model/fill';
 import { cellName, cellOf, columnsOf, readableValue, relationsWithRole, rowName, rowOf, sumValues, writtenAs } from '../model/cells';
 import { setCellEdit } from '../model/edits';
 
@@ -94,23 +94,19 @@ export function unreadableTerms(table: Table, target: Cell): { list: Localized; 
 }
 
 export function checkSums(ctx: RuleContext<SumFindingData>, role: SumRole, naming: TargetNaming): void {
-  for (const table of ctx.model.tables) {
-    for (const relation of relationsWithRole(table, role)) {
+  const tables = ctx.model.tables;
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t];
+    const relations = relationsWithRole(table, role);
+    for (let r = 0; r < relations.length; r++) {
+      const relation = relations[r];
       if (relation.kind !== 'sum') continue;
       const target = cellOf(table, relation.target.row, relation.target.col);
       if (!target || target.kind !== 'number' || !target.value) continue;
       // Taking every cell that holds no number as 0, the total holds: then they can only be 0 (counts
       // are never negative), and GK204/GK205 say what to write in them. Most totals hold: asked first,
-      // in one loop over the terms (no arrays of cells for a total that holds).
-      let assumed: Decimal | undefined = ZERO;
-      for (const t of relation.terms) {
-        const cell = cellOf(table, t.row, t.col);
-        if (!cell) {
-          assumed = undefined;
-          break;
-        }
-        assumed = add(assumed, assumedValue(table, cell));
-      }
+      // in one sum over the terms (no arrays of cells for a total that holds).
+      const assumed = assumedSum(table, relation.terms);
       if (assumed === undefined || equals(assumed, target.value)) continue;
       reportSum(ctx, table, relation, target, target.value, naming);
     }

@@ -1,7 +1,7 @@
 // Words that change what a prose number counts. When they are present and the number does not
 // match the table, the prose may well be right about something else: the rules stay silent.
 import type { ReportModel } from '../../model/model';
-import type { Quantity } from './quantities';
+import { type Quantity, includesAny } from './quantities';
 import type { Sentence } from './sentences';
 
 /** Another body, a running total, a comparison or a filing: not this report's table. */
@@ -12,20 +12,24 @@ const AREA = ['全市', '全区', '全县', '全省', '全州', '全镇', '全�
 const OWN_OFFICE = ['本级', '本机关', '本部门'];
 const INCLUDES_CARRIED = ['含上年', '包括上年', '含上一年', '包括上一年', '含上年度', '包括上年度'];
 
+/** A year in the prose: `2022年`. */
+const YEAR = /(\d{4})\s*年/g;
+
 /** The sentence names a year other than the report's (a comparison with an earlier year). */
 function otherYear(model: ReportModel, text: string): boolean {
   const year = model.meta.reportYear;
-  for (const m of text.matchAll(/(\d{4})\s*年/g)) if (Number(m[1]) !== year) return true;
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m !== null; m = YEAR.exec(text)) if (Number(m[1]) !== year) return true;
   return false;
 }
 
 /** The sentence may be about another body, area, year or kind of count than the report's tables. */
 export function sentenceScopeIsDoubtful(model: ReportModel, sentence: Sentence): boolean {
   const text = sentence.text;
-  if (ALWAYS_DOUBTFUL.some((w) => text.includes(w))) return true;
+  if (includesAny(text, ALWAYS_DOUBTFUL)) return true;
   const government = model.meta.issuerKind === 'government';
-  if (!government && AREA.some((w) => text.includes(w))) return true;
-  if (government && OWN_OFFICE.some((w) => text.includes(w))) return true;
+  if (!government && includesAny(text, AREA)) return true;
+  if (government && includesAny(text, OWN_OFFICE)) return true;
   return otherYear(model, text);
 }
 
@@ -46,5 +50,8 @@ export function includesCarried(q: Quantity): boolean {
   const clauses = q.sentence.clauses;
   const own = clauses[q.clauseIndex].text;
   const next = clauses[q.clauseIndex + 1]?.text.trimStart() ?? '';
-  return INCLUDES_CARRIED.some((w) => own.includes(w) || (q.lastInClause && next.startsWith(w)));
+  for (let i = 0; i < INCLUDES_CARRIED.length; i++) {
+    if (own.includes(INCLUDES_CARRIED[i]) || (q.lastInClause && next.startsWith(INCLUDES_CARRIED[i]))) return true;
+  }
+  return false;
 }

@@ -17,8 +17,13 @@ export interface TableQuantity {
 
 /** A readable table of the kind, or undefined (then no prose is compared with it). */
 export function readableTable(model: ReportModel, kind: Table['kind']): Table | undefined {
-  const tables = model.tables.filter((t) => t.kind === kind);
-  return tables.length === 1 && !tables[0].unreadable ? tables[0] : undefined;
+  let found: Table | undefined;
+  for (let i = 0; i < model.tables.length; i++) {
+    if (model.tables[i].kind !== kind) continue;
+    if (found) return undefined;
+    found = model.tables[i];
+  }
+  return found && !found.unreadable ? found : undefined;
 }
 
 function integerAt(table: Table, rowId: string, colId: string): bigint | undefined {
@@ -29,16 +34,17 @@ function integerAt(table: Table, rowId: string, colId: string): bigint | undefin
 
 /** The total column and its parts, as the layout's row sums declare them. */
 function sumTerms(table: Table, target: string): string[] {
-  const decl = table.def.sums.find((s) => s.each === 'row' && s.target === target);
-  return decl ? decl.terms : [];
+  const sums = table.def.sums;
+  for (let i = 0; i < sums.length; i++) if (sums[i].each === 'row' && sums[i].target === target) return sums[i].terms;
+  return [];
 }
 
 /** Sum of the integers at the rows and columns; undefined when any is missing (loops: no arrays of values). */
 function total(table: Table, rows: readonly string[], columns: readonly string[]): bigint | undefined {
   let out = 0n;
-  for (const r of rows) {
-    for (const c of columns) {
-      const v = integerAt(table, r, c);
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < columns.length; c++) {
+      const v = integerAt(table, rows[r], columns[c]);
       if (v === undefined) return undefined;
       out += v;
     }
@@ -46,23 +52,47 @@ function total(table: Table, rows: readonly string[], columns: readonly string[]
   return out;
 }
 
+/** What some cells of a table read: the values the prose may rightly state, and those cells. */
+class Reading {
+  constructor(
+    readonly candidates: bigint[],
+    readonly cells: TableQuantity['cells'],
+  ) {}
+}
+
 /** The value of rows in columns: written totals, and the sums of the parts. */
-function read(table: Table, rows: string[], target: string): { candidates: bigint[]; cells: TableQuantity['cells'] } | undefined {
+function read(table: Table, rows: string[], target: string): Reading | undefined {
   const written = total(table, rows, [target]);
   const parts = total(table, rows, sumTerms(table, target));
   if (written === undefined && parts === undefined) return undefined;
   const candidates = written === undefined ? [parts!] : parts === undefined || parts === written ? [written] : [written, parts];
   const cells: TableQuantity['cells'] = [];
-  for (const r of rows) {
-    const cell = cellOf(table, r, target);
-    if (cell) cells.push({ span: cell.contentSpan.end > cell.contentSpan.start ? cell.contentSpan : cell.span, name: cellName(table, r, target) });
+  for (let i = 0; i < rows.length; i++) {
+    const cell = cellOf(table, rows[i], target);
+    if (cell) cells.push({ span: cell.contentSpan.end > cell.contentSpan.start ? cell.contentSpan : cell.span, name: cellName(table, rows[i], target) });
   }
-  return { candidates, cells };
+  return new Reading(candidates, cells);
+}
+
+/** A row of table 三 read in some applicant columns (their sum), or in its total column when none are given. */
+function readRow(table: Table, row: string, applicants: readonly string[] | undefined): Reading | undefined {
+  if (applicants === undefined) return read(table, [row], 'total');
+  const value = total(table, [row], applicants);
+  const cell = cellOf(table, row, applicants[0]);
+  if (value === undefined || !cell) return undefined;
+  return new Reading([value], [{ span: cell.contentSpan, name: cellName(table, row, applicants[0]) }]);
+}
+
+/** The rows of a group of table 三's layout. */
+function groupRows(table: Table, group: string): string[] {
+  const out: string[] = [];
+  const rows = table.def.rows;
+  for (let i = 0; i < rows.length; i++) if (rows[i].group === group) out.push(rows[i].id);
+  return out;
 }
 
 /** Rows of table 三 that make up a result category (a group, or single rows). */
 function resultRows(table: Table, category: Category): string[] {
-  const group = (id: string) => table.def.rows.filter((r) => r.group === id).map((r) => r.id);
   switch (category) {
     case 'granted':
       return ['granted'];
@@ -71,17 +101,15 @@ function resultRows(table: Table, category: Category): string[] {
     case 'grantedPartial':
       return ['granted', 'partial'];
     case 'withheld':
-      return group('withheld');
     case 'unavailable':
-      return group('unavailable');
     case 'notProcessed':
-      return group('notProcessed');
+      return groupRows(table, category);
     case 'repeated':
       return ['n2'];
     case 'notHeld':
       return ['u1'];
     case 'otherHandling': {
-      const rows = group('otherHandling');
+      const rows = groupRows(table, 'otherHandling');
       return rows.length > 0 ? rows : ['otherHandling'];
     }
     default:
@@ -91,20 +119,31 @@ function resultRows(table: Table, category: Category): string[] {
 
 const TABLE3 = { 'zh-cn': '表三', en: 'table 3' };
 const TABLE4 = { 'zh-cn': '表四', en: 'table 4' };
+/** The applicant column of natural persons. */
+const NATURAL = ['natural'];
 
-function merge(a: ReturnType<typeof read>, b: ReturnType<typeof read>): ReturnType<typeof read> {
+/** Both readings added up, every pair of candidates (each sum once). */
+function merge(a: Reading | undefined, b: Reading | undefined): Reading | undefined {
   if (!a || !b) return undefined;
-  const candidates = a.candidates.flatMap((x) => b.candidates.map((y) => x + y));
-  return { candidates: [...new Set(candidates)], cells: [...a.cells, ...b.cells] };
+  const candidates = new Set<bigint>();
+  for (let i = 0; i < a.candidates.length; i++) for (let j = 0; j < b.candidates.length; j++) candidates.add(a.candidates[i] + b.candidates[j]);
+  return new Reading([...candidates], [...a.cells, ...b.cells]);
 }
 
-/** Both readings: this year's only, and with last year's carried-over requests added. */
-function withCarried(table: Table, row: (t: Table, r: string) => ReturnType<typeof read>, mode: 'either' | 'with'): ReturnType<typeof read> {
-  const only = row(table, 'new');
-  const both = merge(only, row(table, 'carried'));
+/** Both readings of a row: this year's only, and with last year's carried-over requests added. */
+function withCarried(table: Table, applicants: readonly string[] | undefined, mode: 'either' | 'with'): Reading | undefined {
+  const only = readRow(table, 'new', applicants);
+  const both = merge(only, readRow(table, 'carried', applicants));
   if (mode === 'with') return both;
   if (!only) return undefined;
-  return { candidates: [...new Set([...only.candidates, ...(both?.candidates ?? [])])], cells: only.cells };
+  const candidates = new Set(only.candidates);
+  if (both) for (let i = 0; i < both.candidates.length; i++) candidates.add(both.candidates[i]);
+  return new Reading([...candidates], only.cells);
+}
+
+/** A reading as a quantity of the table it was read from. */
+function quantityIn(reading: Reading | undefined, table: Localized): TableQuantity | undefined {
+  return reading ? { candidates: reading.candidates, cells: reading.cells, table } : undefined;
 }
 
 /** Quantities read so far, by model, then category and reading: the prose names the same few again and again. */
@@ -131,37 +170,32 @@ export function tableQuantity(model: ReportModel, category: Category, carried: '
 }
 
 function readQuantity(model: ReportModel, category: Category, carried: 'either' | 'with'): TableQuantity | undefined {
+  if (category === 'review' || category === 'litigation') {
+    const review = readableTable(model, 'review');
+    if (!review) return undefined;
+    if (category === 'review') return quantityIn(read(review, ['cases'], 'reviewTotal'), TABLE4);
+    return quantityIn(merge(read(review, ['cases'], 'directTotal'), read(review, ['cases'], 'afterReviewTotal')), TABLE4);
+  }
   const requests = readableTable(model, 'requests');
-  const review = readableTable(model, 'review');
-  const inRequests = (q: ReturnType<typeof read>) => (q ? { ...q, table: TABLE3 } : undefined);
-  const inReview = (q: ReturnType<typeof read>) => (q ? { ...q, table: TABLE4 } : undefined);
-  if (category === 'review') return review && inReview(read(review, ['cases'], 'reviewTotal'));
-  if (category === 'litigation') return review && inReview(merge(read(review, ['cases'], 'directTotal'), read(review, ['cases'], 'afterReviewTotal')));
   if (!requests) return undefined;
-  const organisations = sumTerms(requests, 'legalSubtotal');
-  const applicantsOf = (columns: string[]) => (t: Table, r: string) => {
-    const value = total(t, [r], columns);
-    const cell = cellOf(t, r, columns[0]);
-    if (value === undefined || !cell) return undefined;
-    return { candidates: [value], cells: [{ span: cell.contentSpan, name: cellName(t, r, columns[0]) }] };
-  };
   switch (category) {
     case 'received':
-      return inRequests(withCarried(requests, (t, r) => read(t, [r], 'total'), carried));
+      return quantityIn(withCarried(requests, undefined, carried), TABLE3);
     case 'natural':
-      return inRequests(withCarried(requests, applicantsOf(['natural']), 'either'));
+      return quantityIn(withCarried(requests, NATURAL, 'either'), TABLE3);
     case 'organisations':
-      return inRequests(withCarried(requests, applicantsOf(organisations), 'either'));
+      return quantityIn(withCarried(requests, sumTerms(requests, 'legalSubtotal'), 'either'), TABLE3);
     case 'carried':
-      return inRequests(read(requests, ['carried'], 'total'));
+      return quantityIn(read(requests, ['carried'], 'total'), TABLE3);
     case 'answered':
-      return inRequests(read(requests, ['resultTotal'], 'total'));
+      return quantityIn(read(requests, ['resultTotal'], 'total'), TABLE3);
     case 'forward':
-      return inRequests(read(requests, ['forward'], 'total'));
+      return quantityIn(read(requests, ['forward'], 'total'), TABLE3);
     default: {
       const rows = resultRows(requests, category);
-      if (rows.length === 0 || rows.some((r) => !requests.byRow.has(r))) return undefined;
-      return inRequests(read(requests, rows, 'total'));
+      if (rows.length === 0) return undefined;
+      for (let i = 0; i < rows.length; i++) if (!requests.byRow.has(rows[i])) return undefined;
+      return quantityIn(read(requests, rows, 'total'), TABLE3);
     }
   }
 }
