@@ -31,18 +31,19 @@ function bracketedNumberAt(c: CompactText, i: number, out: DocumentNumber[]): nu
   if (yk !== 4 || year < 1949 || year > 2100) return -1;
   const close = s[i + 5];
   if (!'〕]】）)］'.includes(close)) return -1;
-  let p = i + 6;
-  if (s[p] === '第') p++;
-  const numNk = digitsAt(s, p, 5);
-  const num = numNk[0];
-  const nk = numNk[1];
-  if (nk === 0 || nk > 4 || s[p + nk] !== '号') return -1;
+  const sign = numberSign(s, i + 6);
+  if (!sign) return -1;
   const prefix = issuerBefore(s, i);
   if (!prefix) return -1;
-  const cs = i - prefix.length;
-  const ce = p + nk + 1;
-  out.push({ span: c.span(cs, ce), text: `${prefix}〔${year}〕${num}号` });
-  return ce;
+  out.push({ span: c.span(i - prefix.length, sign.end), text: `${prefix}〔${year}〕${sign.num}号` });
+  return sign.end;
+}
+
+/** `第711号` or `12号` at p (第 optional, 1–4 digits): its number and where it ends, or undefined. */
+function numberSign(s: string, p: number): { num: number; end: number } | undefined {
+  const at = s[p] === '第' ? p + 1 : p;
+  const [num, nk] = digitsAt(s, at, 5);
+  return nk === 0 || nk > 4 || s[at + nk] !== '号' ? undefined : { num, end: at + nk + 1 };
 }
 
 /** The issuer's abbreviation right before the bracket at i (`国办函`), or ''. */
@@ -62,13 +63,8 @@ function decreeNumberAt(c: CompactText, i: number, out: DocumentNumber[]): numbe
   if (s.slice(Math.max(0, i - 3), i) === '国务院') cs = i - 3;
   else if (s[i - 1] === '国' && !isCjk(s[i - 2])) cs = i - 1;
   if (cs < 0) return -1;
-  let p = i + 1;
-  if (s[p] === '第') p++;
-  const numNk = digitsAt(s, p, 5);
-  const num = numNk[0];
-  const nk = numNk[1];
-  if (nk === 0 || nk > 4 || s[p + nk] !== '号') return -1;
-  const ce = p + nk + 1;
-  out.push({ span: c.span(cs, ce), text: `国务院令第${num}号` });
-  return ce;
+  const sign = numberSign(s, i + 1);
+  if (!sign) return -1;
+  out.push({ span: c.span(cs, sign.end), text: `国务院令第${sign.num}号` });
+  return sign.end;
 }
