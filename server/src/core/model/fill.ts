@@ -81,7 +81,7 @@ function fillOf(table: Table): Fill {
   // placeholder (—, 无) would make the sum a guess. (Recompute-all fills totals depth by depth.)
   for (let i = 0; i < blankSums.length; i++) {
     if (plan.has(blankTargets[i])) continue;
-    const sum = writtenSum(table, blankSums[i].terms);
+    const sum = sumCells(table, blankSums[i].terms, readableValue, undefined);
     if (sum !== undefined) plan.set(blankTargets[i], sum);
   }
   // What the table says if every cell that holds no number meant 0: derived blanks settle depth by depth.
@@ -89,7 +89,7 @@ function fillOf(table: Table): Fill {
     changed = false;
     for (let i = 0; i < blankSums.length; i++) {
       if (assumed.has(blankTargets[i])) continue;
-      const sum = zeroedSum(table, fill, blankSums[i].terms, undefined);
+      const sum = sumCells(table, blankSums[i].terms, settlingValue, fill);
       if (sum === undefined) continue;
       assumed.set(blankTargets[i], sum);
       changed = true;
@@ -99,33 +99,23 @@ function fillOf(table: Table): Fill {
   return fill;
 }
 
-/** The sum of the cells at `refs` as written; undefined when a cell is missing or holds no number. */
-function writtenSum(table: Table, refs: readonly CellRef[]): Decimal | undefined {
+/**
+ * The sum of the cells at `refs` as `valueOf` reads each (handed `context`); undefined when a cell is
+ * missing or has no value. The readers are module functions, not closures made per call.
+ */
+function sumCells<C>(table: Table, refs: readonly CellRef[], valueOf: (cell: Cell, context: C) => Decimal | undefined, context: C): Decimal | undefined {
   let sum = ZERO;
   for (let i = 0; i < refs.length; i++) {
     const cell = cellOf(table, refs[i].row, refs[i].col);
-    const value = cell && readableValue(cell);
+    const value = cell && valueOf(cell, context);
     if (value === undefined) return undefined;
     sum = add(sum, value);
   }
   return sum;
 }
 
-/**
- * The sum of the cells at `refs` with every cell that holds no number as 0 and a derived blank as its
- * assumed sum, `unsettled` when it has none (yet); undefined when a cell is missing or a value is.
- */
-function zeroedSum(table: Table, fill: Fill, refs: readonly CellRef[], unsettled: Decimal | undefined): Decimal | undefined {
-  let sum = ZERO;
-  for (let i = 0; i < refs.length; i++) {
-    const cell = cellOf(table, refs[i].row, refs[i].col);
-    if (cell === undefined) return undefined;
-    const value = zeroedValue(fill, cell, unsettled);
-    if (value === undefined) return undefined;
-    sum = add(sum, value);
-  }
-  return sum;
-}
+/** A cell as zeroedValue reads it while the derived blanks are still settling (one not settled yet: no value). */
+const settlingValue = (cell: Cell, fill: Fill): Decimal | undefined => zeroedValue(fill, cell, undefined);
 
 function zeroedValue(fill: Fill, cell: Cell, unsettled: Decimal | undefined): Decimal | undefined {
   if (cell.kind === 'number') return cell.value ?? unsettled;
@@ -153,14 +143,10 @@ export function assumedValue(table: Table, cell: Cell): Decimal {
 
 /** The sum of the cells at `refs` with every cell that holds no number as 0 (see assumedValue); undefined when a cell is missing. */
 export function assumedSum(table: Table, refs: readonly CellRef[]): Decimal | undefined {
-  let sum = ZERO;
-  for (let i = 0; i < refs.length; i++) {
-    const cell = cellOf(table, refs[i].row, refs[i].col);
-    if (cell === undefined) return undefined;
-    sum = add(sum, assumedValue(table, cell));
-  }
-  return sum;
+  return sumCells(table, refs, assumedIn, table);
 }
+
+const assumedIn = (cell: Cell, table: Table): Decimal => assumedValue(table, cell);
 
 /**
  * Writing 0 into a blank count agrees with what the table writes: every total it is a term of that
