@@ -144,14 +144,15 @@ export function outputPiece(
 /** A rule that failed on a text is a bug: the file is reported as not checked, with the rule's error. */
 const faultText = (faults: readonly Fault[]) => faults.map((f) => `${f.ruleId}: ${f.error.split('\n')[0]}`).join('; ');
 
-/** A loaded report kept between the two steps: its piece of the output as the rules that read it alone found it. */
+/** A loaded report kept between the two steps: its outcome as the rules that read it alone found it. */
 interface Kept {
   text: string;
   source?: ImportedSource;
-  piece: string;
-  all: Tally;
-  shown: Tally;
+  outcome: FileOutcome;
 }
+
+/** The outcome of a report a rule failed on: no piece, the rule's error. */
+const faultOutcome = (position: number, fault: string): FileOutcome => ({ position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault });
 
 export class Share {
   private readonly kept = new Map<number, Kept>();
@@ -200,7 +201,7 @@ export class Share {
     }
     this.sources.set(position, { file: item.file, text });
     this.texts.set(item.file, text);
-    this.kept.set(position, { text, source: loaded.source, ...this.written(item, text, loaded.source, findings, model) });
+    this.kept.set(position, { text, source: loaded.source, outcome: this.written(item, text, loaded.source, findings, model) });
     return { position, kind: 'checked', notes: loaded.notes, identity: { agency: model.meta.agency, reportYear: model.meta.reportYear } };
   }
 
@@ -235,42 +236,33 @@ export class Share {
       // Done with it after this: the memory goes back as the output is written.
       this.kept.delete(item.position);
       const before = previous.get(item.position) ?? [];
-      if (before.length === 0) {
-        outcomes.push({ position: item.position, piece: kept.piece, all: kept.all, shown: kept.shown });
-        continue;
-      }
-      const { model } = modelOf(item.position)!;
-      const workspace = before.flatMap((j) => modelOf(j) ?? []);
-      const rules = this.settings.ruleSets[item.ruleSet];
-      const faulty = (faults: readonly Fault[]) => {
-        if (faults.length > 0) outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: faultText(faults) });
-        return faults.length > 0;
-      };
-      try {
-        const cross = runRules(model, { rules, workspace, fixes: false }, CROSS_RULES);
-        if (faulty(cross.faults)) continue;
-        if (cross.findings.length === 0) {
-          outcomes.push({ position: item.position, piece: kept.piece, all: kept.all, shown: kept.shown });
-          continue;
-        }
-        // The step 1 findings again (the same text and rules give the same findings), with the comparisons'
-        // ones, sorted as one run of every rule sorts them: by position, then rule id (the sort is stable).
-        const local = runRules(model, { rules, fixes: false }, LOCAL_RULES);
-        if (faulty(local.faults)) continue;
-        const findings = [...local.findings, ...cross.findings].sort(compareFindings);
-        outcomes.push({ position: item.position, ...this.written(item, kept.text, kept.source, findings, model) });
-      } catch (error) {
-        outcomes.push({ position: item.position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault: errorText(error) });
-      }
+      outcomes.push(before.length === 0 ? kept.outcome : this.compared(item, kept, before.flatMap((j) => modelOf(j) ?? []), modelOf(item.position)!.model));
     }
     return outcomes;
   }
 
-  /** A checked report's piece of the output (with --quiet, errors only) and its findings by severity. */
-  private written(item: WorkItem, text: string, source: ImportedSource | undefined, findings: Finding[], model: ReportModel): { piece: string; all: Tally; shown: Tally } {
+  /** A report's outcome once compared with its previous-year reports (`workspace`). */
+  private compared(item: WorkItem, kept: Kept, workspace: OtherReport[], model: ReportModel): FileOutcome {
+    const rules = this.settings.ruleSets[item.ruleSet];
+    try {
+      const cross = runRules(model, { rules, workspace, fixes: false }, CROSS_RULES);
+      if (cross.faults.length > 0) return faultOutcome(item.position, faultText(cross.faults));
+      if (cross.findings.length === 0) return kept.outcome;
+      // The step 1 findings again (the same text and rules give the same findings), with the comparisons'
+      // ones, sorted as one run of every rule sorts them: by position, then rule id (the sort is stable).
+      const local = runRules(model, { rules, fixes: false }, LOCAL_RULES);
+      if (local.faults.length > 0) return faultOutcome(item.position, faultText(local.faults));
+      return this.written(item, kept.text, kept.source, [...local.findings, ...cross.findings].sort(compareFindings), model);
+    } catch (error) {
+      return faultOutcome(item.position, errorText(error));
+    }
+  }
+
+  /** A checked report's outcome: its piece of the output (with --quiet, errors only) and its findings by severity. */
+  private written(item: WorkItem, text: string, source: ImportedSource | undefined, findings: Finding[], model: ReportModel): FileOutcome {
     const shown = this.settings.quiet ? findings.filter((f) => f.severity === 'error') : findings;
     const checked: CheckedFile = { file: item.file, text, findings: shown, ...(source ? { source } : {}) };
-    return { piece: outputPiece(this.settings, item.position, checked, this.otherFile, model), all: tally(findings), shown: tally(shown) };
+    return { position: item.position, piece: outputPiece(this.settings, item.position, checked, this.otherFile, model), all: tally(findings), shown: tally(shown) };
   }
 
   /** Line indexes of the files related information points into: texts read in this run, else from disk. */
