@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseArgs } from '../../server/src/cli/args';
+import { BLOCK_BYTES, writeInBlocks, type Chunk } from '../../server/src/cli/run';
 import { formatText, toJsonFiles, type CheckedFile } from '../../server/src/cli/format';
 import { summary } from '../../server/src/cli/messages';
 import { artifactUri, toSarif } from '../../server/src/cli/sarif';
@@ -133,5 +134,18 @@ describe('arguments', () => {
       assert.equal(parseArgs(argv).ok, false, argv.join(' '));
     }
     assert.ok(parseArgs(['--help']).ok, '--help needs no input');
+  });
+});
+
+describe('writing the output in blocks', () => {
+  test('pieces of text and bytes, small and larger than a block, come out whole and in order, in blocks of at most BLOCK_BYTES', () => {
+    const big = '表'.repeat(BLOCK_BYTES); // 3 bytes a character: three blocks' worth, written by itself
+    const chunks: Chunk[] = ['[\n', '“总计”', new TextEncoder().encode('𠀋字节'), big, ',\n', 'a'.repeat(BLOCK_BYTES - 10), '\n]\n'];
+    const written: Buffer[] = [];
+    writeInBlocks(chunks, { stdout: (chunk) => written.push(Buffer.from(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)), stderr: () => {} });
+    const expected = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c))));
+    assert.deepEqual(Buffer.concat(written), expected);
+    assert.ok(written.length < chunks.length, 'small pieces share a block');
+    for (const block of written) if (block.length !== Buffer.byteLength(big)) assert.ok(block.length <= BLOCK_BYTES, `a block of ${block.length} bytes`);
   });
 });

@@ -173,7 +173,7 @@ function plan(inputs: readonly Input[], options: CliOptions, localeGiven: boolea
   return { items, ruleSets, locale };
 }
 
-type Chunk = string | Uint8Array;
+export type Chunk = string | Uint8Array;
 
 /** Chunks joined by a separator, as `join` would, without building the joined text. */
 function joined(chunks: readonly Chunk[], separator: string): Chunk[] {
@@ -218,10 +218,10 @@ function assemble(options: CliOptions, locale: Locale, pieces: readonly Chunk[],
 }
 
 /** Bytes gathered before a write: a run over many files makes thousands of pieces, each write has a cost. */
-const BLOCK_BYTES = 1 << 20;
+export const BLOCK_BYTES = 1 << 20;
 
 /** Writes the output to stdout in blocks of about BLOCK_BYTES of UTF-8, each piece encoded once into its block. */
-function writeInBlocks(output: readonly Chunk[], io: CliIO): void {
+export function writeInBlocks(output: readonly Chunk[], io: CliIO): void {
   let block = Buffer.allocUnsafe(BLOCK_BYTES);
   let used = 0;
   const flush = () => {
