@@ -328,11 +328,15 @@ function childCpuMs(): number | undefined {
   }
 }
 
-/** Runs a command `runs` times: median wall and CPU time (all threads), ms. Exit codes 0 and 1 are a normal end. */
-function timeCommand(command: string, args: string[], cwd: string, runs: number): Timing {
+/**
+ * Runs a command `runs` times (`before` each time, untimed): median wall and CPU time (all threads), ms.
+ * Exit codes 0 and 1 are a normal end.
+ */
+function timeCommand(command: string, args: string[], cwd: string, runs: number, before: () => void = () => {}): Timing {
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let run = 0; run < runs; run++) {
+    before();
     const cpu = childCpuMs();
     const start = performance.now();
     const result = spawnSync(command, args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
@@ -416,6 +420,13 @@ function benchCli(): void {
         const t = timeCommand(process.execPath, args, folder, CLI_RUNS);
         rows.push(row(`gkreport --format json${jobs === undefined ? '' : ` --jobs ${jobs}`} <folder>`, t, CLI_FILES / (t.wall / 1000)));
       }
+      // --cache: a first run (no cache file yet), then runs over the same files (every entry used).
+      const cache = join(folder, `${set.dir}.cache`);
+      const cached = [cli, '--format', 'json', '--cache-location', cache, set.dir];
+      const emptyCache = timeCommand(process.execPath, cached, folder, CLI_RUNS, () => rmSync(cache, { force: true }));
+      rows.push(row('gkreport --format json --cache <folder>, no cache file yet', emptyCache, CLI_FILES / (emptyCache.wall / 1000)));
+      const fullCache = timeCommand(process.execPath, cached, folder, CLI_RUNS);
+      rows.push(row('gkreport --format json --cache <folder>, run again (files unchanged)', fullCache, CLI_FILES / (fullCache.wall / 1000)));
       rows.push(row('markdownlint-cli2 "<folder>/*.txt"', mdlTime, mdlRate));
       if (set.dir === 'plain') fresh = freshProcess(cli, folder, set.dir);
     }

@@ -1,5 +1,6 @@
 // Command-line arguments → options, or a usage error.
 import { ruleOf, type Locale, type Localized, type RuleSetting } from '../core';
+import { DEFAULT_CACHE_FILE } from '../host/cache';
 import { ruleProblems, ruleSettingOf } from '../host/config';
 import { cliErrors } from './messages';
 
@@ -47,6 +48,8 @@ export interface CliOptions {
   quiet?: boolean;
   /** --max-warnings N: more warnings than this exit 1. */
   maxWarnings?: number;
+  /** --cache (.gkreportcache) or --cache-location <file>: the cache file of a check's results. */
+  cache?: string;
   inputs: string[];
 }
 
@@ -160,6 +163,16 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         options.rules = { ...options.rules, [rule.meta.id]: parsedSetting };
         break;
       }
+      case '--cache':
+        if (inline !== undefined) return fail(cliErrors.unknownOption(arg));
+        options.cache ??= DEFAULT_CACHE_FILE;
+        break;
+      case '--cache-location': {
+        const value = takeValue();
+        if (value === undefined || value === '') return fail(cliErrors.missingValue(name));
+        options.cache = value;
+        break;
+      }
       case '-q':
       case '--quiet':
         if (inline !== undefined) return fail(cliErrors.unknownOption(arg));
@@ -179,5 +192,6 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (!options.help && !options.version && options.inputs.length === 0) return fail(cliErrors.noInput);
   if (options.command !== 'check' && !options.help && options.inputs.length !== 1) return fail(cliErrors.oneFile(options.command));
   if (options.command !== 'check' && options.fix) return fail(cliErrors.unknownOption(options.fixTotals ? '--fix-totals' : '--fix'));
+  if (options.cache !== undefined && (options.command !== 'check' || options.fix)) return fail(cliErrors.cacheWith(options.command === 'check' ? '--fix' : options.command));
   return { ok: true, options };
 }

@@ -24,6 +24,8 @@ export 按正式版式把年报导出为 Word（默认）或网页（默认写�
   --fix-totals               与 --fix 一起：也把错误的合计改为各项之和（合计错也可能是某一项错）
   --locale zh-cn|en          消息语言（默认 zh-cn，或配置文件中的 locale）
   -j, --jobs N               同时检查文件的线程数（默认：64 个文件以上且有四个空闲的核时 2，否则 1）
+  --cache                    记住检查结果（.gkreportcache）：再次运行时，内容、设置和检查器都未变的文件不再检查
+  --cache-location <文件>    结果缓存的文件（同时启用 --cache）
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
@@ -52,6 +54,8 @@ Options:
   --fix-totals               with --fix: also set wrong totals to their sums (a wrong total may be a wrong term)
   --locale zh-cn|en          message language (default zh-cn, or the configuration file's locale)
   -j, --jobs N               threads checking files at once (default: 2 from 64 files on when four cores are free, else 1)
+  --cache                    remember the results (.gkreportcache): a later run does not check again a file whose bytes, settings and checker are unchanged
+  --cache-location <file>    the cache file (turns --cache on)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -71,6 +75,8 @@ export const cliErrors = {
     ),
   notPositive: (option: string, value: string) =>
     msg(`选项 ${option} 的取值 “${value}” 无效，应为 1–999 的整数`, `invalid value "${value}" for ${option}; expected a whole number 1–999`),
+  cacheWith: (other: string) =>
+    msg(`--cache 只用于检查，不能与 ${other} 同用`, `--cache is for checking only; it cannot go with ${other}`),
   notCount: (option: string, value: string) =>
     msg(`选项 ${option} 的取值 “${value}” 无效，应为 0 或正整数`, `invalid value "${value}" for ${option}; expected 0 or a whole number`),
   ruleSyntax: (value: string) =>

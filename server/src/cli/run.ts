@@ -9,6 +9,8 @@ import { discoverFiles, REPORT_EXTENSIONS, type Input } from '../host/discover';
 import { InputError } from '../host/errors';
 import { IMPORT_EXTENSIONS, importFormatOf, importReportFile } from '../host/import';
 import { ConfigResolver, globMatcher, type ReportConfig } from '../host/config';
+import { buildDigest } from '../host/cache';
+import { RunCache } from './cache';
 import { jsonArray, jsonFailedPiece, location, oneLine, type CheckedFile, type FailedFile } from './format';
 import { cliErrors, fixMessages, summary, usage, usageHint } from './messages';
 import { optionsFor, runOnWorkers, type Runner } from './parallel';
@@ -265,6 +267,9 @@ const FREE_CORES_FOR_TWO = 3.5;
 async function checkAll(planned: Plan, settings: ShareSettings, options: CliOptions, io: CliIO, entry: string, failed: FailedFile[]): Promise<FileOutcome[]> {
   const { items } = planned;
   const { locale } = settings;
+  const cache = options.cache === undefined ? undefined : new RunCache(options.cache);
+  if (cache?.note) errorLine(io, locale, cache.note);
+  cache?.attach(items);
   const runner: Runner = runOnWorkers(items, settings, options.jobs ?? defaultJobs(items.length), entry);
   try {
     const progress = new Progress((text) => io.stderr(text), items.length, wantsProgress(io.stderrIsTTY, items.length), locale);
@@ -284,9 +289,13 @@ async function checkAll(planned: Plan, settings: ShareSettings, options: CliOpti
       }
       if (outcome.kind === 'fault') throw new InputError(cliErrors.internal(file, outcome.fault!));
     }
-    const identities = items.map((item) => loaded[item.position]?.identity);
-    const outcomes = await runner.finish(previousYearReports(identities));
+    const previous = previousYearReports(items.map((item) => loaded[item.position]?.identity));
+    const comparisons = cache ? cache.comparisonsToMake(items, loaded, previous) : previous;
+    const outcomes = await runner.finish(comparisons);
     for (const outcome of outcomes) if (outcome.fault !== undefined) throw new InputError(cliErrors.internal(items[outcome.position].file, outcome.fault));
+    cache?.fill(items, outcomes);
+    const note = cache?.save(items, loaded, previous, comparisons, outcomes);
+    if (note) errorLine(io, locale, note);
     return outcomes;
   } finally {
     runner.close();
@@ -351,7 +360,13 @@ export async function run(argv: readonly string[], io: CliIO, entry = process.ar
       if (inputs.length !== 1 || !inputs[0].named) throw new InputError(cliErrors.oneFile('export'));
       return await exportOne(inputs[0].file, options, planned.ruleSets[0]!, io, locale);
     }
-    const settings: ShareSettings = { format: options.format, locale, quiet: options.quiet === true, ruleSets: planned.ruleSets };
+    const settings: ShareSettings = {
+      format: options.format,
+      locale,
+      quiet: options.quiet === true,
+      ruleSets: planned.ruleSets,
+      ...(options.cache !== undefined ? { build: buildDigest(VERSION, entry) } : {}),
+    };
     const failed: FailedFile[] = [];
     let writeFailed = false;
     let outcomes: FileOutcome[];
@@ -361,7 +376,7 @@ export async function run(argv: readonly string[], io: CliIO, entry = process.ar
     const shown = outcomes.reduce<Tally>((t, o) => add(t, o.shown), [0, 0, 0]);
     const output = assemble(options, locale, outcomes.map((o) => o.piece), shown, outcomes.length, failed);
     if (options.output !== undefined) {
-      writeFileAtomic(options.output, Buffer.concat(output.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))));
+      writeFileAtomic(options.output, output.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)));
       io.stderr(localize(cliErrors.wrote(options.output, outcomes.length), locale) + '\n');
     } else {
       writeInBlocks(output, io);

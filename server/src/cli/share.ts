@@ -4,6 +4,8 @@
 //      write its piece of the output (a text line block, a JSON entry, SARIF results, a CSV row or the
 //      summary page's part) and say who it is (agency, year); the model and findings are then let go, so
 //      memory holds only texts and pieces (flat strings, cheap for the garbage collector);
+//      With --cache, a file whose bytes and settings are those of a run before is not read further: its
+//      piece and who it is come from the cache;
 //   2. finish: with the previous-year reports the main thread found among all inputs, run the rules
 //      that compare reports (group X) on the reports that have one; a report they find something in is
 //      checked again in full (the same findings as in step 1, and theirs) and its piece written anew.
@@ -23,8 +25,9 @@ import {
   type ReportModel,
   type RuleSetting,
 } from '../core';
-import { readReport, otherFileIndexes, type ReportFile } from '../host/files';
-import { importFormatOf, importReportFile } from '../host/import';
+import { digestOf, type CacheEntry } from '../host/cache';
+import { decodeReport, readInputBytes, readReport, otherFileIndexes, type ReportFile } from '../host/files';
+import { importFormatOf, importReportBytes } from '../host/import';
 import { InputError } from '../host/errors';
 import type { ImportedSource } from '../import/common/place';
 import type { Format } from './args';
@@ -42,6 +45,8 @@ export interface WorkItem {
   named: boolean;
   /** Index of the rule settings it is checked with. */
   ruleSet: number;
+  /** With --cache: what the cache holds for the file (its piece stays with the main thread), used when its key is still the file's. */
+  cached?: CachedFile;
 }
 
 export interface ShareSettings {
@@ -50,6 +55,21 @@ export interface ShareSettings {
   quiet: boolean;
   /** Rule settings by id, one per configuration (file configuration and --rule combined). */
   ruleSets: Record<string, RuleSetting>[];
+  /** With --cache: the digest of the checker's build (buildDigest), part of every cache key. */
+  build?: string;
+}
+
+/** A file's cache entry without its piece: what goes with the file to the thread that loads it. */
+export type CachedFile = Omit<CacheEntry<CachedCheck>, 'bytes'>;
+
+/** What checking a report alone (step 1) came to, as the cache keeps it (its piece is the entry's bytes). */
+export interface CachedCheck {
+  identity?: ReportIdentity;
+  notes: Localized[];
+  all: Tally;
+  shown: Tally;
+  /** The comparison with its previous-year reports (their cache keys' digest) that last found nothing. */
+  calmWith?: string;
 }
 
 /** What loading an input came to. */
@@ -62,6 +82,8 @@ export interface LoadOutcome {
   reason?: Localized;
   fault?: string;
   identity?: ReportIdentity;
+  /** With --cache: the file's entry for the next run (this run's, or the one it used, whose piece the main thread has). */
+  cache?: CachedFile & { bytes?: Uint8Array };
 }
 
 /** [errors, warnings, infos and hints] */
@@ -77,6 +99,10 @@ export interface FileOutcome {
   /** Findings by severity in the output. */
   shown: Tally;
   fault?: string;
+  /** Compared with its previous-year reports, which found nothing. */
+  calm?: boolean;
+  /** The piece is the cache's, which the main thread puts in. */
+  cached?: boolean;
 }
 
 /** An input read for checking: its text, and where it came from when it was converted. */
@@ -93,14 +119,20 @@ export interface LoadedReport {
  * text report carries the stamp a write back (--fix) needs.
  */
 export async function loadInput(file: string, named: boolean, { forWriting = false }: { forWriting?: boolean } = {}): Promise<LoadedReport | undefined> {
-  if (importFormatOf(file)) {
-    const imported = await importReportFile(file);
-    if (!named && !looksLikeReport(imported.text)) return undefined;
-    return { file, report: { text: imported.text, bom: false, encoding: 'utf-8' }, source: { format: imported.format, map: imported.map }, notes: imported.notes };
-  }
-  const report = readReport(file, { stamp: forWriting });
-  return named || file.endsWith('.gkreport') || looksLikeReport(report.text) ? { file, report, notes: [] } : undefined;
+  if (!forWriting || importFormatOf(file)) return loadInputBytes(file, named, readInputBytes(file));
+  return checkedText(file, named, readReport(file));
 }
+
+/** An input from its bytes, read already, as loadInput reads it. */
+export async function loadInputBytes(file: string, named: boolean, bytes: Uint8Array): Promise<LoadedReport | undefined> {
+  if (!importFormatOf(file)) return checkedText(file, named, decodeReport(bytes, file));
+  const imported = await importReportBytes(file, bytes);
+  if (!named && !looksLikeReport(imported.text)) return undefined;
+  return { file, report: { text: imported.text, bom: false, encoding: 'utf-8' }, source: { format: imported.format, map: imported.map }, notes: imported.notes };
+}
+
+const checkedText = (file: string, named: boolean, report: ReportFile): LoadedReport | undefined =>
+  named || file.endsWith('.gkreport') || looksLikeReport(report.text) ? { file, report, notes: [] } : undefined;
 
 /** The rules that compare a report with others (group X): they run once the previous-year reports are known. */
 const CROSS_RULES = allRules.filter((r) => r.meta.group === 'X');
@@ -144,27 +176,35 @@ export function outputPiece(
 /** A rule that failed on a text is a bug: the file is reported as not checked, with the rule's error. */
 const faultText = (faults: readonly Fault[]) => faults.map((f) => `${f.ruleId}: ${f.error.split('\n')[0]}`).join('; ');
 
-/** A loaded report kept between the two steps: its outcome as the rules that read it alone found it. */
-interface Kept {
+/** A report's text, and where it came from when it was converted: what the comparisons of step 2 read. */
+interface Source {
+  file: string;
   text: string;
   source?: ImportedSource;
-  outcome: FileOutcome;
 }
 
 /** The outcome of a report a rule failed on: no piece, the rule's error. */
 const faultOutcome = (position: number, fault: string): FileOutcome => ({ position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], fault });
 
 export class Share {
-  private readonly kept = new Map<number, Kept>();
+  /** The outcome of every report checked in step 1, by position, until step 2 hands it out. */
+  private readonly kept = new Map<number, FileOutcome>();
   /** The text of every report loaded here, by position, for the comparisons of step 2. */
-  private readonly sources = new Map<number, { file: string; text: string }>();
+  private readonly sources = new Map<number, Source>();
   /** The same texts by file, for the related information that points into them. */
   private readonly texts = new Map<string, string>();
+  /** Reports whose text was not read here (taken from the cache, or another thread's), read when compared. */
+  private readonly unread = new Map<number, WorkItem>();
+  /** With --cache: the part of the cache key that the settings make, by rule settings. */
+  private readonly settingsKeys: string[];
 
   constructor(
     private readonly items: readonly WorkItem[],
     private readonly settings: ShareSettings,
-  ) {}
+  ) {
+    const { build, format, locale, quiet } = settings;
+    this.settingsKeys = build === undefined ? [] : settings.ruleSets.map((rules) => digestOf([build, format, locale, String(quiet), JSON.stringify(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)))]));
+  }
 
   /** Step 1, for every item of the share in order; `onDone` hears how many are done. */
   async load(onDone: (done: number) => void = () => {}): Promise<LoadOutcome[]> {
@@ -180,8 +220,15 @@ export class Share {
   private async loadOne(item: WorkItem): Promise<LoadOutcome> {
     const { position } = item;
     let loaded: LoadedReport | undefined;
+    let key: string | undefined;
     try {
-      loaded = await loadInput(item.file, item.named);
+      if (this.settings.build === undefined) loaded = await loadInput(item.file, item.named);
+      else {
+        const bytes = readInputBytes(item.file);
+        key = this.cacheKey(item, bytes);
+        if (item.cached?.key === key) return this.fromCache(item, item.cached);
+        loaded = await loadInputBytes(item.file, item.named, bytes);
+      }
     } catch (error) {
       if (!(error instanceof InputError)) return { position, kind: 'fault', notes: [], fault: errorText(error) };
       return { position, kind: 'failed', notes: [], reason: error.reason };
@@ -199,10 +246,39 @@ export class Share {
     } catch (error) {
       return { position, kind: 'fault', notes: loaded.notes, fault: errorText(error) };
     }
-    this.sources.set(position, { file: item.file, text });
+    this.remember(item, loaded);
+    const outcome = this.written(item, this.sources.get(position)!, findings, model);
+    this.kept.set(position, outcome);
+    const identity: ReportIdentity = { agency: model.meta.agency, reportYear: model.meta.reportYear };
+    const { notes } = loaded;
+    if (key === undefined) return { position, kind: 'checked', notes, identity };
+    // Cached as bytes, and written from them: the piece is encoded once.
+    const bytes = typeof outcome.piece === 'string' ? Buffer.from(outcome.piece, 'utf8') : outcome.piece;
+    outcome.piece = bytes;
+    return { position, kind: 'checked', notes, identity, cache: { key, value: { identity, notes, all: outcome.all, shown: outcome.shown }, bytes } };
+  }
+
+  /**
+   * The cache key of a file: the settings' part, the file as named (its piece names it), whether it was
+   * named (a file found in a folder may be no report) and its bytes; for the summary page its position too
+   * (its part of the page is numbered).
+   */
+  private cacheKey(item: WorkItem, bytes: Uint8Array): string {
+    return digestOf([this.settingsKeys[item.ruleSet], item.file, String(item.named), this.settings.format === 'html' ? String(item.position) : '', bytes]);
+  }
+
+  /** A report as the cache has it: its text is read only if step 2 compares it. */
+  private fromCache(item: WorkItem, entry: CachedFile): LoadOutcome {
+    const { identity, notes, all, shown } = entry.value;
+    this.kept.set(item.position, { position: item.position, piece: '', all, shown, cached: true });
+    this.unread.set(item.position, item);
+    return { position: item.position, kind: 'checked', notes, ...(identity ? { identity } : {}), cache: entry };
+  }
+
+  private remember(item: WorkItem, loaded: LoadedReport): void {
+    const { text } = loaded.report;
+    this.sources.set(item.position, { file: item.file, text, ...(loaded.source ? { source: loaded.source } : {}) });
     this.texts.set(item.file, text);
-    this.kept.set(position, { text, source: loaded.source, outcome: this.written(item, text, loaded.source, findings, model) });
-    return { position, kind: 'checked', notes: loaded.notes, identity: { agency: model.meta.agency, reportYear: model.meta.reportYear } };
   }
 
   /**
@@ -210,15 +286,18 @@ export class Share {
    * agency's reports for the year before; `extra`: those of them another thread loaded (read here again).
    */
   async finish(previous: ReadonlyMap<number, readonly number[]>, extra: readonly WorkItem[] = []): Promise<FileOutcome[]> {
-    for (const item of extra) {
-      try {
-        const loaded = await loadInput(item.file, item.named);
-        if (loaded) {
-          this.sources.set(item.position, { file: item.file, text: loaded.report.text });
-          this.texts.set(item.file, loaded.report.text);
+    for (const item of extra) this.unread.set(item.position, item);
+    // The texts the comparisons read that were not read here.
+    for (const [position, before] of previous) {
+      for (const j of [position, ...before]) {
+        const item = this.unread.get(j);
+        if (!item || this.sources.has(j)) continue;
+        try {
+          const loaded = await loadInput(item.file, item.named);
+          if (loaded) this.remember(item, loaded);
+        } catch {
+          // Read a moment ago (by this thread or another, or in a run before); now gone: nothing to compare with.
         }
-      } catch {
-        // Read by its own thread a moment ago; now gone: there is nothing to compare with.
       }
     }
     const models = new Map<number, ReportModel>();
@@ -231,35 +310,36 @@ export class Share {
     };
     const outcomes: FileOutcome[] = [];
     for (const item of this.items) {
-      const kept = this.kept.get(item.position);
-      if (!kept) continue;
+      const outcome = this.kept.get(item.position);
+      if (!outcome) continue;
       // Done with it after this: the memory goes back as the output is written.
       this.kept.delete(item.position);
       const before = previous.get(item.position) ?? [];
-      outcomes.push(before.length === 0 ? kept.outcome : this.compared(item, kept, before.flatMap((j) => modelOf(j) ?? []), modelOf(item.position)!.model));
+      const own = before.length === 0 ? undefined : modelOf(item.position);
+      outcomes.push(own === undefined ? outcome : this.compared(item, outcome, before.flatMap((j) => modelOf(j) ?? []), own.model));
     }
     return outcomes;
   }
 
-  /** A report's outcome once compared with its previous-year reports (`workspace`). */
-  private compared(item: WorkItem, kept: Kept, workspace: OtherReport[], model: ReportModel): FileOutcome {
+  /** A report's outcome (`alone`: that of step 1) once compared with its previous-year reports (`workspace`). */
+  private compared(item: WorkItem, alone: FileOutcome, workspace: OtherReport[], model: ReportModel): FileOutcome {
     const rules = this.settings.ruleSets[item.ruleSet];
     try {
       const cross = runRules(model, { rules, workspace, fixes: false }, CROSS_RULES);
       if (cross.faults.length > 0) return faultOutcome(item.position, faultText(cross.faults));
-      if (cross.findings.length === 0) return kept.outcome;
+      if (cross.findings.length === 0) return { ...alone, calm: true };
       // The step 1 findings again (the same text and rules give the same findings), with the comparisons'
       // ones, sorted as one run of every rule sorts them: by position, then rule id (the sort is stable).
       const local = runRules(model, { rules, fixes: false }, LOCAL_RULES);
       if (local.faults.length > 0) return faultOutcome(item.position, faultText(local.faults));
-      return this.written(item, kept.text, kept.source, [...local.findings, ...cross.findings].sort(compareFindings), model);
+      return this.written(item, this.sources.get(item.position)!, [...local.findings, ...cross.findings].sort(compareFindings), model);
     } catch (error) {
       return faultOutcome(item.position, errorText(error));
     }
   }
 
   /** A checked report's outcome: its piece of the output (with --quiet, errors only) and its findings by severity. */
-  private written(item: WorkItem, text: string, source: ImportedSource | undefined, findings: Finding[], model: ReportModel): FileOutcome {
+  private written(item: WorkItem, { text, source }: Source, findings: Finding[], model: ReportModel): FileOutcome {
     const shown = this.settings.quiet ? findings.filter((f) => f.severity === 'error') : findings;
     const checked: CheckedFile = { file: item.file, text, findings: shown, ...(source ? { source } : {}) };
     return { position: item.position, piece: outputPiece(this.settings, item.position, checked, this.otherFile, model), all: tally(findings), shown: tally(shown) };

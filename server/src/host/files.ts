@@ -81,16 +81,23 @@ const stampOf = (stat: fs.Stats, bytes: Uint8Array): FileStamp => ({
  * hang). `stamp: false` leaves the stamp out: a check that writes nothing back spares hashing each file.
  */
 export function readReport(file: string, { stamp = true }: { stamp?: boolean } = {}): ReportFile {
-  let stat: fs.Stats;
-  let bytes: Buffer;
+  const { stat, bytes } = readInput(file);
+  const decoded = decodeReport(bytes, file);
+  return stamp ? { ...decoded, stamp: stampOf(stat, bytes) } : decoded;
+}
+
+/** The bytes of an input file (a report, or a file to convert), refused as readReport refuses it. */
+export function readInputBytes(file: string): Buffer {
+  return readInput(file).bytes;
+}
+
+function readInput(file: string): { stat: fs.Stats; bytes: Buffer } {
   try {
-    ({ stat, bytes } = readRegularFile(file));
+    return readRegularFile(file);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(describeFsError(error, file));
   }
-  const decoded = decodeReport(bytes, file);
-  return stamp ? { ...decoded, stamp: stampOf(stat, bytes) } : decoded;
 }
 
 /**
@@ -156,9 +163,12 @@ export function writeReport(file: string, report: ReportFile): void {
 
 /**
  * Writes bytes atomically, as writeReport writes a report (the CLI's output files go this way too):
- * nothing is written when `stamp` says what was read and the file has changed since.
+ * nothing is written when `stamp` says what was read and the file has changed since. The bytes may
+ * come in parts, written one after the other (not first copied into one). `flush: false` leaves out
+ * the wait for the disk before the rename, for a file whose loss in a power cut costs nothing (a cache):
+ * the rename still replaces it whole.
  */
-export function writeFileAtomic(file: string, bytes: Uint8Array, stamp?: FileStamp): void {
+export function writeFileAtomic(file: string, bytes: Uint8Array | readonly Uint8Array[], stamp?: FileStamp, { flush = true }: { flush?: boolean } = {}): void {
   let target = file;
   try {
     target = fs.realpathSync(file);
@@ -171,8 +181,8 @@ export function writeFileAtomic(file: string, bytes: Uint8Array, stamp?: FileSta
     // A replaced file keeps its mode; a new one gets the usual 0o666 less the umask (open applies it, chmod would not).
     const mode = fs.existsSync(target) ? fs.statSync(target).mode & 0o7777 : undefined;
     fd = fs.openSync(temp, 'wx', mode ?? 0o666);
-    fs.writeFileSync(fd, bytes);
-    fs.fsyncSync(fd);
+    for (const part of Array.isArray(bytes) ? bytes : [bytes]) fs.writeFileSync(fd, part);
+    if (flush) fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
     if (mode !== undefined) fs.chmodSync(temp, mode);

@@ -41,18 +41,32 @@ const importFailed = (file: string, reason: Localized) => msg(`${file}：${reaso
 
 /** Imports a file; an unreadable or unusable file is an InputError with one sentence saying why and what to do. */
 export async function importReportFile(file: string, limits?: Partial<ImportLimits>): Promise<ImportedReport> {
-  const format = importFormatOf(file);
-  if (!format) throw new InputError(msg(`${file} 不是 Word、网页或 PDF 文件`, `${file} is not a Word file, web page or PDF`));
+  const format = importableFormat(file);
   let bytes: Uint8Array;
   try {
-    // A plain Uint8Array: pdf.js refuses Node's Buffer.
-    bytes = new Uint8Array(await fsp.readFile(file));
+    bytes = await fsp.readFile(file);
   } catch (error) {
     throw new InputError(describeFsError(error, file));
   }
+  return importBytes(file, format, bytes, limits);
+}
+
+/** Imports a file's bytes, read already, as importReportFile does. */
+export function importReportBytes(file: string, bytes: Uint8Array, limits?: Partial<ImportLimits>): Promise<ImportedReport> {
+  return importBytes(file, importableFormat(file), bytes, limits);
+}
+
+function importableFormat(file: string): SourceFormat {
+  const format = importFormatOf(file);
+  if (!format) throw new InputError(msg(`${file} 不是 Word、网页或 PDF 文件`, `${file} is not a Word file, web page or PDF`));
+  return format;
+}
+
+async function importBytes(file: string, format: SourceFormat, bytes: Uint8Array, limits?: Partial<ImportLimits>): Promise<ImportedReport> {
   try {
     let doc: SourceDocument;
-    if (format === 'pdf') doc = await (await import('../import/pdf')).importPdf(bytes, limits);
+    // A plain Uint8Array (a copy): pdf.js refuses Node's Buffer.
+    if (format === 'pdf') doc = await (await import('../import/pdf')).importPdf(Buffer.isBuffer(bytes) ? new Uint8Array(bytes) : bytes, limits);
     else {
       const read = (await import('./conversions')).readDocument(format, bytes, limits);
       if ('failed' in read) throw new InputError(importFailed(file, read.failed));
