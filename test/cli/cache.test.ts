@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cliPath, root, runCli, seed, seedsDir, tempDir, writeTemp, type CliRun } from './helpers';
+import fc from 'fast-check';
 import { parseArgs } from '../../server/src/cli/args';
+import { run } from '../../server/src/cli/run';
 import { buildDigest, digestOf, readCache, writeCache, type CacheEntries } from '../../server/src/host/cache';
 import { RunCache } from '../../server/src/cli/cache';
 import type { FileOutcome, LoadOutcome, WorkItem } from '../../server/src/cli/share';
@@ -236,3 +238,68 @@ const SEED_A_NAME = '000_62a988e64cb0ac5c.txt';
 const SEED_A = seed(SEED_A_NAME);
 const SEED_B_NAME = readdirSync(seedsDir).filter((f) => f.endsWith('.txt') && f !== SEED_A_NAME)[0];
 const SEED_B = seed(SEED_B_NAME);
+
+describe('--cache, any sequence of changes between runs (property)', () => {
+  /** One run in this process (one thread): what it prints and its exit code. */
+  async function runHere(args: string[]): Promise<{ stdout: string; stderr: string; status: number }> {
+    const out: Buffer[] = [];
+    let stderr = '';
+    const status = await run(args, { stdout: (chunk) => out.push(Buffer.from(chunk)), stderr: (text) => (stderr += text) }, cliPath);
+    return { stdout: Buffer.concat(out).toString('utf8'), stderr, status };
+  }
+
+  const pairs = join(fixtures, 'pairs');
+  const names = readdirSync(pairs).sort();
+  type Change =
+    | { kind: 'number'; file: number; at: number; more: number }
+    | { kind: 'append'; file: number }
+    | { kind: 'remove'; file: number }
+    | { kind: 'restore'; file: number }
+    | { kind: 'copy'; file: number }
+    | { kind: 'rule' }
+    | { kind: 'quiet' };
+  const change: fc.Arbitrary<Change> = fc.oneof(
+    fc.record({ kind: fc.constant('number' as const), file: fc.nat(names.length - 1), at: fc.nat(), more: fc.integer({ min: 1, max: 9 }) }),
+    fc.record({ kind: fc.constant('append' as const), file: fc.nat(names.length - 1) }),
+    fc.record({ kind: fc.constant('remove' as const), file: fc.nat(names.length - 1) }),
+    fc.record({ kind: fc.constant('restore' as const), file: fc.nat(names.length - 1) }),
+    fc.record({ kind: fc.constant('copy' as const), file: fc.nat(names.length - 1) }),
+    fc.constant({ kind: 'rule' as const }),
+    fc.constant({ kind: 'quiet' as const }),
+  );
+
+  test('after each change, a run with the cache prints what a run without it prints (files edited, removed, copied; settings changed)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 5 }), async (changes) => {
+        const { dir, cache } = scratch(names.map((name) => join(pairs, name)));
+        // With GK802 and GK803 off, some 2024 reports compare with 2023 and find nothing: those comparisons are cached.
+        const options = { ruleOff: false, quiet: false };
+        const argsNow = () => ['--format', 'json', '--jobs', '1', ...(options.ruleOff ? ['--rule', 'GK802=off', '--rule', 'GK803=off'] : []), ...(options.quiet ? ['--quiet'] : []), dir];
+        const cached = () => runHere([...argsNow(), '--cache-location', cache]);
+        await cached();
+        for (const c of changes) {
+          const file = 'file' in c ? join(dir, names[c.file]) : '';
+          if (c.kind === 'number' && existsSync(file)) {
+            // A table cell grows: its row's and column's sums, and the comparisons with the other year, change.
+            const lines = readFileSync(file, 'utf8').split('\n');
+            const rows = lines.flatMap((line, i) => (/^\S+(\s+[0-9]+){5,}\s*$/.test(line) ? [i] : []));
+            const row = rows[c.at % rows.length];
+            const cells = [...lines[row].matchAll(/(?<=\s)[0-9]+/g)];
+            const cell = cells[c.at % cells.length];
+            lines[row] = lines[row].slice(0, cell.index) + String(Number(cell[0]) + c.more) + lines[row].slice(cell.index! + cell[0].length);
+            writeFileSync(file, lines.join('\n'));
+          }
+          if (c.kind === 'append' && existsSync(file)) writeFileSync(file, readFileSync(file, 'utf8') + '\n补充说明。\n');
+          if (c.kind === 'remove') rmSync(file, { force: true });
+          if (c.kind === 'restore') copyFileSync(join(pairs, names[c.file]), file);
+          if (c.kind === 'copy' && existsSync(file)) copyFileSync(file, join(dir, `copy-${names[c.file]}`));
+          if (c.kind === 'rule') options.ruleOff = !options.ruleOff;
+          if (c.kind === 'quiet') options.quiet = !options.quiet;
+          const plain = await runHere(argsNow());
+          assert.deepEqual(await cached(), plain, JSON.stringify(c));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
