@@ -31,26 +31,17 @@ const same = (a: CliRun, b: CliRun, what: string) => {
 };
 
 /** The cache file's index: its entries by absolute file name. */
-function indexOf(cache: string): Record<string, { key: string; value: Record<string, unknown>; at: number; length: number }> {
+function indexOf(cache: string): Record<string, { key: string; value: Record<string, unknown>; at: number; lengths: number[] }> {
   const data = readFileSync(cache);
   return JSON.parse(data.toString('utf8', 0, data.indexOf(0x0a))).entries;
 }
 
 /** Rewrites the cache with the piece of `file` replaced by `piece`: a run that prints it used the entry. */
 function plantPiece(cache: string, file: string, piece: string): void {
-  const data = readFileSync(cache);
-  const end = data.indexOf(0x0a);
-  const index = JSON.parse(data.toString('utf8', 0, end));
-  const parts: Buffer[] = [];
-  let at = 0;
-  for (const [name, entry] of Object.entries<{ at: number; length: number }>(index.entries)) {
-    const bytes = name === file ? Buffer.from(piece) : data.subarray(end + 1 + entry.at, end + 1 + entry.at + entry.length);
-    entry.at = at;
-    entry.length = bytes.length;
-    at += bytes.length;
-    parts.push(bytes);
-  }
-  writeFileSync(cache, Buffer.concat([Buffer.from(JSON.stringify(index) + '\n'), ...parts]));
+  const entries = readCache(cache, (value): value is unknown => value !== undefined).entries;
+  entries.get(file)!.blobs = [Buffer.from(piece)];
+  writeFileSync(cache, '');
+  assert.equal(writeCache(cache, entries, new Map()), undefined);
 }
 
 describe('--cache', () => {
@@ -126,47 +117,60 @@ describe('--cache', () => {
     same(runCli(cached), after, 'and once more, from the cache');
   });
 
-  test('a comparison that found nothing is not made again while neither report changes', () => {
+  test('a comparison is not made again while none of its reports changes: what it found, or that it found nothing, comes from the cache', () => {
     const file = join(tempDir(), 'cache');
-    const items: WorkItem[] = ['2023.txt', '2024.txt'].map((name, position) => ({ position, file: name, named: true, ruleSet: 0 }));
-    const value = { notes: [], all: [0, 0, 0] as [number, number, number], shown: [0, 0, 0] as [number, number, number] };
-    const loadedAs = (keys: string[]): LoadOutcome[] => keys.map((key, position) => ({ position, kind: 'checked', notes: [], cache: { key, value, bytes: new Uint8Array([position]) } }));
+    const items = (): WorkItem[] => ['2023.txt', '2024.txt'].map((name, position) => ({ position, file: name, named: true, ruleSet: 0 }));
+    const tally = (errors: number): [number, number, number] => [errors, 0, 0];
+    const value = { notes: [], all: tally(0), shown: tally(0) };
+    const bytes = (text: string) => new Uint8Array(Buffer.from(text));
+    const text = (piece: string | Uint8Array) => Buffer.from(piece).toString();
+    /** What step 1 gave: each report checked (fresh) or taken from the cache (the entry the item carries). */
+    const loadedAs = (run: WorkItem[], keys: string[]): LoadOutcome[] =>
+      keys.map((key, position) => ({
+        position,
+        kind: 'checked',
+        notes: [],
+        cache: run[position].cached?.key === key ? run[position].cached! : { key, value, blobs: [bytes(`alone ${key}`)] },
+      }));
+    /** What step 2 gave: the 2024 report compared (`found` or not), or as step 1 left it. */
+    const finished = (loaded: LoadOutcome[], made: readonly (readonly number[])[], found: boolean): FileOutcome[] =>
+      loaded.map(({ position, cache }) => {
+        const alone: FileOutcome = { position, piece: cache!.blobs ? cache!.blobs[0] : '', all: tally(0), shown: tally(0), ...(cache!.blobs ? {} : { cached: true }) };
+        if (made[position].length === 0) return alone;
+        return found ? { position, piece: 'compared, found', all: tally(1), shown: tally(1), comparison: 'found' } : { ...alone, comparison: 'calm' };
+      });
     const previous = [[], [0]];
-    const outcome = (position: number, calm: boolean): FileOutcome => ({ position, piece: '', all: [0, 0, 0], shown: [0, 0, 0], calm });
-    // The first run compares 2024 with 2023 and finds nothing.
-    const first = new RunCache(file);
-    first.attach(items);
-    assert.deepEqual(first.comparisonsToMake(items, loadedAs(['a', 'b']), previous), previous, 'nothing cached: every comparison is made');
-    assert.equal(first.save(items, loadedAs(['a', 'b']), previous, previous, [outcome(0, false), outcome(1, true)]), undefined);
-    /** What the next run makes of the cache file. */
-    const again = (keys: string[], previousNow: number[][] = previous) => {
+    /** One run: the comparisons it makes, and what it prints for the 2024 report. */
+    const runOnce = (keys: string[], found: boolean) => {
       const cache = new RunCache(file);
-      const fresh = items.map((item) => ({ ...item }));
-      cache.attach(fresh);
-      return cache.comparisonsToMake(fresh, loadedAs(keys), previousNow);
+      const run = items();
+      cache.attach(run);
+      const loaded = loadedAs(run, keys);
+      const comparisons = cache.comparisons(run, loaded, previous);
+      const outcomes = finished(loaded, comparisons.made, found);
+      cache.fill(comparisons, outcomes);
+      assert.equal(cache.save(comparisons, outcomes), undefined);
+      return { made: comparisons.made, printed: text(outcomes[1].piece), errors: outcomes[1].all[0] };
     };
-    assert.deepEqual(again(['a', 'b']), [[], []], 'both unchanged: not compared again');
-    assert.deepEqual(again(['a2', 'b']), previous, '2023 changed: compared again');
-    assert.deepEqual(again(['a', 'b2']), previous, '2024 changed: compared again');
-    assert.deepEqual(again(['a', 'b'], [[], []]), [[], []], 'no previous-year report now');
-    const saved = (made: number[][]) => {
-      const cache = new RunCache(file);
-      const fresh = items.map((item) => ({ ...item }));
-      cache.attach(fresh);
-      return cache.save(fresh, loadedAs(['a', 'b']), previous, made, [outcome(0, false), outcome(1, false)]);
-    };
-    // Not compared this time (unchanged): the next run still knows the comparison found nothing.
-    assert.equal(saved([[], []]), undefined);
-    assert.deepEqual(again(['a', 'b']), [[], []]);
-    // Compared, and something found: compared again next time.
-    assert.equal(saved(previous), undefined);
-    assert.deepEqual(again(['a', 'b']), previous);
+    assert.deepEqual(runOnce(['a', 'b'], true), { made: previous, printed: 'compared, found', errors: 1 }, 'nothing cached: compared');
+    assert.deepEqual(runOnce(['a', 'b'], true), { made: [[], []], printed: 'compared, found', errors: 1 }, 'unchanged: what it found, from the cache');
+    assert.deepEqual(runOnce(['a', 'b'], true), { made: [[], []], printed: 'compared, found', errors: 1 }, 'and again: the entry was kept');
+    assert.deepEqual(runOnce(['a2', 'b'], false), { made: previous, printed: 'alone b', errors: 0 }, '2023 changed: compared again, nothing found');
+    assert.deepEqual(runOnce(['a2', 'b'], true), { made: [[], []], printed: 'alone b', errors: 0 }, 'unchanged: that it found nothing, from the cache');
+    assert.deepEqual(runOnce(['a2', 'b2'], true), { made: previous, printed: 'compared, found', errors: 1 }, '2024 changed: compared again');
   });
 
   test('a cache file that cannot be used: a note, everything checked, the file rewritten; one that cannot be written: a note', () => {
     const { dir, cache } = scratch([SEED_A, SEED_B]);
     const plain = runCli(['--format', 'json', dir]);
-    for (const broken of ['not json', '{"tag":"gkreport-cache/2","entries":{}}', `{"tag":"gkreport-cache/2","entries":{"${resolve(dir, 'x')}":{"key":"k","value":{"notes":[],"all":[1],"shown":[0,0,0]},"at":0,"length":0}}}\n`]) {
+    const bad = (value: string, lengths = '[]') => `{"tag":"gkreport-cache/3","entries":{"${resolve(dir, 'x')}":{"key":"k","value":${value},"at":0,"lengths":${lengths}}}}\n`;
+    for (const broken of [
+      'not json',
+      '{"tag":"gkreport-cache/2","entries":{}}\n',
+      bad('{"notes":[],"all":[1],"shown":[0,0,0]}'),
+      bad('{"notes":[],"all":[0,0,0],"shown":[0,0,0],"compared":{"with":7}}'),
+      bad('{"notes":[],"all":[0,0,0],"shown":[0,0,0]}', '[5]'),
+    ]) {
       writeFileSync(cache, broken);
       const run = runCli(['--format', 'json', '--cache-location', cache, dir]);
       assert.equal(run.stdout, plain.stdout, broken);
@@ -218,17 +222,17 @@ describe('--cache', () => {
   test('writeCache writes nothing when the cache already holds what it would write', () => {
     const file = join(tempDir(), 'cache');
     const isValue = (v: unknown): v is { n: number } => typeof (v as { n?: unknown }).n === 'number';
-    const entries: CacheEntries<{ n: number }> = new Map([[file, { key: 'k', value: { n: 1 }, bytes: new Uint8Array([1, 2, 3]) }]]);
+    const entries: CacheEntries<{ n: number }> = new Map([[file, { key: 'k', value: { n: 1 }, blobs: [new Uint8Array([1, 2, 3]), new Uint8Array(), new Uint8Array([4])] }]]);
     assert.equal(writeCache(file, entries, new Map()), undefined);
     const read = readCache(file, isValue);
     assert.equal(read.note, undefined);
-    assert.deepEqual([...read.entries.get(file)!.bytes], [1, 2, 3]);
+    assert.deepEqual(read.entries.get(file)!.blobs.map((blob) => [...blob]), [[1, 2, 3], [], [4]]);
     const mtime = statSync(file).mtimeMs;
     assert.equal(writeCache(file, read.entries, read.entries), undefined);
     assert.equal(statSync(file).mtimeMs, mtime, 'unchanged: not written');
-    assert.equal(writeCache(file, new Map([[file, { key: 'k2', value: { n: 1 }, bytes: new Uint8Array() }]]), read.entries), undefined);
+    assert.equal(writeCache(file, new Map([[file, { key: 'k2', value: { n: 1 }, blobs: [] }]]), read.entries), undefined);
     assert.equal(readCache(file, isValue).entries.get(file)!.key, 'k2', 'changed: written');
-    writeFileSync(file, '{"tag":"gkreport-cache/2","entries":{"x":{"key":"k","value":{"n":"one"},"at":0,"length":0}}}\n');
+    writeFileSync(file, '{"tag":"gkreport-cache/3","entries":{"x":{"key":"k","value":{"n":"one"},"at":0,"lengths":[]}}}\n');
     assert.ok(readCache(file, isValue).note, 'a value the reader refuses: the file is not used');
     assert.equal(readCache(file, isValue).entries.size, 0);
   });

@@ -1,10 +1,21 @@
 // --cache in a check: the cache file's entries go with the files to the threads that load them (share.ts
-// decides there whether an entry still holds); comparisons with previous-year reports that found nothing
-// are not made again while neither report has changed; this run's entries are saved at the end.
+// decides there whether an entry still holds); a comparison with previous-year reports is not made again
+// while none of the reports has changed (what it found, or that it found nothing, comes from the cache);
+// this run's entries are saved at the end.
 import * as path from 'node:path';
 import type { Localized } from '../core';
-import { digestOf, readCache, writeCache, type CacheEntries } from '../host/cache';
+import { digestOf, readCache, writeCache, type CacheEntries, type CacheEntry } from '../host/cache';
 import type { CachedCheck, FileOutcome, LoadOutcome, WorkItem } from './share';
+
+/** A run's inputs as the cache sees them: each input's previous-year reports, and the comparisons made. */
+export interface Comparisons {
+  items: readonly WorkItem[];
+  loaded: readonly LoadOutcome[];
+  /** By position: the previous-year reports among the inputs. */
+  previous: readonly (readonly number[])[];
+  /** By position: those it is compared with in this run (none when the cache has the comparison). */
+  made: readonly (readonly number[])[];
+}
 
 export class RunCache {
   private readonly previous: CacheEntries<CachedCheck>;
@@ -17,7 +28,7 @@ export class RunCache {
     this.note = note;
   }
 
-  /** Gives each item the cache's entry for its file, but its piece. */
+  /** Gives each item the cache's entry for its file, but its pieces. */
   attach(items: readonly WorkItem[]): void {
     for (const item of items) {
       const entry = this.previous.get(path.resolve(item.file));
@@ -25,46 +36,66 @@ export class RunCache {
     }
   }
 
-  /** Puts the cache's pieces in the outcomes that use them. */
-  fill(items: readonly WorkItem[], outcomes: readonly FileOutcome[]): void {
-    for (const outcome of outcomes) if (outcome.cached) outcome.piece = this.previous.get(path.resolve(items[outcome.position].file))!.bytes;
-  }
-
   /**
-   * The comparisons to make (`previous`: each input's previous-year reports): all but those of reports
-   * that were compared with the very same reports before, found nothing, and are unchanged.
+   * The comparisons to make (`previous`: each input's previous-year reports): all but those the cache
+   * has, made before with the very same reports, none of them changed since.
    */
-  comparisonsToMake(items: readonly WorkItem[], loaded: readonly LoadOutcome[], previous: readonly (readonly number[])[]): (readonly number[])[] {
-    return previous.map((before, i) => {
+  comparisons(items: readonly WorkItem[], loaded: readonly LoadOutcome[], previous: readonly (readonly number[])[]): Comparisons {
+    const made = previous.map((before, i) => {
       const { cached } = items[i];
       if (before.length === 0 || cached === undefined || loaded[i].cache?.key !== cached.key) return before;
       const key = comparisonKey(loaded, i, before);
-      return key !== undefined && cached.value.calmWith === key ? [] : before;
+      return key !== undefined && cached.value.compared?.with === key ? [] : before;
     });
+    return { items, loaded, previous, made };
   }
 
-  /** Saves this run's entries (`made`: the comparisons made, as comparisonsToMake gave them); a note when that failed. */
-  save(
-    items: readonly WorkItem[],
-    loaded: readonly LoadOutcome[],
-    previous: readonly (readonly number[])[],
-    made: readonly (readonly number[])[],
-    outcomes: readonly FileOutcome[],
-  ): Localized | undefined {
-    const calm = new Set(outcomes.flatMap((o) => (o.calm ? [o.position] : [])));
+  /** Puts the cache's pieces and findings in the outcomes that use them: alone, or as the comparison the cache has. */
+  fill(run: Comparisons, outcomes: readonly FileOutcome[]): void {
+    for (const outcome of outcomes) {
+      if (!outcome.cached) continue;
+      const entry = this.entryOf(run, outcome.position);
+      const found = fromCache(run, outcome.position) ? entry.value.compared?.found : undefined;
+      outcome.piece = entry.blobs[found ? 1 : 0];
+      if (found) ({ all: outcome.all, shown: outcome.shown } = found);
+    }
+  }
+
+  /** Saves this run's entries (`outcomes`: as fill left them); a note when that failed. */
+  save(run: Comparisons, outcomes: readonly FileOutcome[]): Localized | undefined {
+    const byPosition = new Map(outcomes.map((o) => [o.position, o]));
     const fresh: CacheEntries<CachedCheck> = new Map();
-    for (const { position: i, cache } of loaded) {
+    for (const { position: i, cache } of run.loaded) {
       if (!cache) continue;
       const { identity, notes, all, shown } = cache.value;
-      // Compared now or, unchanged, before, and nothing found: the next run need not compare it again.
-      const calmWith = calm.has(i) || (previous[i].length > 0 && made[i].length === 0) ? comparisonKey(loaded, i, previous[i]) : undefined;
-      const value: CachedCheck = { ...(identity ? { identity } : {}), notes, all, shown, ...(calmWith ? { calmWith } : {}) };
-      const name = path.resolve(items[i].file);
-      fresh.set(name, { key: cache.key, value, bytes: cache.bytes ?? this.previous.get(name)!.bytes });
+      const alone = cache.blobs?.[0] ?? this.entryOf(run, i).blobs[0];
+      const outcome = byPosition.get(i);
+      const key = comparisonKey(run.loaded, i, run.previous[i]);
+      let compared: CachedCheck['compared'];
+      let blobs = [alone];
+      if (outcome?.comparison !== undefined && key !== undefined) {
+        // Compared in this run.
+        compared = outcome.comparison === 'found' ? { with: key, found: { all: outcome.all, shown: outcome.shown } } : { with: key };
+        if (outcome.comparison === 'found') blobs = [alone, typeof outcome.piece === 'string' ? Buffer.from(outcome.piece, 'utf8') : outcome.piece];
+      } else if (fromCache(run, i)) {
+        // The cache's comparison, still good.
+        const entry = this.entryOf(run, i);
+        compared = entry.value.compared;
+        blobs = entry.blobs;
+      }
+      const value: CachedCheck = { ...(identity ? { identity } : {}), notes, all, shown, ...(compared ? { compared } : {}) };
+      fresh.set(path.resolve(run.items[i].file), { key: cache.key, value, blobs });
     }
     return writeCache(this.file, fresh, this.previous);
   }
+
+  private entryOf(run: Comparisons, position: number): CacheEntry<CachedCheck> {
+    return this.previous.get(path.resolve(run.items[position].file))!;
+  }
 }
+
+/** Whether the comparison of report `i` comes from the cache (it has previous-year reports, compared with none in this run). */
+const fromCache = (run: Comparisons, i: number) => run.previous[i].length > 0 && run.made[i].length === 0;
 
 const isTally = (t: unknown): boolean => Array.isArray(t) && t.length === 3 && t.every((n) => Number.isSafeInteger(n) && n >= 0);
 const isText = (t: unknown): t is string => typeof t === 'string';
@@ -80,8 +111,17 @@ function isIdentity(i: unknown): boolean {
 /** An entry's value as this checker writes it (a file edited by hand may hold anything). */
 function isCachedCheck(v: unknown): v is CachedCheck {
   if (typeof v !== 'object' || v === null) return false;
-  const { identity, notes, all, shown, calmWith } = v as Partial<Record<keyof CachedCheck, unknown>>;
-  return isIdentity(identity) && Array.isArray(notes) && notes.every(isLocalized) && isTally(all) && isTally(shown) && (calmWith === undefined || isText(calmWith));
+  const { identity, notes, all, shown, compared } = v as Partial<Record<keyof CachedCheck, unknown>>;
+  return isIdentity(identity) && Array.isArray(notes) && notes.every(isLocalized) && isTally(all) && isTally(shown) && isCompared(compared);
+}
+
+function isCompared(c: unknown): boolean {
+  if (c === undefined) return true;
+  if (typeof c !== 'object' || c === null) return false;
+  const { with: key, found } = c as Record<string, unknown>;
+  if (!isText(key)) return false;
+  if (found === undefined) return true;
+  return typeof found === 'object' && found !== null && isTally((found as Record<string, unknown>).all) && isTally((found as Record<string, unknown>).shown);
 }
 
 /** What a comparison of report `i` with its previous-year reports `before` is made of: their cache keys. */

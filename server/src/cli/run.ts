@@ -290,12 +290,14 @@ async function checkAll(planned: Plan, settings: ShareSettings, options: CliOpti
       if (outcome.kind === 'fault') throw new InputError(cliErrors.internal(file, outcome.fault!));
     }
     const previous = previousYearReports(items.map((item) => loaded[item.position]?.identity));
-    const comparisons = cache ? cache.comparisonsToMake(items, loaded, previous) : previous;
-    const outcomes = await runner.finish(comparisons);
+    const comparisons = cache?.comparisons(items, loaded, previous);
+    const outcomes = await runner.finish(comparisons?.made ?? previous);
     for (const outcome of outcomes) if (outcome.fault !== undefined) throw new InputError(cliErrors.internal(items[outcome.position].file, outcome.fault));
-    cache?.fill(items, outcomes);
-    const note = cache?.save(items, loaded, previous, comparisons, outcomes);
-    if (note) errorLine(io, locale, note);
+    if (cache && comparisons) {
+      cache.fill(comparisons, outcomes);
+      const note = cache.save(comparisons, outcomes);
+      if (note) errorLine(io, locale, note);
+    }
     return outcomes;
   } finally {
     runner.close();

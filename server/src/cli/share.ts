@@ -3,12 +3,13 @@
 //   1. load: read (or import) each file, parse it, check it with every rule that reads the report alone,
 //      write its piece of the output (a text line block, a JSON entry, SARIF results, a CSV row or the
 //      summary page's part) and say who it is (agency, year); the model and findings are then let go, so
-//      memory holds only texts and pieces (flat strings, cheap for the garbage collector);
-//      With --cache, a file whose bytes and settings are those of a run before is not read further: its
-//      piece and who it is come from the cache;
+//      memory holds only texts and pieces (flat strings, cheap for the garbage collector); with --cache,
+//      a file whose bytes and settings are those of a run before is not read further: who it is comes
+//      from the cache, and the main thread puts in its piece;
 //   2. finish: with the previous-year reports the main thread found among all inputs, run the rules
 //      that compare reports (group X) on the reports that have one; a report they find something in is
 //      checked again in full (the same findings as in step 1, and theirs) and its piece written anew.
+//      With --cache, the main thread leaves out the comparisons the cache has (cli/cache.ts).
 import {
   LineIndex,
   allRules,
@@ -59,17 +60,24 @@ export interface ShareSettings {
   build?: string;
 }
 
-/** A file's cache entry without its piece: what goes with the file to the thread that loads it. */
-export type CachedFile = Omit<CacheEntry<CachedCheck>, 'bytes'>;
+/** A file's cache entry without its pieces: what goes with the file to the thread that loads it. */
+export type CachedFile = Omit<CacheEntry<CachedCheck>, 'blobs'>;
 
-/** What checking a report alone (step 1) came to, as the cache keeps it (its piece is the entry's bytes). */
+/**
+ * What checking a report came to, as the cache keeps it: alone (step 1: the entry's first blob is its
+ * piece), and in its last comparison with its previous-year reports (step 2).
+ */
 export interface CachedCheck {
   identity?: ReportIdentity;
   notes: Localized[];
   all: Tally;
   shown: Tally;
-  /** The comparison with its previous-year reports (their cache keys' digest) that last found nothing. */
-  calmWith?: string;
+  compared?: {
+    /** The digest of the cache keys of the report and of the previous-year reports it was compared with. */
+    with: string;
+    /** What the whole report then came to when the comparison found something (its piece is the entry's second blob). */
+    found?: { all: Tally; shown: Tally };
+  };
 }
 
 /** What loading an input came to. */
@@ -82,8 +90,8 @@ export interface LoadOutcome {
   reason?: Localized;
   fault?: string;
   identity?: ReportIdentity;
-  /** With --cache: the file's entry for the next run (this run's, or the one it used, whose piece the main thread has). */
-  cache?: CachedFile & { bytes?: Uint8Array };
+  /** With --cache: the file's entry for the next run (this run's, or the one it used, whose pieces the main thread has). */
+  cache?: CachedFile & { blobs?: Uint8Array[] };
 }
 
 /** [errors, warnings, infos and hints] */
@@ -99,8 +107,8 @@ export interface FileOutcome {
   /** Findings by severity in the output. */
   shown: Tally;
   fault?: string;
-  /** Compared with its previous-year reports, which found nothing. */
-  calm?: boolean;
+  /** Compared with its previous-year reports in this run: they found nothing, or something (the piece is then that of the whole report). */
+  comparison?: 'calm' | 'found';
   /** The piece is the cache's, which the main thread puts in. */
   cached?: boolean;
 }
@@ -255,7 +263,7 @@ export class Share {
     // Cached as bytes, and written from them: the piece is encoded once.
     const bytes = typeof outcome.piece === 'string' ? Buffer.from(outcome.piece, 'utf8') : outcome.piece;
     outcome.piece = bytes;
-    return { position, kind: 'checked', notes, identity, cache: { key, value: { identity, notes, all: outcome.all, shown: outcome.shown }, bytes } };
+    return { position, kind: 'checked', notes, identity, cache: { key, value: { identity, notes, all: outcome.all, shown: outcome.shown }, blobs: [bytes] } };
   }
 
   /**
@@ -327,12 +335,12 @@ export class Share {
     try {
       const cross = runRules(model, { rules, workspace, fixes: false }, CROSS_RULES);
       if (cross.faults.length > 0) return faultOutcome(item.position, faultText(cross.faults));
-      if (cross.findings.length === 0) return { ...alone, calm: true };
+      if (cross.findings.length === 0) return { ...alone, comparison: 'calm' };
       // The step 1 findings again (the same text and rules give the same findings), with the comparisons'
       // ones, sorted as one run of every rule sorts them: by position, then rule id (the sort is stable).
       const local = runRules(model, { rules, fixes: false }, LOCAL_RULES);
       if (local.faults.length > 0) return faultOutcome(item.position, faultText(local.faults));
-      return this.written(item, this.sources.get(item.position)!, [...local.findings, ...cross.findings].sort(compareFindings), model);
+      return { ...this.written(item, this.sources.get(item.position)!, [...local.findings, ...cross.findings].sort(compareFindings), model), comparison: 'found' };
     } catch (error) {
       return faultOutcome(item.position, errorText(error));
     }

@@ -14,25 +14,26 @@ import { InputError } from './errors';
 export const DEFAULT_CACHE_FILE = '.gkreportcache';
 
 /** Marks the file as ours and says which layout of it this is (another layout is not read). */
-const CACHE_TAG = 'gkreport-cache/2';
+const CACHE_TAG = 'gkreport-cache/3';
 
-/** A file's entry: its key, what is known of it, and bytes (an output piece) kept apart from the index. */
+/** A file's entry: its key, what is known of it, and blobs (output pieces) kept apart from the index. */
 export interface CacheEntry<T> {
   key: string;
   value: T;
-  bytes: Uint8Array;
+  blobs: Uint8Array[];
 }
 
 /** Entries by absolute file name. */
 export type CacheEntries<T> = Map<string, CacheEntry<T>>;
 
 /**
- * The file: one line of JSON, the index (each entry with where its bytes are), then every entry's bytes
- * one after the other. The bytes are never decoded nor escaped: a cached piece goes out as it was read.
+ * The file: one line of JSON, the index (each entry with where its blobs start and their lengths), then
+ * every entry's blobs one after the other. The blobs are never decoded nor escaped: a cached piece goes
+ * out as it was read.
  */
 interface CacheIndex<T> {
   tag: typeof CACHE_TAG;
-  entries: Record<string, { key: string; value: T; at: number; length: number }>;
+  entries: Record<string, { key: string; value: T; at: number; lengths: number[] }>;
 }
 
 export const cacheNotes = {
@@ -93,10 +94,15 @@ export function readCache<T>(file: string, isValue: (value: unknown) => value is
     const index = JSON.parse(data.toString('utf8', 0, end < 0 ? data.length : end)) as CacheIndex<T>;
     if (end < 0 || index.tag !== CACHE_TAG || typeof index.entries !== 'object' || index.entries === null) throw new Error('not a cache');
     const base = end + 1;
-    for (const [name, { key, value, at, length }] of Object.entries(index.entries)) {
-      if (typeof key !== 'string' || !isValue(value) || !(Number.isSafeInteger(at) && Number.isSafeInteger(length) && at >= 0 && length >= 0 && base + at + length <= data.length))
-        throw new Error('bad entry');
-      entries.set(name, { key, value, bytes: data.subarray(base + at, base + at + length) });
+    for (const [name, { key, value, at, lengths }] of Object.entries(index.entries)) {
+      if (typeof key !== 'string' || !isValue(value) || !Number.isSafeInteger(at) || at < 0 || !Array.isArray(lengths)) throw new Error('bad entry');
+      const blobs: Uint8Array[] = [];
+      let start = base + at;
+      for (const length of lengths) {
+        if (!Number.isSafeInteger(length) || length < 0 || start + length > data.length) throw new Error('bad entry');
+        blobs.push(data.subarray(start, (start += length)));
+      }
+      entries.set(name, { key, value, blobs });
     }
     return { entries };
   } catch {
@@ -120,13 +126,13 @@ export function writeCache<T>(file: string, fresh: CacheEntries<T>, previous: Ca
   if (kept.length === previous.size && kept.every(([name, entry]) => same(name, entry))) return undefined;
   const index: CacheIndex<T> = { tag: CACHE_TAG, entries: {} };
   let at = 0;
-  for (const [name, { key, value, bytes }] of kept) {
-    index.entries[name] = { key, value, at, length: bytes.byteLength };
-    at += bytes.byteLength;
+  for (const [name, { key, value, blobs }] of kept) {
+    index.entries[name] = { key, value, at, lengths: blobs.map((blob) => blob.byteLength) };
+    for (const blob of blobs) at += blob.byteLength;
   }
   try {
     // Not flushed to disk: a cache cut short by a power cut is set aside when read, and costs only time.
-    writeFileAtomic(file, [Buffer.from(JSON.stringify(index) + '\n', 'utf8'), ...kept.map(([, entry]) => entry.bytes)], undefined, { flush: false });
+    writeFileAtomic(file, [Buffer.from(JSON.stringify(index) + '\n', 'utf8'), ...kept.flatMap(([, entry]) => entry.blobs)], undefined, { flush: false });
     return undefined;
   } catch (error) {
     if (error instanceof InputError) return cacheNotes.unwritable(error.reason);
