@@ -8,7 +8,8 @@ import { ChangedSinceReadError, decodeReport, readReport, writeFileAtomic, write
 import { InputError } from '../../server/src/host/errors';
 import { VERSION } from '../../server/src/contract/version';
 import iconv from 'iconv-lite';
-import { root, tempDir, writeTemp } from './helpers';
+import { loadInput } from '../../server/src/cli/share';
+import { root, runCli, tempDir, writeTemp } from './helpers';
 
 test('decodes UTF-8 (a BOM noted), UTF-16 by its BOM, GB18030/GBK otherwise; a binary file is refused by name', () => {
   assert.deepEqual(decodeReport(new TextEncoder().encode('\ufeff一、总体情况'), 'a.txt'), { text: '一、总体情况', bom: true, encoding: 'utf-8' });
@@ -79,6 +80,19 @@ test('a FIFO is refused before it is opened (reading it would hang)', () => {
   const fifo = join(dir, 'pipe.txt');
   execFileSync('mkfifo', [fifo]);
   assert.throws(() => readReport(fifo), (error: unknown) => error instanceof InputError && error.reason['zh-cn'].includes('不是普通文件'));
+});
+
+test('a FIFO named like a Word file, web page or PDF is refused too, and the CLI goes on', async () => {
+  const dir = tempDir();
+  for (const name of ['pipe.pdf', 'pipe.docx', 'pipe.html']) {
+    const fifo = join(dir, name);
+    execFileSync('mkfifo', [fifo]);
+    await assert.rejects(loadInput(fifo, true), (error: unknown) => error instanceof InputError && error.reason['zh-cn'].includes('不是普通文件'), name);
+  }
+  // Before, the PDF's pipe was opened and read, and the run waited for a writer that never came.
+  const run = runCli(['--locale', 'en', join(dir, 'pipe.pdf')]);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /pipe\.pdf is not a regular file/);
 });
 
 test('a new file written atomically gets the usual mode less the umask, not a world-writable one', () => {
