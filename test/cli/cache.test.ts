@@ -38,7 +38,7 @@ function indexOf(cache: string): Record<string, { key: string; value: Record<str
 
 /** Rewrites the cache with the piece of `file` replaced by `piece`: a run that prints it used the entry. */
 function plantPiece(cache: string, file: string, piece: string): void {
-  const entries = readCache(cache, (value): value is unknown => value !== undefined).entries;
+  const entries = readCache(cache, (value, blobs): value is unknown => value !== undefined && blobs > 0).entries;
   entries.get(file)!.blobs = [Buffer.from(piece)];
   writeFileSync(cache, '');
   assert.equal(writeCache(cache, entries, new Map()), undefined);
@@ -170,6 +170,8 @@ describe('--cache', () => {
       bad('{"notes":[],"all":[1],"shown":[0,0,0]}'),
       bad('{"notes":[],"all":[0,0,0],"shown":[0,0,0],"compared":{"with":7}}'),
       bad('{"notes":[],"all":[0,0,0],"shown":[0,0,0]}', '[5]'),
+      bad('{"notes":[],"all":[0,0,0],"shown":[0,0,0],"compared":{"with":"x","found":{"all":[1,0,0],"shown":[1,0,0]}}}', '[0]'),
+      bad('{"notes":[],"all":[0,0,0],"shown":[0,0,0]}', '[]'),
     ]) {
       writeFileSync(cache, broken);
       const run = runCli(['--format', 'json', '--cache-location', cache, dir]);
@@ -221,7 +223,7 @@ describe('--cache', () => {
 
   test('writeCache writes nothing when the cache already holds what it would write', () => {
     const file = join(tempDir(), 'cache');
-    const isValue = (v: unknown): v is { n: number } => typeof (v as { n?: unknown }).n === 'number';
+    const isValue = (v: unknown, blobs: number): v is { n: number } => typeof (v as { n?: unknown }).n === 'number' && blobs <= 3;
     const entries: CacheEntries<{ n: number }> = new Map([[file, { key: 'k', value: { n: 1 }, blobs: [new Uint8Array([1, 2, 3]), new Uint8Array(), new Uint8Array([4])] }]]);
     assert.equal(writeCache(file, entries, new Map()), undefined);
     const read = readCache(file, isValue);

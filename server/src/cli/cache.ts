@@ -108,11 +108,12 @@ function isIdentity(i: unknown): boolean {
   return (agency === undefined || isText(agency)) && (reportYear === undefined || Number.isSafeInteger(reportYear));
 }
 
-/** An entry's value as this checker writes it (a file edited by hand may hold anything). */
-function isCachedCheck(v: unknown): v is CachedCheck {
+/** An entry as this checker writes it: its value, and one blob, or two when its comparison found something (a file edited by hand may hold anything). */
+function isCachedCheck(v: unknown, blobs: number): v is CachedCheck {
   if (typeof v !== 'object' || v === null) return false;
   const { identity, notes, all, shown, compared } = v as Partial<Record<keyof CachedCheck, unknown>>;
-  return isIdentity(identity) && Array.isArray(notes) && notes.every(isLocalized) && isTally(all) && isTally(shown) && isCompared(compared);
+  const valueOk = isIdentity(identity) && Array.isArray(notes) && notes.every(isLocalized) && isTally(all) && isTally(shown) && isCompared(compared);
+  return valueOk && blobs === ((compared as CachedCheck['compared'])?.found ? 2 : 1);
 }
 
 function isCompared(c: unknown): boolean {

@@ -78,9 +78,10 @@ export function buildDigest(version: string, entry: string): string {
 
 /**
  * The entries of a cache file: none when there is no file yet; a note too when it is there but unusable
- * (not JSON, another layout, or an entry `isValue` refuses: edited by hand, or cut short).
+ * (not JSON, another layout, or an entry `isEntry` refuses, given its value and how many blobs it has:
+ * edited by hand, or cut short).
  */
-export function readCache<T>(file: string, isValue: (value: unknown) => value is T): { entries: CacheEntries<T>; note?: Localized } {
+export function readCache<T>(file: string, isEntry: (value: unknown, blobs: number) => value is T): { entries: CacheEntries<T>; note?: Localized } {
   const entries: CacheEntries<T> = new Map();
   let data: Buffer;
   try {
@@ -95,7 +96,7 @@ export function readCache<T>(file: string, isValue: (value: unknown) => value is
     if (end < 0 || index.tag !== CACHE_TAG || typeof index.entries !== 'object' || index.entries === null) throw new Error('not a cache');
     const base = end + 1;
     for (const [name, { key, value, at, lengths }] of Object.entries(index.entries)) {
-      if (typeof key !== 'string' || !isValue(value) || !Number.isSafeInteger(at) || at < 0 || !Array.isArray(lengths)) throw new Error('bad entry');
+      if (typeof key !== 'string' || !Number.isSafeInteger(at) || at < 0 || !Array.isArray(lengths) || !isEntry(value, lengths.length)) throw new Error('bad entry');
       const blobs: Uint8Array[] = [];
       let start = base + at;
       for (const length of lengths) {
