@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { Localized } from '../core';
 import { digestOf, readCache, writeCache, type CacheEntries, type CacheEntry } from '../host/cache';
+import { array, integer, object, optional, string, tuple, uinteger } from '../lsp/params';
 import type { CachedCheck, FileOutcome, LoadOutcome, WorkItem } from './share';
 
 /** A run's inputs as the cache sees them: each input's previous-year reports, and the comparisons made. */
@@ -97,32 +98,25 @@ export class RunCache {
 /** Whether the comparison of report `i` comes from the cache (it has previous-year reports, compared with none in this run). */
 const fromCache = (run: Comparisons, i: number) => run.previous[i].length > 0 && run.made[i].length === 0;
 
-const isTally = (t: unknown): boolean => Array.isArray(t) && t.length === 3 && t.every((n) => Number.isSafeInteger(n) && n >= 0);
-const isText = (t: unknown): t is string => typeof t === 'string';
-const isLocalized = (m: unknown): boolean => typeof m === 'object' && m !== null && isText((m as Localized)['zh-cn']) && isText((m as Localized).en);
+/** Findings by severity, as a cache entry holds them. */
+const TALLY = tuple([
+  ['errors', uinteger],
+  ['warnings', uinteger],
+  ['infos', uinteger],
+]);
 
-function isIdentity(i: unknown): boolean {
-  if (i === undefined) return true;
-  if (typeof i !== 'object' || i === null) return false;
-  const { agency, reportYear } = i as Record<string, unknown>;
-  return (agency === undefined || isText(agency)) && (reportYear === undefined || Number.isSafeInteger(reportYear));
-}
+/** An entry's value as this checker writes it (a file edited by hand may hold anything). */
+const CACHED_CHECK = object({
+  identity: optional(object({ agency: optional(string), reportYear: optional(integer) })),
+  notes: array(object({ 'zh-cn': string, en: string })),
+  all: TALLY,
+  shown: TALLY,
+  compared: optional(object({ with: string, found: optional(object({ all: TALLY, shown: TALLY })) })),
+});
 
-/** An entry as this checker writes it: its value, and one blob, or two when its comparison found something (a file edited by hand may hold anything). */
-function isCachedCheck(v: unknown, blobs: number): v is CachedCheck {
-  if (typeof v !== 'object' || v === null) return false;
-  const { identity, notes, all, shown, compared } = v as Partial<Record<keyof CachedCheck, unknown>>;
-  const valueOk = isIdentity(identity) && Array.isArray(notes) && notes.every(isLocalized) && isTally(all) && isTally(shown) && isCompared(compared);
-  return valueOk && blobs === ((compared as CachedCheck['compared'])?.found ? 2 : 1);
-}
-
-function isCompared(c: unknown): boolean {
-  if (c === undefined) return true;
-  if (typeof c !== 'object' || c === null) return false;
-  const { with: key, found } = c as Record<string, unknown>;
-  if (!isText(key)) return false;
-  if (found === undefined) return true;
-  return typeof found === 'object' && found !== null && isTally((found as Record<string, unknown>).all) && isTally((found as Record<string, unknown>).shown);
+/** An entry as this checker writes it: its value, and one blob, or two when its comparison found something. */
+function isCachedCheck(value: unknown, blobs: number): value is CachedCheck {
+  return CACHED_CHECK.problem(value, '') === undefined && blobs === ((value as CachedCheck).compared?.found ? 2 : 1);
 }
 
 /** What a comparison of report `i` with its previous-year reports `before` is made of: their cache keys. */

@@ -100,7 +100,7 @@ export type Tally = [number, number, number];
 /** A checked file's piece of the output. */
 export interface FileOutcome {
   position: number;
-  /** Text, or its UTF-8 bytes (a worker encodes the pieces it sends, so the main thread only writes them). */
+  /** Text, or its UTF-8 bytes (a worker encodes the pieces it sends, so the main thread only writes them; cached pieces are bytes). */
   piece: string | Uint8Array;
   /** Findings by severity, before --quiet leaves some out. */
   all: Tally;

@@ -91,32 +91,27 @@ export function readInputBytes(file: string): Buffer {
   return readInput(file).bytes;
 }
 
-function readInput(file: string): { stat: fs.Stats; bytes: Buffer } {
-  try {
-    return readRegularFile(file);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(describeFsError(error, file));
-  }
-}
-
 /**
  * A regular file's status and bytes, through one open descriptor (a stat by path before the read cost a
  * third of the reading of a small file). Opened without blocking: a named pipe is refused, not waited on.
+ * Any failure is an InputError saying why.
  */
-function readRegularFile(file: string): { stat: fs.Stats; bytes: Buffer } {
+function readInput(file: string): { stat: fs.Stats; bytes: Buffer } {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
     // Windows does not open a folder as a file.
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new InputError(fileErrors.notRegular(file));
-    throw error;
+    throw new InputError(describeFsError(error, file));
   }
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new InputError(fileErrors.notRegular(file));
     return { stat, bytes: fs.readFileSync(fd) };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(describeFsError(error, file));
   } finally {
     fs.closeSync(fd);
   }
@@ -181,7 +176,7 @@ export function writeFileAtomic(file: string, bytes: Uint8Array | readonly Uint8
     // A replaced file keeps its mode; a new one gets the usual 0o666 less the umask (open applies it, chmod would not).
     const mode = fs.existsSync(target) ? fs.statSync(target).mode & 0o7777 : undefined;
     fd = fs.openSync(temp, 'wx', mode ?? 0o666);
-    for (const part of Array.isArray(bytes) ? bytes : [bytes]) fs.writeFileSync(fd, part);
+    writeParts(fd, bytes instanceof Uint8Array ? [bytes] : bytes);
     if (flush) fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
@@ -196,6 +191,14 @@ export function writeFileAtomic(file: string, bytes: Uint8Array | readonly Uint8
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     throw new InputError(fileErrors.unwritable(file, code ?? String(error)));
   }
+}
+
+/** Writes the parts one after the other in one call (thousands of small pieces: one write each would cost more than the bytes). */
+function writeParts(fd: number, parts: readonly Uint8Array[]): void {
+  let total = 0;
+  for (const part of parts) total += part.byteLength;
+  const written = fs.writevSync(fd, parts);
+  if (written !== total) throw new Error(`short write: ${written} of ${total} bytes`);
 }
 
 /** Line indexes of other files named in related information (cross-report rules); unreadable → undefined. */

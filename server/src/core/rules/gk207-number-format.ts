@@ -1,7 +1,6 @@
 import { type RuleContext, type RuleData, defineRule } from './types';
-import type { TableKind } from '../spec/layout/types';
+import type { ColumnDef, TableKind } from '../spec/layout/types';
 import type { Cell, NumberFormatIssue, Table, TableRow } from '../model/model';
-import type { ColumnDef } from '../spec/layout/types';
 import { msg } from '../base/i18n';
 import { toString } from '../base/decimal';
 import { columnsOf } from '../model/cells';
