@@ -93,6 +93,10 @@ test('a FIFO named like a Word file, web page or PDF is refused too, and the CLI
   const run = runCli(['--locale', 'en', join(dir, 'pipe.pdf')]);
   assert.equal(run.status, 2);
   assert.match(run.stderr, /pipe\.pdf is not a regular file/);
+  // The import command reads the same way (before, it too waited on the pipe for ever).
+  const imported = runCli(['import', '--locale', 'en', join(dir, 'pipe.pdf')]);
+  assert.equal(imported.status, 2);
+  assert.match(imported.stderr, /pipe\.pdf is not a regular file/);
 });
 
 test('a new file written atomically gets the usual mode less the umask, not a world-writable one', () => {

@@ -1,12 +1,12 @@
 // Reading a report where it lives: a Word file, a saved web page or a PDF becomes report text with a
 // map back to its source. The readers are loaded only when a file is converted (./conversions); the
 // PDF reader (pdf.js) is its own bundle, loaded only when a PDF is read.
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { msg, type Localized } from '../core';
 import { ImportError, type ImportLimits, type SourceDocument } from '../import/common/document';
 import { toReportText, type MappedSpan } from '../import/common/render';
-import { describeFsError, InputError } from './errors';
+import { InputError } from './errors';
+import { readInputBytes } from './files';
 
 export type SourceFormat = SourceDocument['format'];
 
@@ -42,13 +42,8 @@ const importFailed = (file: string, reason: Localized) => msg(`${file}：${reaso
 /** Imports a file; an unreadable or unusable file is an InputError with one sentence saying why and what to do. */
 export async function importReportFile(file: string, limits?: Partial<ImportLimits>): Promise<ImportedReport> {
   const format = importableFormat(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = await fsp.readFile(file);
-  } catch (error) {
-    throw new InputError(describeFsError(error, file));
-  }
-  return importBytes(file, format, bytes, limits);
+  // Read as a checked input is: a named pipe or a folder is refused, not waited on.
+  return importBytes(file, format, readInputBytes(file), limits);
 }
 
 /** Imports a file's bytes, read already, as importReportFile does. */
